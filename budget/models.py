@@ -1,0 +1,136 @@
+"""Money: where it comes from, how it is planned per quarter, and what finance disbursed."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plans.models import FiscalYear
+from projects.models import Project
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class BudgetSource(models.Model):
+    """แหล่งงบประมาณ: งบ สพป. (the office's own), งบ สพฐ. (OBEC), งบอื่น ๆ (other agencies).
+
+    Shared by all offices. A project with no allocation uses no budget (ไม่ใช้งบประมาณ).
+    """
+
+    code = models.SlugField(_("รหัส"), max_length=20, unique=True)
+    name = models.CharField(_("ชื่อแหล่งงบประมาณ"), max_length=100)
+    display_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+
+    class Meta:
+        verbose_name = _("แหล่งงบประมาณ")
+        verbose_name_plural = _("แหล่งงบประมาณ")
+        ordering = ["display_order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Allocation(models.Model):
+    """จัดสรร: the amount a project receives from one source for its fiscal year."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="allocations")
+    source = models.ForeignKey(BudgetSource, on_delete=models.PROTECT, related_name="allocations",
+                               verbose_name=_("แหล่งงบประมาณ"))
+    amount = models.DecimalField(_("จำนวนเงิน (บาท)"), **MONEY)
+    note = models.CharField(_("หมายเหตุ"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("งบประมาณที่ได้รับจัดสรร")
+        verbose_name_plural = _("งบประมาณที่ได้รับจัดสรร")
+        ordering = ["project", "source__display_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "source"], name="one_allocation_per_project_source"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="allocation_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.project.code} {self.source}: {self.amount}"
+
+
+class SpendingPlan(models.Model):
+    """แผนการใช้จ่าย: how much a project plans to disburse in one quarter."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="spending_plan")
+    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    amount = models.DecimalField(_("จำนวนเงินตามแผน (บาท)"), **MONEY)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("แผนการใช้จ่ายรายไตรมาส")
+        verbose_name_plural = _("แผนการใช้จ่ายรายไตรมาส")
+        ordering = ["project", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "quarter"], name="one_spending_plan_per_project_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="spending_plan_quarter_1_to_4"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="spending_plan_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.project.code} ไตรมาสที่ {self.quarter}: {self.amount}"
+
+
+class Disbursement(models.Model):
+    """เบิกจ่าย recorded by the finance group. Its quarter follows from its date."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="disbursements")
+    date = models.DateField(_("วันที่เบิกจ่าย"))
+    amount = models.DecimalField(_("จำนวนเงิน (บาท)"), **MONEY)
+    source = models.ForeignKey(BudgetSource, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="disbursements", verbose_name=_("แหล่งงบประมาณ"))
+    reference = models.CharField(_("เลขที่เอกสาร"), max_length=100, blank=True)
+    note = models.CharField(_("หมายเหตุ"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("ผู้บันทึก"))
+    recorded_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("การเบิกจ่าย")
+        verbose_name_plural = _("การเบิกจ่าย")
+        ordering = ["project", "date", "id"]
+        indexes = [models.Index(fields=["project", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.project.code} {self.date}: {self.amount}"
+
+
+class CabinetTarget(models.Model):
+    """The cabinet's cumulative disbursement target (percent of the annual budget) by quarter end."""
+
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="cabinet_targets")
+    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    cumulative_percent = models.DecimalField(
+        _("เป้าหมายการเบิกจ่ายสะสม (ร้อยละ)"), max_digits=5, decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("เป้าหมายการเบิกจ่ายตามมติ ครม.")
+        verbose_name_plural = _("เป้าหมายการเบิกจ่ายตามมติ ครม.")
+        ordering = ["fiscal_year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "quarter"], name="one_cabinet_target_per_year_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="cabinet_target_quarter_1_to_4"),
+            models.CheckConstraint(
+                condition=Q(cumulative_percent__gte=0, cumulative_percent__lte=100), name="cabinet_target_is_percent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year} ไตรมาสที่ {self.quarter}: {self.cumulative_percent}%"

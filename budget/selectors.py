@@ -1,0 +1,58 @@
+"""Reads about money. Quarters of disbursements follow from their dates (plans.thai_calendar)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from plans import thai_calendar
+
+ZERO = Decimal("0")
+
+
+@dataclass
+class QuarterMoney:
+    quarter: int
+    planned: Decimal = ZERO
+    disbursed: Decimal = ZERO
+    # Owner-reported spending; None when the owner has not reported it (unknown, not zero).
+    spent: Decimal | None = None
+
+
+@dataclass
+class ProjectMoney:
+    allocations: list
+    allocated: Decimal
+    quarters: list[QuarterMoney] = field(default_factory=list)
+
+    @property
+    def planned_total(self):
+        return sum((q.planned for q in self.quarters), ZERO)
+
+    @property
+    def disbursed_total(self):
+        return sum((q.disbursed for q in self.quarters), ZERO)
+
+    @property
+    def remaining(self):
+        return self.allocated - self.disbursed_total
+
+
+def project_money(project):
+    """Allocations by source and, per quarter, planned / disbursed / owner-reported spending.
+
+    Uses the project's prefetched allocations, spending plan, disbursements and reports when present.
+    """
+    be_year = project.action_plan.fiscal_year.be_year
+    allocations = list(project.allocations.all())
+    quarters = {number: QuarterMoney(number) for number in range(1, 5)}
+    for line in project.spending_plan.all():
+        quarters[line.quarter].planned = line.amount
+    for disbursement in project.disbursements.all():
+        if thai_calendar.fiscal_year_of(disbursement.date) == be_year:
+            quarters[thai_calendar.quarter_of(disbursement.date)].disbursed += disbursement.amount
+    for report in project.reports.all():
+        quarters[report.quarter].spent = report.spent_amount
+    return ProjectMoney(
+        allocations=allocations,
+        allocated=sum((a.amount for a in allocations), ZERO),
+        quarters=[quarters[number] for number in range(1, 5)],
+    )

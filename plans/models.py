@@ -1,0 +1,329 @@
+"""The office, its people and groups, the calendar, and the plans that projects hang from."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plans import thai_calendar
+
+
+class Office(models.Model):
+    """An educational service area office (สำนักงานเขตพื้นที่การศึกษา, สพป./สพม.)."""
+
+    name = models.CharField(_("ชื่อหน่วยงาน"), max_length=200, unique=True)
+    short_name = models.CharField(_("ชื่อย่อ"), max_length=60)
+    # Printed on the booklet's cover, one agency per line, nearest first.
+    parent_agencies = models.TextField(
+        _("หน่วยงานต้นสังกัด"), blank=True,
+        default="สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน\nกระทรวงศึกษาธิการ",
+    )
+    address = models.TextField(_("ที่อยู่"), blank=True)
+    phones = models.CharField(_("โทรศัพท์"), max_length=200, blank=True)
+    website = models.URLField(_("เว็บไซต์"), blank=True)
+    email = models.EmailField(_("อีเมล"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def parent_agency_lines(self):
+        return [line.strip() for line in self.parent_agencies.splitlines() if line.strip()]
+
+
+class Group(models.Model):
+    """กลุ่ม/หน่วย: a responsible unit of the office, e.g. กลุ่มนโยบายและแผน."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("ชื่อกลุ่ม"), max_length=200)
+    short_name = models.CharField(_("ชื่อสั้น"), max_length=100, help_text=_("ใช้ในตาราง เช่น นิเทศ ติดตามฯ"))
+    abbreviation = models.CharField(_("อักษรย่อ"), max_length=20, help_text=_("เช่น กนผ."))
+    display_order = models.PositiveSmallIntegerField(_("ลำดับการแสดง"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("กลุ่ม/หน่วย")
+        verbose_name_plural = _("กลุ่ม/หน่วย")
+        ordering = ["office", "display_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="group_name_unique_per_office"),
+            models.UniqueConstraint(fields=["office", "abbreviation"], name="group_abbr_unique_per_office"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    PLANNER = "planner", _("นักวิเคราะห์นโยบายและแผน")
+    DIRECTOR = "director", _("ผู้บริหาร")
+    FINANCE = "finance", _("การเงิน")
+    # Owners are not a role: a member owns the projects that name them as owner.
+    STAFF = "staff", _("บุคลากร")
+
+
+class Membership(models.Model):
+    """A user's place in one office: role, group and position (ตำแหน่ง)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("บทบาท"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("กลุ่ม")
+    )
+    position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("สมาชิก")
+        verbose_name_plural = _("สมาชิก")
+        constraints = [
+            # One office per user keeps "what may this user see" a single question.
+            models.UniqueConstraint(fields=["user"], name="membership_one_office_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.office.short_name} ({self.get_role_display()})"
+
+
+class FiscalYear(models.Model):
+    """ปีงบประมาณ, identified by its Buddhist Era year. Dates and quarters are derived."""
+
+    be_year = models.PositiveSmallIntegerField(
+        _("ปีงบประมาณ (พ.ศ.)"), unique=True, validators=[MinValueValidator(2500), MaxValueValidator(2700)]
+    )
+
+    class Meta:
+        verbose_name = _("ปีงบประมาณ")
+        verbose_name_plural = _("ปีงบประมาณ")
+        ordering = ["-be_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(be_year__gte=2500, be_year__lte=2700), name="fiscal_year_is_buddhist_era"
+            ),
+        ]
+
+    def __str__(self):
+        return f"ปีงบประมาณ พ.ศ. {self.be_year}"
+
+    @property
+    def start_date(self):
+        return thai_calendar.fiscal_year_bounds(self.be_year)[0]
+
+    @property
+    def end_date(self):
+        return thai_calendar.fiscal_year_bounds(self.be_year)[1]
+
+    @property
+    def quarters(self):
+        return list(thai_calendar.quarters_of(self.be_year))
+
+
+class DevelopmentPlan(models.Model):
+    """แผนพัฒนาการศึกษา: the office's multi-year plan, e.g. 2566–2570."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="development_plans")
+    title = models.CharField(_("ชื่อแผน"), max_length=300)
+    first_be_year = models.PositiveSmallIntegerField(_("ปีแรก (พ.ศ.)"))
+    last_be_year = models.PositiveSmallIntegerField(_("ปีสุดท้าย (พ.ศ.)"))
+    vision = models.TextField(_("วิสัยทัศน์"), blank=True)
+    missions = models.TextField(_("พันธกิจ"), blank=True)
+    goals = models.TextField(_("เป้าประสงค์"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("แผนพัฒนาการศึกษา")
+        verbose_name_plural = _("แผนพัฒนาการศึกษา")
+        ordering = ["office", "-first_be_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_be_year__gte=models.F("first_be_year")), name="development_plan_years_in_order"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.first_be_year}–{self.last_be_year})"
+
+    def covers(self, be_year):
+        return self.first_be_year <= be_year <= self.last_be_year
+
+
+class Strategy(models.Model):
+    """กลยุทธ์: a numbered strategy of a development plan."""
+
+    development_plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="strategies")
+    number = models.PositiveSmallIntegerField(_("กลยุทธ์ที่"))
+    title = models.TextField(_("ชื่อกลยุทธ์"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("กลยุทธ์")
+        verbose_name_plural = _("กลยุทธ์")
+        ordering = ["development_plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["development_plan", "number"], name="strategy_number_unique_per_plan"),
+        ]
+
+    def __str__(self):
+        return f"กลยุทธ์ที่ {self.number} {self.title}"
+
+
+class IndicatorKind(models.TextChoices):
+    NUMBER = "number", _("ตัวเลข")
+    LEVEL = "level", _("ระดับ")
+    TEXT = "text", _("ข้อความ")
+
+
+class StrategyIndicator(models.Model):
+    """ตัวชี้วัด of a strategy, with a baseline and a target per year."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(_("ลำดับ/รหัส"), max_length=20, help_text=_("เช่น 1.2"))
+    text = models.TextField(_("ตัวชี้วัด"))
+    kind = models.CharField(_("ชนิดค่าเป้าหมาย"), max_length=10, choices=IndicatorKind.choices)
+    unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True)
+    baseline_value = models.DecimalField(_("ค่าฐาน"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_text = models.CharField(_("ค่าฐาน (ข้อความ)"), max_length=200, blank=True)
+    display_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ตัวชี้วัดกลยุทธ์")
+        verbose_name_plural = _("ตัวชี้วัดกลยุทธ์")
+        ordering = ["strategy", "display_order", "code"]
+
+    def __str__(self):
+        return f"{self.code} {self.text}"
+
+
+class StrategyIndicatorTarget(models.Model):
+    """A strategy indicator's target for one year: a number, a level/text, or N/A (both empty)."""
+
+    indicator = models.ForeignKey(StrategyIndicator, on_delete=models.CASCADE, related_name="targets")
+    be_year = models.PositiveSmallIntegerField(_("ปี (พ.ศ.)"))
+    value = models.DecimalField(_("ค่าเป้าหมาย"), max_digits=14, decimal_places=2, null=True, blank=True)
+    text = models.CharField(_("ค่าเป้าหมาย (ข้อความ)"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ค่าเป้าหมายรายปี")
+        verbose_name_plural = _("ค่าเป้าหมายรายปี")
+        ordering = ["indicator", "be_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "be_year"], name="one_target_per_indicator_year"),
+        ]
+
+    def __str__(self):
+        shown = self.value if self.value is not None else (self.text or "N/A")
+        return f"{self.be_year}: {shown}"
+
+
+class ActionPlan(models.Model):
+    """แผนปฏิบัติการประจำปีงบประมาณ: one office's plan for one fiscal year."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="action_plans")
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.PROTECT, related_name="action_plans")
+    development_plan = models.ForeignKey(
+        DevelopmentPlan, on_delete=models.PROTECT, related_name="action_plans", verbose_name=_("แผนพัฒนาฯ")
+    )
+    title = models.CharField(_("ชื่อแผน"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("แผนปฏิบัติการประจำปี")
+        verbose_name_plural = _("แผนปฏิบัติการประจำปี")
+        ordering = ["office", "-fiscal_year__be_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "fiscal_year"], name="one_action_plan_per_office_year"),
+        ]
+
+    def __str__(self):
+        return self.title or f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {self.fiscal_year.be_year} {self.office.short_name}"
+
+
+class ReportingWindow(models.Model):
+    """The planner opens a quarter of an action plan for reporting, with a deadline, and closes it."""
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="reporting_windows")
+    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    opened_at = models.DateTimeField(_("เปิดเมื่อ"), auto_now_add=True)
+    deadline = models.DateField(_("กำหนดส่ง"))
+    closed_at = models.DateTimeField(_("ปิดเมื่อ"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("รอบการรายงาน")
+        verbose_name_plural = _("รอบการรายงาน")
+        ordering = ["action_plan", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["action_plan", "quarter"], name="one_window_per_plan_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="window_quarter_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.action_plan} ไตรมาสที่ {self.quarter}"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
+
+
+class AlignmentKind(models.TextChoices):
+    NATIONAL_STRATEGY = "national_strategy", _("ยุทธศาสตร์ชาติ")
+    MASTER_PLAN = "master_plan", _("แผนแม่บทภายใต้ยุทธศาสตร์ชาติ")
+    SUB_PLAN = "sub_plan", _("แผนย่อยของแผนแม่บท")
+    NESDP_MILESTONE = "nesdp_milestone", _("หมุดหมายตามแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13")
+    OBEC_POLICY = "obec_policy", _("นโยบาย สพฐ.")
+    MINISTRY_POLICY = "ministry_policy", _("นโยบายกระทรวงศึกษาธิการ")
+
+
+class AlignmentItem(models.Model):
+    """A node of the shared catalogue of what projects serve higher up (shared by all offices).
+
+    National Strategy → master-plan issue → sub-plan form a tree; NESDP milestones and policies
+    are roots. Policies belong to a year; the national catalogues do not.
+    """
+
+    kind = models.CharField(_("ประเภท"), max_length=30, choices=AlignmentKind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("อยู่ภายใต้")
+    )
+    code = models.CharField(_("ลำดับ"), max_length=20)
+    title = models.TextField(_("ชื่อ"))
+    be_year = models.PositiveSmallIntegerField(_("ปี (พ.ศ.)"), null=True, blank=True)
+    display_order = models.PositiveSmallIntegerField(_("ลำดับการแสดง"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ความสอดคล้อง")
+        verbose_name_plural = _("ความสอดคล้อง")
+        ordering = ["kind", "be_year", "display_order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "code", "be_year"], name="alignment_code_unique_per_kind_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.code} {self.title}"

@@ -1,0 +1,29 @@
+"""Reads about offices, memberships and plans. Every read starts from who is asking."""
+
+from plans.models import ActionPlan, Membership
+
+
+def membership_of(user):
+    """The user's membership (office and role), or None for anonymous users and outsiders.
+
+    Cached on the user object: one query per request however often it is asked.
+    """
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_tidtam_membership"):
+        user._tidtam_membership = (
+            Membership.objects.select_related("office", "group").filter(user=user).first()
+        )
+    return user._tidtam_membership
+
+
+def action_plans_of_office(office):
+    return ActionPlan.objects.filter(office=office).select_related("fiscal_year", "office", "development_plan")
+
+
+def current_action_plan(office, be_year=None):
+    """The office's plan for `be_year`, or its latest plan when no year is asked for."""
+    plans = action_plans_of_office(office).order_by("-fiscal_year__be_year")
+    if be_year is not None:
+        plans = plans.filter(fiscal_year__be_year=be_year)
+    return plans.first()

@@ -12,7 +12,12 @@ urlpatterns = [
     path("", plan_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("plan/", include("plans.urls")),
     path("projects/", include("projects.urls")),
+    path("reporting/", include("projects.reporting_urls")),
+    path("budget/", include("budget.urls")),
+    path("booklets/", include("reports.urls")),
+    path("import/", include("projects.import_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,96 @@
+"""Who may see and change what: the one place where access is decided.
+
+Rules (issue #3): planners edit everything in their office; an owner edits only the projects they
+own and those projects' reports; finance records disbursements; directors read everything in their
+office and change nothing; nobody sees another office (404); a member who may read but tries to
+write gets 403; anonymous users are sent to the login page (by @login_required in the views).
+
+Views load every object through a `load_*` helper here, with `for_write=True` when they change it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from plans.models import Role
+from plans.selectors import membership_of
+
+NOT_YOURS = "คุณไม่มีสิทธิ์แก้ไขข้อมูลนี้"
+
+
+def member_or_404(user):
+    """The user's membership; a signed-in user without an office sees nothing (404)."""
+    membership = membership_of(user)
+    if membership is None:
+        raise Http404("บัญชีนี้ยังไม่ได้สังกัดหน่วยงานใด")
+    return membership
+
+
+def is_planner(user, office):
+    membership = membership_of(user)
+    return membership is not None and membership.office_id == office.pk and membership.role == Role.PLANNER
+
+
+def has_role(user, *roles):
+    membership = membership_of(user)
+    return membership is not None and membership.role in roles
+
+
+def require_role(user, *roles):
+    """403 unless the signed-in member has one of `roles` (their office is checked when loading objects)."""
+    member_or_404(user)
+    if not has_role(user, *roles):
+        raise PermissionDenied(NOT_YOURS)
+
+
+def office_or_404(user, office):
+    """404 for an object of an office the user does not belong to."""
+    membership = member_or_404(user)
+    if office.pk != membership.office_id:
+        raise Http404("ไม่พบข้อมูล")
+    return membership
+
+
+def owns_project(user, project):
+    # Uses the prefetched owners when the caller loaded them.
+    return any(owner.pk == user.pk for owner in project.owners.all())
+
+
+def can_edit_project(user, project):
+    return is_planner(user, project.action_plan.office) or owns_project(user, project)
+
+
+def load_project(user, pk, *, for_write=False, queryset=None):
+    """A project of the user's office (404 otherwise); for writing, only its planner or an owner (403)."""
+    from projects.models import Project
+
+    membership = member_or_404(user)
+    queryset = queryset if queryset is not None else Project.objects.all()
+    project = (
+        queryset.select_related("action_plan__office", "action_plan__fiscal_year")
+        .prefetch_related("owners")
+        .filter(pk=pk, action_plan__office_id=membership.office_id)
+        .first()
+    )
+    if project is None:
+        raise Http404("ไม่พบโครงการ")
+    if for_write and not can_edit_project(user, project):
+        raise PermissionDenied(NOT_YOURS)
+    return project
+
+
+def load_report(user, pk, *, for_write=False):
+    """A quarterly report of the user's office; for writing, only its project's planner or owners."""
+    from projects.models import QuarterlyReport
+
+    membership = member_or_404(user)
+    report = (
+        QuarterlyReport.objects.select_related("project__action_plan__office", "project__action_plan__fiscal_year")
+        .prefetch_related("project__owners")
+        .filter(pk=pk, project__action_plan__office_id=membership.office_id)
+        .first()
+    )
+    if report is None:
+        raise Http404("ไม่พบรายงาน")
+    if for_write and not can_edit_project(user, report.project):
+        raise PermissionDenied(NOT_YOURS)
+    return report

@@ -1,0 +1,43 @@
+"""Fixtures shared by all tests: a small office with every role, and a second office."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from plans.models import Role
+from tests import factories
+
+
+@pytest.fixture
+def world(db):
+    """Office 1 with planner, director, finance, owner A (of project A) and owner B (of project B);
+    office 2 with its own planner and project. Every user's password is "demo"."""
+    plan = factories.ActionPlanFactory()
+    office = plan.office
+    group = factories.GroupFactory(office=office)
+    strategy = factories.StrategyFactory(development_plan=plan.development_plan)
+
+    def member(username, role, office=office):
+        user = factories.UserFactory(username=username)
+        factories.MembershipFactory(user=user, office=office, role=role)
+        return user
+
+    planner = member("planner1", Role.PLANNER)
+    director = member("director1", Role.DIRECTOR)
+    finance = member("finance1", Role.FINANCE)
+    owner_a = member("owner_a", Role.STAFF)
+    owner_b = member("owner_b", Role.STAFF)
+    project_a = factories.ProjectFactory(action_plan=plan, group=group, strategy=strategy, owners=[owner_a])
+    project_b = factories.ProjectFactory(action_plan=plan, group=group, strategy=strategy, owners=[owner_b])
+
+    other_plan = factories.ActionPlanFactory()
+    other_planner = member("planner2", Role.PLANNER, office=other_plan.office)
+    other_project = factories.ProjectFactory(action_plan=other_plan)
+
+    return SimpleNamespace(
+        plan=plan, office=office, group=group, strategy=strategy,
+        planner=planner, director=director, finance=finance, owner_a=owner_a, owner_b=owner_b,
+        project_a=project_a, project_b=project_b,
+        other_plan=other_plan, other_office=other_plan.office, other_planner=other_planner,
+        other_project=other_project,
+    )

@@ -1,0 +1,12 @@
+from tests.permission_rules import Rule
+
+READ_ALL = {"anonymous": 302, "owner_a": 200, "owner_b": 200, "planner": 200, "director": 200,
+            "finance": 200, "other_planner": 200}
+
+RULES = {
+    "projects:list": Rule(expect=READ_ALL),
+    "projects:detail": Rule(
+        kwargs=lambda w: {"pk": w.project_a.pk},
+        expect={**READ_ALL, "other_planner": 404},
+    ),
+}

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from budget import views
 
 app_name = "budget"
 
-urlpatterns = []
+urlpatterns = [
+    path("disbursements/", views.disbursements, name="disbursements"),
+]

@@ -1,3 +1,8 @@
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
 
-# Create your views here.
+
+@login_required
+def dashboard(request):
+    """The director's dashboard (issue #4) takes this URL; until then it shows the projects."""
+    return redirect("projects:list")

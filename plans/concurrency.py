@@ -1,0 +1,40 @@
+"""No lost updates: a row carries a `version`; a save based on an older version is refused.
+
+A form sends back the version it was rendered with. `save_if_unchanged` writes only when the row
+still has that version (one UPDATE ... WHERE version = n, so two saves cannot both win) and tells
+the caller what the other person changed, so the later user sees it and nothing is lost.
+"""
+
+from django.db import transaction
+from django.db.models import F
+
+
+class StaleEdit(Exception):
+    """Someone saved the object after this user opened it. `changes` maps field -> (theirs, ours)."""
+
+    def __init__(self, current, changes):
+        super().__init__("ข้อมูลนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่คุณเปิดหน้านี้ กรุณาตรวจสอบการเปลี่ยนแปลงแล้วบันทึกอีกครั้ง")
+        self.current = current
+        self.changes = changes
+
+
+def save_if_unchanged(instance, *, expected_version, fields):
+    """Save `fields` of `instance` if the stored row is still at `expected_version`; bump the version.
+
+    Raises StaleEdit (and writes nothing) otherwise. Call inside the service's transaction.
+    History (simple-history) is recorded by the final instance.save().
+    """
+    model = type(instance)
+    with transaction.atomic():
+        current = model.objects.select_for_update().get(pk=instance.pk)
+        if current.version != expected_version:
+            changes = {
+                name: (getattr(current, name), getattr(instance, name))
+                for name in fields
+                if getattr(current, name) != getattr(instance, name)
+            }
+            raise StaleEdit(current, changes)
+        instance.version = F("version") + 1
+        instance.save(update_fields=[*fields, "version"])
+        instance.refresh_from_db(fields=["version"])
+    return instance

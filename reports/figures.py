@@ -170,8 +170,22 @@ class ProjectFigures:
     spent: dict  # quarter -> Decimal or None (owner-reported)
     reports: list  # submitted reports of the round, by quarter
     status: str
+    round_quarter: int
+    allocation_lines: list = field(default_factory=list)  # (source, amount) in source order
     number: int = 0
     blocks: list = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def disbursed_total(self):
+        return self.disbursed_through(self.round_quarter)
+
+    @property
+    def spent_total(self):
+        return self.spent_through(self.round_quarter)
 
     @property
     def cancelled(self):
@@ -212,7 +226,7 @@ def _alignment_of(project):
     return by_kind
 
 
-def project_figures(project, rnd: Round, sources_by_id=None):
+def project_figures(project, rnd: Round, sources=()):
     allocations = defaultdict(lambda: ZERO)
     for allocation in project.allocations.all():
         allocations[allocation.source_id] += allocation.amount
@@ -233,6 +247,8 @@ def project_figures(project, rnd: Round, sources_by_id=None):
         spent=spent,
         reports=reports,
         status=status,
+        round_quarter=rnd.quarter,
+        allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
     )
     alignment = _alignment_of(project)
     activities = list(project.activities.all())
@@ -563,7 +579,7 @@ def booklet_figures(action_plan, rnd: Round, *, grouping="status"):
 
 
 def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, targets, *, grouping="status"):
-    all_rows = [project_figures(p, rnd) for p in projects]
+    all_rows = [project_figures(p, rnd, sources) for p in projects]
     group_order = {g.pk: i for i, g in enumerate(groups)}
     # Register order: by group as the office lists its groups, then the plan's own order.
     all_rows.sort(

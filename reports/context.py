@@ -1,0 +1,66 @@
+"""What a booklet is made from: its parameters, and the template context built from figures.py."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from reports import charts
+from reports.figures import STATUS_LABELS, STATUS_ORDER, STATUS_SHORT, Round, booklet_figures
+
+# Summary tables a planner may leave out; the register and status summary are always printed.
+TABLES = {
+    "status_by_group": "สถานะการดำเนินโครงการ จำแนกตามกลุ่ม",
+    "budget_by_source": "จำนวนโครงการและงบประมาณ จำแนกตามกลุ่มและแหล่งงบประมาณ",
+    "disbursement_by_group": "งบประมาณจัดสรร เบิกจ่าย และคงเหลือ จำแนกตามกลุ่ม",
+    "spent_vs_disbursed": "การใช้จ่ายตามรายงานของผู้รับผิดชอบโครงการ เทียบกับการเบิกจ่ายตามข้อมูลกลุ่มการเงิน",
+    "strategy_by_group": "จำนวนโครงการ จำแนกตามกลุ่มและกลยุทธ์",
+}
+ROUND_LABELS = {3: "รอบ ๓ เดือน", 6: "รอบ ๖ เดือน", 9: "รอบ ๙ เดือน", 12: "รอบ ๑๒ เดือน"}
+
+
+@dataclass
+class BookletParams:
+    """Everything that decides a booklet's content besides the stored records."""
+
+    action_plan: object
+    months: int
+    as_of: datetime.date | None = None
+    document_number: str = ""
+    foreword: str = ""
+    signer: str = "กลุ่มนโยบายและแผน"
+    grouping: str = "status"
+    digits: str = "thai"
+    tables: list = field(default_factory=lambda: list(TABLES))
+
+
+def params_of(booklet_or_params):
+    if isinstance(booklet_or_params, BookletParams):
+        return booklet_or_params
+    return booklet_or_params.params()
+
+
+def booklet_context(booklet_or_params):
+    params = params_of(booklet_or_params)
+    plan = params.action_plan
+    rnd = Round(plan.fiscal_year.be_year, params.months, params.as_of)
+    fig = booklet_figures(plan, rnd, grouping=params.grouping)
+    tables = [(key, title) for key, title in TABLES.items() if key in params.tables]
+    return {
+        "p": params,
+        "d": params.digits,
+        "fig": fig,
+        "office": plan.office,
+        "rnd": rnd,
+        "round_label": ROUND_LABELS[params.months],
+        "tables": tables,
+        "table_numbers": {key: n for n, (key, _) in enumerate(tables, start=1)},
+        "status_labels": STATUS_LABELS,
+        "status_order": STATUS_ORDER,
+        "status_short": [(s, STATUS_SHORT[s]) for s in STATUS_ORDER],
+        "status_chart": charts.status_bars(fig.status),
+        "money_chart": charts.money_columns(fig.money),
+        "group_chart": charts.group_bars(fig.groups),
+        "foreword_paragraphs": [line.strip() for line in params.foreword.splitlines() if line.strip()],
+        "not_started": [r for r in fig.rows if r.status == "not_started"],
+    }

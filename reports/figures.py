@@ -7,9 +7,10 @@ never add or divide money themselves.
 
 Rules (booklet.md, domain.md):
 - A round of 3/6/9/12 months covers the fiscal year's quarters 1..q (`thai_calendar`).
-- A project's status in a round is the status of its latest *submitted* report (submitted,
-  returned or accepted) of a quarter in the round; none = ไม่รายงาน (not reported). Drafts are
-  the owner's work in progress and do not count.
+- A project's status in a round is the status of its *submitted* report (submitted, returned or
+  accepted) for the round's closing quarter; without one the project is ไม่รายงาน (not reported)
+  even if it reported an earlier quarter: the owner has not reported for this round. Its earlier
+  report blocks are still printed. Drafts are the owner's work in progress and do not count.
 - Disbursed (เบิกจ่าย) = finance-recorded Disbursement rows, quarter by date. Owner-reported
   spending (ใช้จ่าย) = QuarterlyReport.spent_amount; a quarter without it is unknown (None),
   never zero, and sums say how many projects they leave out.
@@ -238,7 +239,8 @@ def project_figures(project, rnd: Round, sources=()):
             disbursed[thai_calendar.quarter_of(d.date)] += d.amount
     reports = sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
     spent = {r.quarter: r.spent_amount for r in reports}
-    status = reports[-1].status if reports else NOT_REPORTED
+    closing = [r for r in reports if r.quarter == rnd.quarter]
+    status = closing[0].status if closing else NOT_REPORTED
     figures = ProjectFigures(
         project=project,
         allocations=dict(allocations),

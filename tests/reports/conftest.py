@@ -5,11 +5,11 @@ A  G1 S1  office 10,000; plan Q1 3,000 Q2 4,000; disbursed Q1 3,000, Q2 5,000 (o
           reports Q1 in progress spent 3,000, Q2 completed spent 5,000  -> completed
           (+ 777 dated FY2566 and 999 dated Q3: both outside the round)
 B  G1 S2  mid-year; obec 6,000 + other 2,000; plan Q1 1,000 Q2 2,000; disbursed Q1 1,000;
-          report Q1 in progress spent 1,000, no Q2 report            -> in progress
+          report Q1 in progress spent 1,000, no Q2 report            -> not reported (for Q2)
 C  G2 S1  no budget; report Q2 not started, spending not given      -> not started
 D  G2 S1  office 3,000; plan Q2 3,000; only a DRAFT Q1 report       -> not reported
 F  G2 S2  office 11,000; plan Q2 2,000; reports Q1 in progress (spending not given),
-          Q2 in progress spent 500                                  -> in progress
+          Q2 in progress spent 500, returned for fixing             -> in progress
 E  G2 S1  cancelled; office 1,000, disbursed 1,000                  -> counted nowhere
 Cabinet target Q1 30.00 %, Q2 50.00 %.
 """

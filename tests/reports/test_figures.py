@@ -19,18 +19,18 @@ def by_code(fig):
 
 def test_it_counts_statuses_with_percent_of_all_counted_projects(small):
     fig = figures(small)
-    # A completed; B, F in progress; C not started; D only a draft -> not reported; E cancelled.
+    # A completed; F in progress; C not started; B (Q1 only) and D (a draft) not reported; E cancelled.
     assert {r.project.code: r.status for r in fig.rows} == {
         "A": "completed",
-        "B": "in_progress",
+        "B": "not_reported",
         "C": "not_started",
         "D": "not_reported",
         "F": "in_progress",
     }
     assert fig.status.total == 5
-    assert fig.status.counts == {"completed": 1, "in_progress": 2, "not_started": 1, "not_reported": 1}
-    assert fig.status.percent("in_progress") == D("40.00")  # 2 / 5
-    assert fig.status.percent("not_reported") == D("20.00")  # 1 / 5
+    assert fig.status.counts == {"completed": 1, "in_progress": 1, "not_started": 1, "not_reported": 2}
+    assert fig.status.percent("in_progress") == D("20.00")  # 1 / 5
+    assert fig.status.percent("not_reported") == D("40.00")  # 2 / 5
 
 
 def test_it_lists_cancelled_projects_in_the_register_but_counts_them_nowhere(small):
@@ -127,6 +127,12 @@ def test_it_handles_a_project_with_no_budget(small):
     assert (c.allocated, c.uses_budget, c.disbursed_through(2)) == (D("0"), False, D("0"))
 
 
+def test_it_counts_a_project_that_reported_only_an_earlier_quarter_as_not_reported(small):
+    b = by_code(figures(small))["B"]
+    assert b.status == "not_reported"
+    assert [block.quarter for block in b.blocks] == [1]  # its Q1 report is still printed
+
+
 def test_it_uses_only_quarter_one_for_the_three_month_round(small):
     fig = figures(small, months=3)
     # Q1 reports only: A in progress, B in progress, F in progress; C (Q2) and D (draft) not reported.
@@ -139,9 +145,9 @@ def test_it_groups_sections_by_status_group_or_strategy(small):
     by_status = figures(small).sections
     assert [(s.key, [r.project.code for r in s.rows]) for s in by_status] == [
         ("completed", ["A"]),
-        ("in_progress", ["B", "F"]),
+        ("in_progress", ["F"]),
         ("not_started", ["C"]),
-        ("not_reported", ["D"]),
+        ("not_reported", ["B", "D"]),
     ]
     by_group = figures(small, grouping="group").sections
     assert [[r.project.code for r in s.rows] for s in by_group] == [["A", "B"], ["C", "D", "F"]]

@@ -34,6 +34,18 @@ class BookletParams:
     tables: list = field(default_factory=lambda: list(TABLES))
 
 
+def default_foreword(plan, months):
+    """A starting foreword in the style of the real booklets; the planner rewrites it."""
+    year = plan.fiscal_year.be_year
+    return (
+        f"{plan.office.name} จัดทำรายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ "
+        f"พ.ศ. {year} {ROUND_LABELS[months]} เพื่อสรุปผลการดำเนินโครงการและการเบิกจ่ายงบประมาณในภาพรวม "
+        f"ให้ผู้บริหารและกลุ่ม/หน่วยได้นำผลการดำเนินงานไปใช้ปรับปรุงและพัฒนาการบริหารจัดการศึกษา "
+        f"ให้บรรลุเป้าหมายและตัวชี้วัดความสำเร็จที่กำหนดไว้\n"
+        f"ขอขอบคุณผู้รับผิดชอบโครงการทุกท่านที่ให้ความร่วมมือในการรายงานผลการดำเนินงาน"
+    )
+
+
 def params_of(booklet_or_params):
     if isinstance(booklet_or_params, BookletParams):
         return booklet_or_params
@@ -61,6 +73,10 @@ def booklet_context(booklet_or_params):
         "status_chart": charts.status_bars(fig.status),
         "money_chart": charts.money_columns(fig.money),
         "group_chart": charts.group_bars(fig.groups),
-        "foreword_paragraphs": [line.strip() for line in params.foreword.splitlines() if line.strip()],
-        "not_started": [r for r in fig.rows if r.status == "not_started"],
+        "foreword_paragraphs": [
+            line.strip() for line in (params.foreword or default_foreword(plan, params.months)).splitlines()
+            if line.strip()
+        ],
+        # Grouped by status, the not-started section already lists them by title.
+        "not_started": [] if params.grouping == "status" else [r for r in fig.rows if r.status == "not_started"],
     }

@@ -646,8 +646,14 @@ def overdue_reports(action_plan, rows, today):
 
 
 def current_round(action_plan, today):
-    """The latest round whose quarter has ended by `today` (at least the 3-month round)."""
+    """The round the dashboard shows: up to the latest quarter opened for reporting, else the
+    latest quarter that has ended by `today` (at least the 3-month round)."""
+    from plans.models import ReportingWindow
+
     be_year = action_plan.fiscal_year.be_year
+    opened = ReportingWindow.objects.filter(action_plan=action_plan).order_by("-quarter").first()
+    if opened is not None:
+        return Round(be_year, opened.quarter * 3)
     months = 3
     for quarter in thai_calendar.quarters_of(be_year):
         if quarter.end < today:

@@ -1,8 +1,120 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plans.access import member_or_404, require_role
+from plans.models import Role
+from plans.selectors import current_action_plan
+from plans.thai_formats import format_date_long
+from reports import dashboard as dashboard_data
+from reports.excel import booklet_workbook
+from reports.forms import BookletForm
+from reports.pdf import render_booklet_html, render_booklet_pdf
+from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
+from reports.services import booklet_create, booklet_publish, booklet_update
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _attachment(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
 def dashboard(request):
-    """The director's dashboard (issue #4) takes this URL; until then it shows the projects."""
-    return redirect("projects:list")
+    """The directors' main page: status, money against plan and target, overdue reports, booklets."""
+    membership = member_or_404(request.user)
+    plan = current_action_plan(membership.office)
+    context = dashboard_data.dashboard_context(plan, timezone.localdate()) if plan else {}
+    context.update(plan=plan, publications=publications_of(request.user)[:10],
+                   is_planner=membership.role == Role.PLANNER)
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+def booklet_list(request):
+    membership = member_or_404(request.user)
+    is_planner = membership.role == Role.PLANNER
+    return render(request, "reports/booklet_list.html", {
+        "publications": publications_of(request.user),
+        "booklets": booklets_of(request.user).prefetch_related("publications") if is_planner else [],
+        "is_planner": is_planner,
+    })
+
+
+@login_required
+def booklet_new(request):
+    require_role(request.user, Role.PLANNER)
+    office = member_or_404(request.user).office
+    form = BookletForm(request.POST or None, office=office)
+    if request.method == "POST" and form.is_valid():
+        booklet = booklet_create(user=request.user, data=form.cleaned_data)
+        messages.success(request, "สร้างเล่มรายงานแล้ว ตรวจดูตัวอย่างก่อนเผยแพร่")
+        return redirect("reports:booklet_preview", pk=booklet.pk)
+    return render(request, "reports/booklet_form.html", {"form": form})
+
+
+@login_required
+def booklet_edit(request, pk):
+    booklet = load_booklet(request.user, pk)
+    require_role(request.user, Role.PLANNER)
+    form = BookletForm(request.POST or None, instance=booklet, office=booklet.office)
+    if request.method == "POST" and form.is_valid():
+        booklet_update(booklet=booklet, data=form.cleaned_data)
+        messages.success(request, "บันทึกการแก้ไขแล้ว")
+        return redirect("reports:booklet_preview", pk=booklet.pk)
+    return render(request, "reports/booklet_form.html", {"form": form, "booklet": booklet})
+
+
+@login_required
+def booklet_preview(request, pk):
+    booklet = load_booklet(request.user, pk)
+    require_role(request.user, Role.PLANNER)
+    toolbar = [
+        {"url": reverse("reports:booklets"), "label": "← เล่มรายงานทั้งหมด"},
+        {"url": reverse("reports:booklet_edit", args=[pk]), "label": "แก้ไข"},
+        {"url": reverse("reports:booklet_pdf", args=[pk]), "label": "ดาวน์โหลด PDF (ฉบับร่าง)"},
+        {"url": reverse("reports:booklet_excel", args=[pk]), "label": "Excel"},
+    ]
+    return HttpResponse(render_booklet_html(booklet, screen=True, extra={"toolbar": toolbar,
+                                                                          "booklet": booklet}))
+
+
+@login_required
+def booklet_pdf(request, pk):
+    booklet = load_booklet(request.user, pk)
+    require_role(request.user, Role.PLANNER)
+    return _attachment(render_booklet_pdf(booklet), PDF, f"booklet-draft-{booklet.pk}.pdf")
+
+
+@login_required
+def booklet_excel(request, pk):
+    booklet = load_booklet(request.user, pk)
+    return _attachment(booklet_workbook(booklet), XLSX, f"booklet-{booklet.pk}-tables.xlsx")
+
+
+@login_required
+@require_POST
+def booklet_publish_view(request, pk):
+    booklet = load_booklet(request.user, pk)
+    require_role(request.user, Role.PLANNER)
+    publication = booklet_publish(booklet=booklet, user=request.user)
+    messages.success(request, f"เผยแพร่แล้ว เมื่อ {format_date_long(timezone.localdate())} "
+                              f"(SHA-256 {publication.sha256[:12]}…) ผู้บริหารจะดาวน์โหลดไฟล์ฉบับนี้")
+    return redirect("reports:booklets")
+
+
+@login_required
+def publication_pdf(request, pk):
+    publication = load_publication(request.user, pk)
+    response = HttpResponse(bytes(publication.pdf), content_type=PDF)
+    response["Content-Disposition"] = f'inline; filename="booklet-{publication.pk}.pdf"'
+    response["ETag"] = f'"{publication.sha256}"'
+    return response

@@ -1,0 +1,43 @@
+"""Writes of the reports app: booklets are set up and published here, each in one transaction."""
+
+import hashlib
+
+from django.db import transaction
+
+from reports.models import Booklet, Publication
+from reports.pdf import render_booklet_pdf
+
+
+def _booklet_title(booklet):
+    from reports.context import ROUND_LABELS
+
+    return (f"รายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. "
+            f"{booklet.action_plan.fiscal_year.be_year} {ROUND_LABELS[booklet.months]}")
+
+
+@transaction.atomic
+def booklet_create(*, user, data):
+    return Booklet.objects.create(created_by=user, **data)
+
+
+@transaction.atomic
+def booklet_update(*, booklet, data):
+    for name, value in data.items():
+        setattr(booklet, name, value)
+    booklet.save()
+    return booklet
+
+
+def booklet_publish(*, booklet, user):
+    """Render the PDF now and keep it: directors download this file from then on, whatever changes."""
+    pdf = render_booklet_pdf(booklet)
+    with transaction.atomic():
+        return Publication.objects.create(
+            booklet=booklet,
+            document_number=booklet.document_number,
+            title=_booklet_title(booklet),
+            pdf=pdf,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+            published_by=user,
+        )

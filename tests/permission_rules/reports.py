@@ -1,0 +1,48 @@
+"""Booklets and the dashboard (issue #4): planners set up and publish booklets; every member of the
+office reads published booklets, the Excel tables and the dashboard; another office sees nothing."""
+
+import hashlib
+
+from tests.permission_rules import Rule
+
+MEMBERS = {"anonymous": 302, "owner_a": 200, "owner_b": 200, "planner": 200, "director": 200,
+           "finance": 200}
+PLANNERS_ONLY = {"anonymous": 302, "owner_a": 403, "owner_b": 403, "planner": 200, "director": 403,
+                 "finance": 403}
+
+
+def booklet(world):
+    from reports.models import Booklet
+
+    return Booklet.objects.get_or_create(action_plan=world.plan, months=6)[0]
+
+
+def publication(world):
+    from reports.models import Publication
+
+    pdf = b"%PDF-1.7 permission test"
+    return Publication.objects.get_or_create(
+        booklet=booklet(world), title="test",
+        defaults={"pdf": pdf, "sha256": hashlib.sha256(pdf).hexdigest(), "size": len(pdf),
+                  "published_by": world.planner},
+    )[0]
+
+
+def of_booklet(world):
+    return {"pk": booklet(world).pk}
+
+
+RULES = {
+    # Each member's own office: the other office's planner sees their own dashboard and list.
+    "reports:dashboard": Rule(expect={**MEMBERS, "other_planner": 200}),
+    "reports:booklets": Rule(expect={**MEMBERS, "other_planner": 200}),
+    "reports:booklet_new": Rule(expect={**PLANNERS_ONLY, "other_planner": 200}),
+    "reports:booklet_edit": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_preview": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**MEMBERS, "other_planner": 404}),
+    "reports:booklet_publish": Rule(method="POST", kwargs=of_booklet,
+                                    expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
+    "reports:publication_pdf": Rule(kwargs=lambda w: {"pk": publication(w).pk},
+                                    expect={**MEMBERS, "other_planner": 404}),
+}

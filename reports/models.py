@@ -66,7 +66,8 @@ class Booklet(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action_plan.office.short_name} ปีงบประมาณ {self.action_plan.fiscal_year.be_year} รอบ {self.months} เดือน"
+        plan = self.action_plan
+        return f"{plan.office.short_name} ปีงบประมาณ {plan.fiscal_year.be_year} รอบ {self.months} เดือน"
 
     @property
     def office(self):

@@ -1,0 +1,62 @@
+"""`manage.py render_booklet`: the demo office's 6-month PDF, checked as a director reads it.
+
+Expected demo figures are the register's (shared/docs/demo-office.md): 26 projects, 5 completed,
+12 in progress, 2 not started, 7 not reported (4, 5, 8, 10, 11, 12, 13); allocated 1,288,109,
+disbursed by finance 666,412, owner-reported spending 391,627.
+Percents by hand: 5/26 = 19.23, 12/26 = 46.15, 2/26 = 7.69, 7/26 = 26.92; 666,412 / 1,288,109 = 51.74.
+"""
+
+import re
+import shutil
+import subprocess
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+def pdftotext(path):
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return re.sub(r"[ \t]+", " ", out.stdout)
+
+
+def pdffonts(path):
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return {line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()}
+
+
+@pytest.fixture
+def demo(db):
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        call_command("seed_demo", stdout=StringIO())
+
+
+def test_it_renders_the_demo_offices_six_month_booklet(demo, tmp_path):
+    out = StringIO()
+    path = tmp_path / "demo.pdf"
+    call_command("render_booklet", office=["สพป.สมุทรสาคร"], year=2567, round=6, output=str(path), stdout=out)
+    assert str(path) in out.getvalue()
+    text = pdftotext(path)
+    # Status counts, in the summary chart's labels (plain Thai that survives text extraction).
+    for count, percent in [("๕", "๑๙.๒๓"), ("๑๒", "๔๖.๑๕"), ("๒", "๗.๖๙"), ("๗", "๒๖.๙๒")]:
+        assert f"{count} โครงการ ({percent})" in text
+    # The status table's rows in order: completed, in progress, not started, not reported, total.
+    assert re.search(r"๕ ๑๙\.๒๓\n.*๑๒ ๔๖\.๑๕\n.*๒ ๗\.๖๙\n.*๗ ๒๖\.๙๒\n.*๒๖ ๑๐๐\.๐๐", text)
+    assert "๑,๒๘๘,๑๐๙.๐๐" in text  # allocated
+    assert "๖๖๖,๔๑๒.๐๐" in text  # disbursed by finance through Q2
+    assert "๓๙๑,๖๒๗.๐๐" in text  # owner-reported spending (table 4's total)
+    assert "๕๑.๗๔" in text  # disbursed as a percent of the allocation
+    assert pdffonts(path) == {"Laksaman", "Laksaman-Bold"}
+
+
+def test_it_needs_an_office_placeholder_to_write_many_offices(world, tmp_path):
+    with pytest.raises(CommandError, match=r"\{office\}"):
+        call_command("render_booklet", all_offices=True, year=2567, round=6, output=str(tmp_path / "x.pdf"))
+
+
+def test_it_says_which_office_has_no_plan(world, tmp_path):
+    with pytest.raises(CommandError, match="ไม่พบแผนปฏิบัติการของหน่วยงาน “ไม่มี”"):
+        call_command("render_booklet", office=["ไม่มี"], year=2567, round=6, output=str(tmp_path / "x.pdf"))

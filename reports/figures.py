@@ -58,6 +58,15 @@ def pct(part, whole):
     return percent_of(part, whole)
 
 
+NOTHING_SAID = {"", "-", "–", "ไม่มี", "ไม่มี -"}
+
+
+def said(text):
+    """A free-text answer, or "" when the owner wrote only a dash or "none" (ไม่มี)."""
+    text = (text or "").strip()
+    return "" if text in NOTHING_SAID else text
+
+
 # --- the round ---------------------------------------------------------------------------
 
 
@@ -179,6 +188,20 @@ class ProjectFigures:
     @property
     def status_label(self):
         return STATUS_LABELS[self.status]
+
+    @property
+    def status_short(self):
+        return STATUS_SHORT[self.status]
+
+    @property
+    def printed_blocks(self):
+        """Report blocks the project section prints: all of them for a project in progress or
+        completed; for one not reported this round, its earlier blocks that say more than "not started"."""
+        if self.status in ("in_progress", "completed"):
+            return self.blocks
+        if self.status == NOT_REPORTED:
+            return [b for b in self.blocks if b.report.status != "not_started"]
+        return []
 
     @property
     def disbursed_total(self):
@@ -607,8 +630,8 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
         entries = []
         for r in g.rows:
             latest = r.latest_report
-            if latest is not None and (latest.problems.strip() or latest.suggestions.strip()):
-                entries.append(DigestEntry(r, latest.problems.strip(), latest.suggestions.strip()))
+            if latest is not None and (said(latest.problems) or said(latest.suggestions)):
+                entries.append(DigestEntry(r, said(latest.problems), said(latest.suggestions)))
         if entries:
             digest.append((g.group, entries))
     return BookletFigures(

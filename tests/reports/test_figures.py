@@ -130,7 +130,7 @@ def test_it_handles_a_project_with_no_budget(small):
 def test_it_counts_a_project_that_reported_only_an_earlier_quarter_as_not_reported(small):
     b = by_code(figures(small))["B"]
     assert b.status == "not_reported"
-    assert [block.quarter for block in b.blocks] == [1]  # its Q1 report is still printed
+    assert [block.quarter for block in b.printed_blocks] == [1]  # its Q1 report (in progress) is still printed
 
 
 def test_it_uses_only_quarter_one_for_the_three_month_round(small):
@@ -156,10 +156,13 @@ def test_it_groups_sections_by_status_group_or_strategy(small):
 
 
 def test_it_digests_problems_and_suggestions_by_group(small):
+    # C's latest report answers with a dash and "none": nothing to digest.
+    c_report = small.c.reports.get()
+    c_report.problems, c_report.suggestions = "-", "ไม่มี"
+    c_report.save()
     digest = figures(small).digest
     assert [
-        (group.pk, [(e.row.project.code, e.problems, e.suggestions) for e in entries])
-        for group, entries in digest
+        (group.pk, [(e.row.project.code, e.problems, e.suggestions) for e in entries]) for group, entries in digest
     ] == [(small.g1.pk, [("A", "ผู้เข้าร่วมมาไม่ครบ", "ควรแจ้งล่วงหน้า"), ("B", "งบประมาณล่าช้า", "")])]
 
 

@@ -12,10 +12,10 @@ from reports.context import booklet_context
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "booklet.css"
 
 
-def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None):
+def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None, request=None):
     context = dict(context or booklet_context(booklet_or_params))
     context.update(screen=screen, **(extra or {}))
-    return render_to_string("reports/booklet/booklet.html", context)
+    return render_to_string("reports/booklet/booklet.html", context, request=request)
 
 
 def render_booklet_pdf(booklet_or_params, *, context=None) -> bytes:

@@ -83,8 +83,8 @@ def booklet_preview(request, pk):
         {"url": reverse("reports:booklet_pdf", args=[pk]), "label": "ดาวน์โหลด PDF (ฉบับร่าง)"},
         {"url": reverse("reports:booklet_excel", args=[pk]), "label": "Excel"},
     ]
-    return HttpResponse(render_booklet_html(booklet, screen=True, extra={"toolbar": toolbar,
-                                                                          "booklet": booklet}))
+    return HttpResponse(render_booklet_html(booklet, screen=True, extra={"toolbar": toolbar, "booklet": booklet},
+                                            request=request))
 
 
 @login_required

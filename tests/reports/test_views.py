@@ -105,3 +105,11 @@ def test_it_lists_booklets_in_a_fixed_number_of_queries(world, client, django_as
     client.force_login(world.planner)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("reports:booklets")).status_code == 200
+
+
+def test_it_lets_the_planner_publish_from_the_preview(world, client):
+    booklet = make_booklet(world)
+    client.force_login(world.planner)
+    html = client.get(reverse("reports:booklet_preview", args=[booklet.pk])).content.decode()
+    assert f'action="{reverse("reports:booklet_publish", args=[booklet.pk])}"' in html
+    assert "csrfmiddlewaretoken" in html

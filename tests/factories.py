@@ -19,7 +19,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Sequence(lambda n: f"ผู้ใช้{n}")
-    password = factory.PostGenerationMethodCall("set_password", "demo")
+    # Hashed when built: with skip_postgeneration_save a set_password() call afterwards was never saved.
+    password = factory.django.Password("demo")
 
 
 class OfficeFactory(factory.django.DjangoModelFactory):

@@ -88,7 +88,13 @@ def project_update(*, project, expected_version, values, owners=None, alignment=
     `owners`/`alignment` None leaves them as they are (an owner's form does not edit them).
     """
     fields = [name for name in PROJECT_FIELDS if name in values]
-    _check_project(action_plan=project.action_plan, values=values, owners=owners, exclude_pk=project.pk)
+    # Fields the caller does not change (an owner's form leaves out code, strategy, ...) keep their value.
+    _check_project(
+        action_plan=project.action_plan,
+        values={**{name: getattr(project, name) for name in PROJECT_FIELDS}, **values},
+        owners=owners,
+        exclude_pk=project.pk,
+    )
     for name in fields:
         setattr(project, name, values[name])
     try:

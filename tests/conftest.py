@@ -41,3 +41,9 @@ def world(db):
         other_plan=other_plan, other_office=other_plan.office, other_planner=other_planner,
         other_project=other_project,
     )
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """The real hasher costs ~0.5 s per user; the world makes eight. Tests do not need it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -63,13 +63,6 @@ def test_it_has_every_user_in_every_rule():
     assert not incomplete, f"Rules that do not say what every user gets: {', '.join(incomplete)}"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # The world creates eight users per test; the real hasher would make this test take minutes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-
 @pytest.mark.parametrize(("name", "user"), CASES, ids=[f"{n}-{u}" for n, u in CASES])
 def test_it_answers_every_user_as_the_rule_says(client, world, name, user):
     rule = RULES[name]

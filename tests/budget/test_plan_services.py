@@ -18,15 +18,19 @@ def test_it_saves_allocations_and_the_spending_plan(world):
     )
     assert sum(a.amount for a in world.project_a.allocations.all()) == Decimal("50000")
     assert {s.quarter: s.amount for s in world.project_a.spending_plan.all()} == {
-        1: Decimal("10000"), 2: Decimal("40000"),
+        1: Decimal("10000"),
+        2: Decimal("40000"),
     }
 
 
 def test_it_refuses_a_spending_plan_above_the_allocation_naming_both_totals(world):
     office = factories.budget_source("office")
     with pytest.raises(ValidationError) as refused:
-        project_money_set(project=world.project_a, allocations={office: Decimal("30000")},
-                          spending={1: Decimal("20000"), 2: Decimal("15000")})
+        project_money_set(
+            project=world.project_a,
+            allocations={office: Decimal("30000")},
+            spending={1: Decimal("20000"), 2: Decimal("15000")},
+        )
     message = refused.value.messages[0]
     assert format_money(Decimal("35000")) in message
     assert format_money(Decimal("30000")) in message

@@ -19,12 +19,16 @@ def test_it_creates_an_action_plan_for_a_year_the_development_plan_covers(world)
 
 def test_it_refuses_a_year_outside_the_development_plan(world):
     with pytest.raises(ValidationError, match="ไม่ครอบคลุมปีงบประมาณ พ.ศ. 2571"):
-        services.action_plan_create(office=world.office, be_year=2571, development_plan=world.plan.development_plan)
+        services.action_plan_create(
+            office=world.office, be_year=2571, development_plan=world.plan.development_plan
+        )
 
 
 def test_it_refuses_a_second_plan_for_the_same_year(world):
     with pytest.raises(ValidationError, match="มีแผนปฏิบัติการปีงบประมาณ พ.ศ. 2567 อยู่แล้ว"):
-        services.action_plan_create(office=world.office, be_year=2567, development_plan=world.plan.development_plan)
+        services.action_plan_create(
+            office=world.office, be_year=2567, development_plan=world.plan.development_plan
+        )
 
 
 def _rich_project(world):
@@ -35,7 +39,9 @@ def _rich_project(world):
     factories.AllocationFactory(project=project, amount=Decimal("50000"))
     factories.QuarterlyReportFactory(project=project, quarter=1)
     national = AlignmentItem.objects.create(kind=AlignmentKind.NATIONAL_STRATEGY, code="3", title="คน")
-    policy = AlignmentItem.objects.create(kind=AlignmentKind.OBEC_POLICY, code="1", title="นโยบาย", be_year=2567)
+    policy = AlignmentItem.objects.create(
+        kind=AlignmentKind.OBEC_POLICY, code="1", title="นโยบาย", be_year=2567
+    )
     project.alignment.set([national, policy])
     project.added_mid_year, project.added_mid_year_reason = True, "เพิ่มตามนโยบาย"
     project.save()
@@ -67,8 +73,11 @@ def test_it_does_not_copy_money_reports_or_cancelled_projects(world):
 
 
 def test_it_refuses_to_copy_into_a_year_that_already_has_a_plan_and_writes_nothing(world):
-    factories.ActionPlanFactory(office=world.office, development_plan=world.plan.development_plan,
-                                fiscal_year=factories.fiscal_year(2568))
+    factories.ActionPlanFactory(
+        office=world.office,
+        development_plan=world.plan.development_plan,
+        fiscal_year=factories.fiscal_year(2568),
+    )
     before = Project.objects.count()
     with pytest.raises(ValidationError):
         services.action_plan_copy(source=world.plan, fiscal_year=2568)
@@ -89,16 +98,19 @@ def test_it_refuses_to_delete_a_group_that_still_has_projects(world):
 
 def test_it_refuses_a_strategy_number_already_used_in_the_plan(world):
     with pytest.raises(ValidationError, match=f"มีกลยุทธ์ที่ {world.strategy.number} อยู่แล้ว"):
-        services.strategy_save(development_plan=world.strategy.development_plan, number=world.strategy.number,
-                               title="ซ้ำ")
+        services.strategy_save(
+            development_plan=world.strategy.development_plan, number=world.strategy.number, title="ซ้ำ"
+        )
 
 
 def test_it_reopens_a_closed_quarter_with_a_new_deadline(world):
-    window = services.reporting_window_open(action_plan=world.plan, quarter=1,
-                                            deadline=datetime.date(2024, 1, 15))
+    window = services.reporting_window_open(
+        action_plan=world.plan, quarter=1, deadline=datetime.date(2024, 1, 15)
+    )
     services.reporting_window_close(window=window)
-    reopened = services.reporting_window_open(action_plan=world.plan, quarter=1,
-                                              deadline=datetime.date(2024, 1, 31))
+    reopened = services.reporting_window_open(
+        action_plan=world.plan, quarter=1, deadline=datetime.date(2024, 1, 31)
+    )
     assert reopened.pk == window.pk
     assert reopened.is_open
     assert ReportingWindow.objects.get(pk=window.pk).deadline == datetime.date(2024, 1, 31)
@@ -106,4 +118,6 @@ def test_it_reopens_a_closed_quarter_with_a_new_deadline(world):
 
 def test_it_refuses_a_deadline_before_the_quarter_starts(world):
     with pytest.raises(ValidationError, match="กำหนดส่งต้องไม่ก่อนวันเริ่มไตรมาส"):
-        services.reporting_window_open(action_plan=world.plan, quarter=2, deadline=datetime.date(2023, 12, 31))
+        services.reporting_window_open(
+            action_plan=world.plan, quarter=2, deadline=datetime.date(2023, 12, 31)
+        )

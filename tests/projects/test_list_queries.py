@@ -23,7 +23,9 @@ def _add_projects(world, how_many):
     other_group = factories.GroupFactory(office=world.office)
     for n in range(how_many):
         project = factories.ProjectFactory(
-            action_plan=world.plan, strategy=world.strategy, group=world.group if n % 2 else other_group,
+            action_plan=world.plan,
+            strategy=world.strategy,
+            group=world.group if n % 2 else other_group,
             owners=[world.owner_a, world.owner_b],
         )
         factories.QuarterlyReportFactory(project=project, quarter=1, state=ReportState.SUBMITTED)
@@ -38,8 +40,9 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize(("user", "url_name"), PAGES)
-def test_it_runs_as_many_queries_for_100_projects_as_for_10(client, world, django_assert_num_queries,
-                                                             user, url_name):
+def test_it_runs_as_many_queries_for_100_projects_as_for_10(
+    client, world, django_assert_num_queries, user, url_name
+):
     ReportingWindow.objects.create(action_plan=world.plan, quarter=1, deadline=datetime.date(2099, 1, 1))
     client.force_login(getattr(world, user))
     url = reverse(url_name)

@@ -13,34 +13,48 @@ def _values(project, **changes):
 def test_it_refuses_a_strategy_of_another_development_plan(world):
     foreign = factories.StrategyFactory()
     with pytest.raises(ValidationError) as refused:
-        services.project_update(project=world.project_a, expected_version=world.project_a.version,
-                                values=_values(world.project_a, strategy=foreign))
+        services.project_update(
+            project=world.project_a,
+            expected_version=world.project_a.version,
+            values=_values(world.project_a, strategy=foreign),
+        )
     assert "กลยุทธ์ที่เลือกไม่อยู่ในแผนพัฒนาการศึกษา" in refused.value.message_dict["strategy"][0]
 
 
 def test_it_refuses_a_code_already_used_in_the_plan(world):
     with pytest.raises(ValidationError) as refused:
-        services.project_update(project=world.project_a, expected_version=world.project_a.version,
-                                values=_values(world.project_a, code=world.project_b.code))
+        services.project_update(
+            project=world.project_a,
+            expected_version=world.project_a.version,
+            values=_values(world.project_a, code=world.project_b.code),
+        )
     assert "มีอยู่แล้วในแผนนี้" in refused.value.message_dict["code"][0]
 
 
 def test_it_refuses_an_owner_from_another_office(world):
     with pytest.raises(ValidationError) as refused:
-        services.project_update(project=world.project_a, expected_version=world.project_a.version,
-                                values=_values(world.project_a), owners=[world.other_planner])
+        services.project_update(
+            project=world.project_a,
+            expected_version=world.project_a.version,
+            values=_values(world.project_a),
+            owners=[world.other_planner],
+        )
     assert "ต้องเป็นบุคลากรของหน่วยงานนี้" in refused.value.message_dict["owners"][0]
 
 
 def test_it_refuses_a_save_based_on_an_older_version_and_says_what_changed(world):
     project = world.project_a
     opened_at = project.version
-    services.project_update(project=project, expected_version=opened_at,
-                            values=_values(project, title="ชื่อที่คนแรกแก้"))
+    services.project_update(
+        project=project, expected_version=opened_at, values=_values(project, title="ชื่อที่คนแรกแก้")
+    )
     with pytest.raises(StaleEdit) as stale:
-        services.project_update(project=project, expected_version=opened_at,
-                                values=_values(project, title="ชื่อที่คนที่สองแก้"),
-                                owners=[world.owner_b])
+        services.project_update(
+            project=project,
+            expected_version=opened_at,
+            values=_values(project, title="ชื่อที่คนที่สองแก้"),
+            owners=[world.owner_b],
+        )
     assert stale.value.changes["title"] == ("ชื่อที่คนแรกแก้", "ชื่อที่คนที่สองแก้")
     assert "owners" in stale.value.changes
     project.refresh_from_db()
@@ -50,14 +64,23 @@ def test_it_refuses_a_save_based_on_an_older_version_and_says_what_changed(world
 
 def test_it_requires_a_reason_to_cancel_or_add_mid_year(world):
     with pytest.raises(ValidationError) as refused:
-        services.project_set_status(project=world.project_a, expected_version=world.project_a.version,
-                                    added_mid_year=True, cancelled=True)
+        services.project_set_status(
+            project=world.project_a,
+            expected_version=world.project_a.version,
+            added_mid_year=True,
+            cancelled=True,
+        )
     assert set(refused.value.message_dict) == {"added_mid_year_reason", "cancelled_reason"}
 
 
 def test_it_cancels_a_project_with_its_reason(world):
-    services.project_set_status(project=world.project_a, expected_version=world.project_a.version,
-                                added_mid_year=False, cancelled=True, cancelled_reason="ไม่ได้รับงบประมาณ")
+    services.project_set_status(
+        project=world.project_a,
+        expected_version=world.project_a.version,
+        added_mid_year=False,
+        cancelled=True,
+        cancelled_reason="ไม่ได้รับงบประมาณ",
+    )
     world.project_a.refresh_from_db()
     assert world.project_a.cancelled
     assert world.project_a.cancelled_reason == "ไม่ได้รับงบประมาณ"

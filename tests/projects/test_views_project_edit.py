@@ -5,8 +5,13 @@ from projects.models import Project
 
 def _form(project, **changes):
     data = {
-        "version": project.version, "code": project.code, "title": project.title, "strategy": project.strategy_id,
-        "group": project.group_id, "owners": [o.pk for o in project.owners.all()], "display_order": 0,
+        "version": project.version,
+        "code": project.code,
+        "title": project.title,
+        "strategy": project.strategy_id,
+        "group": project.group_id,
+        "owners": [o.pk for o in project.owners.all()],
+        "display_order": 0,
         "reported_to_national_system": "on",
     }
     data.update(changes)
@@ -15,10 +20,18 @@ def _form(project, **changes):
 
 def test_it_lets_the_planner_create_a_project_with_owners(client, world):
     client.force_login(world.planner)
-    response = client.post(reverse("projects:create"), {
-        "code": "N01", "title": "โครงการใหม่", "strategy": world.strategy.pk, "group": world.group.pk,
-        "owners": [world.owner_b.pk], "display_order": 5, "start_date": "01/10/2566",
-    })
+    response = client.post(
+        reverse("projects:create"),
+        {
+            "code": "N01",
+            "title": "โครงการใหม่",
+            "strategy": world.strategy.pk,
+            "group": world.group.pk,
+            "owners": [world.owner_b.pk],
+            "display_order": 5,
+            "start_date": "01/10/2566",
+        },
+    )
     project = Project.objects.get(code="N01")
     assert response.url == reverse("projects:detail", args=[project.pk])
     assert list(project.owners.all()) == [world.owner_b]
@@ -27,8 +40,10 @@ def test_it_lets_the_planner_create_a_project_with_owners(client, world):
 
 def test_it_lets_an_owner_edit_the_details_but_not_who_owns_it(client, world):
     client.force_login(world.owner_a)
-    response = client.post(reverse("projects:edit", args=[world.project_a.pk]),
-                           _form(world.project_a, title="ชื่อใหม่", owners=[world.owner_b.pk]))
+    response = client.post(
+        reverse("projects:edit", args=[world.project_a.pk]),
+        _form(world.project_a, title="ชื่อใหม่", owners=[world.owner_b.pk]),
+    )
     assert response.status_code == 302
     world.project_a.refresh_from_db()
     assert world.project_a.title == "ชื่อใหม่"
@@ -58,9 +73,14 @@ def test_it_shows_the_later_editor_what_changed_and_keeps_their_input(client, wo
 
 def test_it_says_the_spending_plan_exceeds_the_allocation(client, world):
     client.force_login(world.planner)
-    response = client.post(reverse("projects:money", args=[world.project_a.pk]), {
-        "source_1": "10,000", "quarter_1": "๘,๐๐๐", "quarter_2": "5,000",
-    })
+    response = client.post(
+        reverse("projects:money", args=[world.project_a.pk]),
+        {
+            "source_1": "10,000",
+            "quarter_1": "๘,๐๐๐",
+            "quarter_2": "5,000",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "แผนการใช้จ่ายรวม ๑๓,๐๐๐.๐๐ บาท เกินงบประมาณที่ได้รับจัดสรรรวม ๑๐,๐๐๐.๐๐ บาท" in page
@@ -68,8 +88,10 @@ def test_it_says_the_spending_plan_exceeds_the_allocation(client, world):
 
 def test_it_requires_a_reason_when_cancelling_in_the_form(client, world):
     client.force_login(world.planner)
-    response = client.post(reverse("projects:status", args=[world.project_a.pk]),
-                           {"version": world.project_a.version, "cancelled": "on"})
+    response = client.post(
+        reverse("projects:status", args=[world.project_a.pk]),
+        {"version": world.project_a.version, "cancelled": "on"},
+    )
     assert "กรุณาระบุเหตุผลที่ยกเลิกโครงการ" in response.content.decode()
     world.project_a.refresh_from_db()
     assert not world.project_a.cancelled

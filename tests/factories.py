@@ -15,11 +15,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Sequence(lambda n: f"ผู้ใช้{n}")
-    # Hashed when built: with skip_postgeneration_save a set_password() call afterwards was never saved.
     password = factory.django.Password("demo")
 
 

@@ -38,7 +38,7 @@ class ProjectForm(forms.ModelForm):
             "remark",
         ]
         widgets = {
-            "title": forms.Textarea(attrs={"rows": 2}),
+            "title": forms.Textarea(attrs={"rows": 3}),
             "rationale": forms.Textarea(attrs={"rows": 4}),
             "output_goal": forms.Textarea(attrs={"rows": 3}),
             "outcome_goal": forms.Textarea(attrs={"rows": 3}),
@@ -65,8 +65,9 @@ class ProjectForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         if not planner:
+            # Left out rather than shown disabled: the catalogue and the member list are long on a phone.
             for name in PLANNER_ONLY_FIELDS:
-                self.fields[name].disabled = True
+                del self.fields[name]
 
     def _post_clean(self):
         # Cross-model rules (code unique in the plan, strategy of the plan, ...) are checked by the service.
@@ -128,8 +129,9 @@ class ProjectMoneyForm(forms.Form):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.sources = list(BudgetSource.objects.all())
-        allocated = {a.source_id: a.amount for a in project.allocations.all()}
-        planned = {line.quarter: line.amount for line in project.spending_plan.all()}
+        # Shown as staff type money ("12,500.00"); MoneyField reads it back.
+        allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}
+        planned = {line.quarter: f"{line.amount:,.2f}" for line in project.spending_plan.all()}
         for source in self.sources:
             self.fields[f"source_{source.pk}"] = MoneyField(
                 label=source.name, required=False, initial=allocated.get(source.pk)

@@ -90,9 +90,7 @@ def project_detail(request, pk):
 
 
 def _editable_values(form):
-    return {
-        name: form.cleaned_data[name] for name in services.PROJECT_FIELDS if not form.fields[name].disabled
-    }
+    return {name: form.cleaned_data[name] for name in services.PROJECT_FIELDS if name in form.fields}
 
 
 @login_required
@@ -175,6 +173,7 @@ def project_edit(request, pk):
             "plan": project.action_plan,
             "project": project,
             "changes": changes,
+            "planner": planner,
         },
     )
 

@@ -76,6 +76,10 @@ def my_projects(request):
 def board(request):
     """กระดานติดตาม: per group, each project's report for the chosen quarter."""
     membership = member_or_404(request.user)
+    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
+        # A new office: the planner's first job is to set up the plan.
+        messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
+        return redirect("plans:setup")
     plan = _plan_or_404(membership, request)
     windows = list(plan.reporting_windows.order_by("quarter"))
     quarter = request.GET.get("quarter", "")

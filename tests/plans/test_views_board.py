@@ -92,3 +92,11 @@ def test_it_does_not_let_a_director_close_a_quarter(client, world):
     assert client.post(reverse("plans:window_close", args=[window.pk])).status_code == 403
     window.refresh_from_db()
     assert window.is_open
+
+
+def test_it_sends_a_planner_without_a_plan_to_set_one_up(client, db):
+    office = factories.OfficeFactory()
+    planner = factories.UserFactory(username="new_planner")
+    factories.MembershipFactory(user=planner, office=office, role="planner")
+    response = _board(client, planner)
+    assert response.url == reverse("plans:setup")

@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from django.urls import reverse
 
 from projects.models import Project
+from tests import factories
 
 
 def _form(project, **changes):
@@ -95,3 +98,13 @@ def test_it_requires_a_reason_when_cancelling_in_the_form(client, world):
     assert "กรุณาระบุเหตุผลที่ยกเลิกโครงการ" in response.content.decode()
     world.project_a.refresh_from_db()
     assert not world.project_a.cancelled
+
+
+def test_it_shows_stored_money_the_way_staff_type_it_and_saves_it_back_unchanged(client, world):
+    factories.AllocationFactory(project=world.project_a, amount=Decimal("12500"))
+    client.force_login(world.planner)
+    form = client.get(reverse("projects:money", args=[world.project_a.pk])).context["form"]
+    source_field = form.source_fields()[0]
+    assert source_field.value() == "12,500.00"
+    client.post(reverse("projects:money", args=[world.project_a.pk]), {source_field.html_name: "12,500.00"})
+    assert world.project_a.allocations.get().amount == Decimal("12500")

@@ -6,7 +6,7 @@ StaleEdit (someone saved the project after this user opened it); nothing is half
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import Membership
@@ -167,8 +167,10 @@ def project_copy_into(*, project, action_plan, keep_strategy=True):
     # Year-bound items (policies of one year) do not carry over; national catalogues do.
     copy.alignment.set(project.alignment.filter(be_year__isnull=True))
     new_ids = {}
-    for activity in project.activities.order_by("parent_id", "display_order", "id"):
-        # Parents sort first (parent_id NULL), so a child's parent is always copied before it.
+    # Main activities first, so a sub-activity's parent is always copied before it (NULLs sort
+    # first on SQLite but last on PostgreSQL, so say it explicitly).
+    in_order = project.activities.order_by(F("parent_id").asc(nulls_first=True), "display_order", "id")
+    for activity in in_order:
         new_ids[activity.pk] = Activity.objects.create(
             project=copy,
             parent_id=new_ids.get(activity.parent_id),

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests import factories as f
+from tests.browser.conftest import browser_type_launch_args, login  # noqa: F401  (for test_browser.py)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from plans.thai_formats import to_arabic_digits, to_thai_digits
 from reports import charts
 from reports.figures import STATUS_LABELS, STATUS_ORDER, STATUS_SHORT, Round, booklet_figures
 
@@ -34,12 +35,15 @@ class BookletParams:
     tables: list = field(default_factory=lambda: list(TABLES))
 
 
-def default_foreword(plan, months):
+def default_foreword(plan, months, digits="thai"):
     """A starting foreword in the style of the real booklets; the planner rewrites it."""
     year = plan.fiscal_year.be_year
+    # Only the year and the round are figures; the office's name is printed as it is written.
+    convert = to_thai_digits if digits == "thai" else to_arabic_digits
     return (
         f"{plan.office.name} จัดทำรายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ "
-        f"พ.ศ. {year} {ROUND_LABELS[months]} เพื่อสรุปผลการดำเนินโครงการและการเบิกจ่ายงบประมาณในภาพรวม "
+        f"พ.ศ. {convert(str(year))} {convert(ROUND_LABELS[months])} "
+        f"เพื่อสรุปผลการดำเนินโครงการและการเบิกจ่ายงบประมาณในภาพรวม "
         f"ให้ผู้บริหารและกลุ่ม/หน่วยได้นำผลการดำเนินงานไปใช้ปรับปรุงและพัฒนาการบริหารจัดการศึกษา "
         f"ให้บรรลุเป้าหมายและตัวชี้วัดความสำเร็จที่กำหนดไว้\n"
         f"ขอขอบคุณผู้รับผิดชอบโครงการทุกท่านที่ให้ความร่วมมือในการรายงานผลการดำเนินงาน"
@@ -58,6 +62,7 @@ def booklet_context(booklet_or_params):
     rnd = Round(plan.fiscal_year.be_year, params.months, params.as_of)
     fig = booklet_figures(plan, rnd, grouping=params.grouping)
     tables = [(key, title) for key, title in TABLES.items() if key in params.tables]
+    foreword = params.foreword or default_foreword(plan, params.months, params.digits)
     return {
         "p": params,
         "d": params.digits,
@@ -73,10 +78,7 @@ def booklet_context(booklet_or_params):
         "status_chart": charts.status_bars(fig.status),
         "money_chart": charts.money_columns(fig.money),
         "group_chart": charts.group_bars(fig.groups),
-        "foreword_paragraphs": [
-            line.strip() for line in (params.foreword or default_foreword(plan, params.months)).splitlines()
-            if line.strip()
-        ],
+        "foreword_paragraphs": [line.strip() for line in foreword.splitlines() if line.strip()],
         # Grouped by status, the not-started section already lists them by title.
         "not_started": [] if params.grouping == "status" else [r for r in fig.rows if r.status == "not_started"],
     }

@@ -10,7 +10,7 @@ class BookletForm(forms.ModelForm):
     as_of_date = BEDateField(label=_("ข้อมูล ณ วันที่ (วว/ดด/ปปปป พ.ศ.)"), required=False,
                              help_text=_("เว้นว่างไว้ = วันสุดท้ายของรอบ"))
     tables = forms.MultipleChoiceField(label=_("ตารางสรุปที่แสดง"), choices=list(TABLES.items()), required=False,
-                                       widget=forms.CheckboxSelectMultiple)
+                                       initial=list(TABLES), widget=forms.CheckboxSelectMultiple)
 
     class Meta:
         model = Booklet

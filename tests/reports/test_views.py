@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 from django.urls import reverse
 
+from reports.context import TABLES
 from reports.models import Booklet, Publication
 from tests import factories as f
 
@@ -113,3 +114,9 @@ def test_it_lets_the_planner_publish_from_the_preview(world, client):
     html = client.get(reverse("reports:booklet_preview", args=[booklet.pk])).content.decode()
     assert f'action="{reverse("reports:booklet_publish", args=[booklet.pk])}"' in html
     assert "csrfmiddlewaretoken" in html
+
+
+def test_it_ticks_every_summary_table_on_a_new_booklet(world, client):
+    client.force_login(world.planner)
+    form = client.get(reverse("reports:booklet_new")).context["form"]
+    assert form["tables"].value() == list(TABLES)

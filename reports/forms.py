@@ -11,6 +11,7 @@ class BookletForm(forms.ModelForm):
                              help_text=_("เว้นว่างไว้ = วันสุดท้ายของรอบ"))
     tables = forms.MultipleChoiceField(label=_("ตารางสรุปที่แสดง"), choices=list(TABLES.items()), required=False,
                                        initial=list(TABLES), widget=forms.CheckboxSelectMultiple)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Booklet
@@ -26,6 +27,8 @@ class BookletForm(forms.ModelForm):
         self.fields["action_plan"].queryset = action_plans_of_office(office).order_by("-fiscal_year__be_year")
         self.fields["action_plan"].empty_label = None
         self.fields["action_plan"].label_from_instance = lambda plan: f"ปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year}"
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
 
     def clean(self):
         data = super().clean()

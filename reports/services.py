@@ -4,6 +4,7 @@ import hashlib
 
 from django.db import transaction
 
+from plans.concurrency import save_if_unchanged
 from reports.models import Booklet, Publication
 from reports.pdf import render_booklet_pdf
 
@@ -21,11 +22,11 @@ def booklet_create(*, user, data):
 
 
 @transaction.atomic
-def booklet_update(*, booklet, data):
+def booklet_update(*, booklet, expected_version, data):
+    """Change a booklet unless someone saved it since `expected_version` (StaleEdit, nothing written)."""
     for name, value in data.items():
         setattr(booklet, name, value)
-    booklet.save()
-    return booklet
+    return save_if_unchanged(booklet, expected_version=expected_version, fields=[*data, "updated_at"])
 
 
 def booklet_publish(*, booklet, user):

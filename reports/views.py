@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
+from plans.concurrency import StaleEdit
 from plans.models import Role
 from plans.selectors import current_action_plan
 from plans.thai_formats import format_date_long
@@ -55,7 +56,8 @@ def booklet_new(request):
     office = member_or_404(request.user).office
     form = BookletForm(request.POST or None, office=office)
     if request.method == "POST" and form.is_valid():
-        booklet = booklet_create(user=request.user, data=form.cleaned_data)
+        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        booklet = booklet_create(user=request.user, data=data)
         messages.success(request, "สร้างเล่มรายงานแล้ว ตรวจดูตัวอย่างก่อนเผยแพร่")
         return redirect("reports:booklet_preview", pk=booklet.pk)
     return render(request, "reports/booklet_form.html", {"form": form})
@@ -66,11 +68,22 @@ def booklet_edit(request, pk):
     booklet = load_booklet(request.user, pk)
     require_role(request.user, Role.PLANNER)
     form = BookletForm(request.POST or None, instance=booklet, office=booklet.office)
+    changes = None
     if request.method == "POST" and form.is_valid():
-        booklet_update(booklet=booklet, data=form.cleaned_data)
-        messages.success(request, "บันทึกการแก้ไขแล้ว")
-        return redirect("reports:booklet_preview", pk=booklet.pk)
-    return render(request, "reports/booklet_form.html", {"form": form, "booklet": booklet})
+        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        try:
+            booklet_update(booklet=booklet, expected_version=form.cleaned_data["version"] or 0, data=data)
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            changes = [(form.fields[name].label, theirs, ours) for name, (theirs, ours) in stale.changes.items()
+                       if name in form.fields]
+            # The planner has now seen the other change: saving again keeps what they typed.
+            form.data = form.data.copy()
+            form.data["version"] = stale.current.version
+        else:
+            messages.success(request, "บันทึกการแก้ไขแล้ว")
+            return redirect("reports:booklet_preview", pk=booklet.pk)
+    return render(request, "reports/booklet_form.html", {"form": form, "booklet": booklet, "changes": changes})
 
 
 @login_required

@@ -120,3 +120,22 @@ def test_it_ticks_every_summary_table_on_a_new_booklet(world, client):
     client.force_login(world.planner)
     form = client.get(reverse("reports:booklet_new")).context["form"]
     assert form["tables"].value() == list(TABLES)
+
+
+def edit_data(world, booklet, **changes):
+    return {"action_plan": world.plan.pk, "months": 6, "as_of_date": "", "document_number": booklet.document_number,
+            "foreword": booklet.foreword, "signer": booklet.signer, "grouping": "status", "digits": "thai",
+            "tables": list(TABLES), "version": booklet.version, **changes}
+
+
+def test_it_keeps_a_second_planners_edit_from_overwriting_the_first(world, client):
+    booklet = make_booklet(world, foreword="เดิม")
+    opened = edit_data(world, booklet)
+    client.force_login(world.planner)
+    assert client.post(reverse("reports:booklet_edit", args=[booklet.pk]),
+                       {**opened, "foreword": "ของคนแรก"}).status_code == 302
+    response = client.post(reverse("reports:booklet_edit", args=[booklet.pk]), {**opened, "foreword": "ของคนที่สอง"})
+    assert response.status_code == 200
+    assert "มีผู้แก้ไขเล่มนี้หลังจากที่คุณเปิดหน้านี้" in response.content.decode()
+    booklet.refresh_from_db()
+    assert booklet.foreword == "ของคนแรก"

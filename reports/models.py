@@ -27,10 +27,10 @@ class Digits(models.TextChoices):
 
 
 class RoundMonths(models.IntegerChoices):
-    THREE = 3, _("รอบ 3 เดือน (ไตรมาสที่ 1)")
-    SIX = 6, _("รอบ 6 เดือน (ไตรมาสที่ 2)")
-    NINE = 9, _("รอบ 9 เดือน (ไตรมาสที่ 3)")
-    TWELVE = 12, _("รอบ 12 เดือน (ไตรมาสที่ 4)")
+    THREE = 3, _("รอบ ๓ เดือน (ไตรมาสที่ ๑)")
+    SIX = 6, _("รอบ ๖ เดือน (ไตรมาสที่ ๒)")
+    NINE = 9, _("รอบ ๙ เดือน (ไตรมาสที่ ๓)")
+    TWELVE = 12, _("รอบ ๑๒ เดือน (ไตรมาสที่ ๔)")
 
 
 class Booklet(models.Model):

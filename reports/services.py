@@ -5,15 +5,17 @@ import hashlib
 from django.db import transaction
 
 from plans.concurrency import save_if_unchanged
+from plans.thai_formats import to_arabic_digits, to_thai_digits
+from reports.context import ROUND_LABELS
 from reports.models import Booklet, Publication
 from reports.pdf import render_booklet_pdf
 
 
 def _booklet_title(booklet):
-    from reports.context import ROUND_LABELS
-
-    return (f"รายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. "
-            f"{booklet.action_plan.fiscal_year.be_year} {ROUND_LABELS[booklet.months]}")
+    # Printed as the booklet prints its figures: Thai or Arabic digits.
+    convert = to_thai_digits if booklet.digits == "thai" else to_arabic_digits
+    year, round_label = convert(str(booklet.action_plan.fiscal_year.be_year)), convert(ROUND_LABELS[booklet.months])
+    return f"รายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. {year} {round_label}"
 
 
 @transaction.atomic

@@ -10,16 +10,32 @@ from decimal import Decimal
 from projects.models import QuarterlyReport
 from tests.permission_rules import Rule
 
-READ_OBJECT = {"anonymous": 302, "owner_a": 200, "owner_b": 200, "planner": 200, "director": 200,
-               "finance": 200, "other_planner": 404}
+READ_OBJECT = {
+    "anonymous": 302,
+    "owner_a": 200,
+    "owner_b": 200,
+    "planner": 200,
+    "director": 200,
+    "finance": 200,
+    "other_planner": 404,
+}
 # An empty form is refused with a message and a redirect back to the report: 302 for the planner.
-PLANNER_ACTION = {"anonymous": 302, "owner_a": 403, "owner_b": 403, "planner": 302, "director": 403,
-                  "finance": 403, "other_planner": 404}
+PLANNER_ACTION = {
+    "anonymous": 302,
+    "owner_a": 403,
+    "owner_b": 403,
+    "planner": 302,
+    "director": 403,
+    "finance": 403,
+    "other_planner": 404,
+}
 
 
 def _report(world):
     return QuarterlyReport.objects.get_or_create(
-        project=world.project_a, quarter=2, defaults={"state": "submitted", "spent_amount": Decimal("0")},
+        project=world.project_a,
+        quarter=2,
+        defaults={"state": "submitted", "spent_amount": Decimal("0")},
     )[0]
 
 

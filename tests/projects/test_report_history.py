@@ -12,11 +12,22 @@ from tests import factories
 def test_it_shows_who_changed_what_from_what_to_what(client, world):
     ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10))
     activity = factories.ActivityFactory(project=world.project_a, title="อบรมครู")
-    report = report_save_draft(project=world.project_a, quarter=2, user=world.owner_a,
-                               data=ReportInput(values={"problems": "งบล่าช้า"}))
-    report_save_draft(project=world.project_a, quarter=2, user=world.owner_a, expected_version=report.version,
-                      data=ReportInput(values={"problems": "ครูติดภารกิจ"},
-                                       activities={activity.pk: {"status": "completed", "text": "จัดแล้ว"}}))
+    report = report_save_draft(
+        project=world.project_a,
+        quarter=2,
+        user=world.owner_a,
+        data=ReportInput(values={"problems": "งบล่าช้า"}),
+    )
+    report_save_draft(
+        project=world.project_a,
+        quarter=2,
+        user=world.owner_a,
+        expected_version=report.version,
+        data=ReportInput(
+            values={"problems": "ครูติดภารกิจ"},
+            activities={activity.pk: {"status": "completed", "text": "จัดแล้ว"}},
+        ),
+    )
     world.owner_a.first_name = "สมศรี"
     world.owner_a.save()
     client.force_login(world.director)
@@ -40,11 +51,20 @@ def test_it_reads_history_in_a_number_of_queries_that_does_not_grow(client, worl
     for quarters in ((1,), (2, 3, 4)):
         for quarter in quarters:
             activity = factories.ActivityFactory(project=world.project_a)
-            report = report_save_draft(project=world.project_a, quarter=quarter, user=world.planner,
-                                       data=ReportInput(values={"results": "ก"}))
-            report_save_draft(project=world.project_a, quarter=quarter, user=world.planner,
-                              expected_version=report.version,
-                              data=ReportInput(values={"results": "ข"},
-                                               activities={activity.pk: {"status": "completed", "text": "ค"}}))
+            report = report_save_draft(
+                project=world.project_a,
+                quarter=quarter,
+                user=world.planner,
+                data=ReportInput(values={"results": "ก"}),
+            )
+            report_save_draft(
+                project=world.project_a,
+                quarter=quarter,
+                user=world.planner,
+                expected_version=report.version,
+                data=ReportInput(
+                    values={"results": "ข"}, activities={activity.pk: {"status": "completed", "text": "ค"}}
+                ),
+            )
         counts.append(_history_queries(client, world))
     assert counts[0] == counts[1]

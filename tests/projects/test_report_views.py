@@ -12,7 +12,9 @@ from tests import factories
 
 @pytest.fixture
 def window(world):
-    return ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10))
+    return ReportingWindow.objects.create(
+        action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10)
+    )
 
 
 def url(project, quarter=2):
@@ -20,8 +22,13 @@ def url(project, quarter=2):
 
 
 def form_data(project, version=0, **values):
-    data = {"version": version, "action": "draft", "status": ProgressStatus.IN_PROGRESS,
-            "results": "อบรมครู", "spent_amount": "0"}
+    data = {
+        "version": version,
+        "action": "draft",
+        "status": ProgressStatus.IN_PROGRESS,
+        "results": "อบรมครู",
+        "spent_amount": "0",
+    }
     for activity in project.activities.all():
         data[f"act-{activity.pk}-status"] = ProgressStatus.COMPLETED
         data[f"act-{activity.pk}-text"] = "ทำแล้ว"
@@ -53,8 +60,12 @@ def test_it_saves_thai_digit_money_and_submits(client, world, window):
     factories.SpendingPlanFactory(project=world.project_a, quarter=2, amount=Decimal("12500"))
     client.force_login(world.owner_a)
     # Finance has disbursed nothing yet against a plan of 12,500, so a reason comes with it.
-    response = client.post(url(world.project_a), form_data(
-        world.project_a, spent_amount="๑๒,๕๐๐", action="submit", disbursement_variance_reason="รอเบิก"))
+    response = client.post(
+        url(world.project_a),
+        form_data(
+            world.project_a, spent_amount="๑๒,๕๐๐", action="submit", disbursement_variance_reason="รอเบิก"
+        ),
+    )
     assert response.status_code == 302
     report = QuarterlyReport.objects.get()
     assert report.spent_amount == Decimal("12500")
@@ -64,8 +75,10 @@ def test_it_saves_thai_digit_money_and_submits(client, world, window):
 def test_it_keeps_the_input_and_shows_the_thai_message_when_submission_is_incomplete(client, world, window):
     factories.SpendingPlanFactory(project=world.project_a, quarter=2, amount=Decimal("12500"))
     client.force_login(world.owner_a)
-    response = client.post(url(world.project_a), form_data(world.project_a, spent_amount="12,000",
-                                                          results="ข้อความของฉัน", action="submit"))
+    response = client.post(
+        url(world.project_a),
+        form_data(world.project_a, spent_amount="12,000", results="ข้อความของฉัน", action="submit"),
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "กรุณาระบุเหตุผล" in body
@@ -81,9 +94,15 @@ def test_it_says_what_is_wrong_with_badly_typed_money(client, world, window):
 
 def test_it_prefills_what_carries_over_from_the_previous_quarter(client, world, window):
     activity = factories.ActivityFactory(project=world.project_a)
-    report_save_draft(project=world.project_a, quarter=1, user=world.planner, data=ReportInput(
-        values={"contribution_nesdp": "ส่งผลต่อหมุดหมายที่ 12", "results": "ผลไตรมาสหนึ่ง"},
-        activities={activity.pk: {"status": "in_progress", "text": "ทำไปครึ่งหนึ่ง"}}))
+    report_save_draft(
+        project=world.project_a,
+        quarter=1,
+        user=world.planner,
+        data=ReportInput(
+            values={"contribution_nesdp": "ส่งผลต่อหมุดหมายที่ 12", "results": "ผลไตรมาสหนึ่ง"},
+            activities={activity.pk: {"status": "in_progress", "text": "ทำไปครึ่งหนึ่ง"}},
+        ),
+    )
     client.force_login(world.owner_a)
     body = client.get(url(world.project_a)).content.decode()
     assert "ส่งผลต่อหมุดหมายที่ 12" in body
@@ -92,33 +111,49 @@ def test_it_prefills_what_carries_over_from_the_previous_quarter(client, world, 
 
 
 def test_it_keeps_the_later_users_input_and_shows_the_other_change_on_conflict(client, world, window):
-    report = report_save_draft(project=world.project_a, quarter=2, user=world.owner_a,
-                               data=ReportInput(values={"results": "เดิม"}))
+    report = report_save_draft(
+        project=world.project_a, quarter=2, user=world.owner_a, data=ReportInput(values={"results": "เดิม"})
+    )
     opened = report.version
-    report_save_draft(project=world.project_a, quarter=2, user=world.planner, expected_version=opened,
-                      data=ReportInput(values={"results": "ผู้วางแผนแก้"}))
+    report_save_draft(
+        project=world.project_a,
+        quarter=2,
+        user=world.planner,
+        expected_version=opened,
+        data=ReportInput(values={"results": "ผู้วางแผนแก้"}),
+    )
     client.force_login(world.owner_a)
-    response = client.post(url(world.project_a), form_data(world.project_a, version=opened, results="เจ้าของแก้"))
+    response = client.post(
+        url(world.project_a), form_data(world.project_a, version=opened, results="เจ้าของแก้")
+    )
     body = response.content.decode()
     assert 'id="conflict"' in body
     assert "ผู้วางแผนแก้" in body and "เจ้าของแก้" in body
     assert QuarterlyReport.objects.get().results == "ผู้วางแผนแก้"
     # Saving again from the re-rendered form (newer version) is a deliberate overwrite.
-    response = client.post(url(world.project_a), form_data(world.project_a, version=opened + 1, results="เจ้าของแก้"))
+    response = client.post(
+        url(world.project_a), form_data(world.project_a, version=opened + 1, results="เจ้าของแก้")
+    )
     assert response.status_code == 302
     assert QuarterlyReport.objects.get().results == "เจ้าของแก้"
 
 
 def _submitted(world):
-    return report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=ReportInput(
-        values={"status": "in_progress", "results": "ผล", "spent_amount": Decimal("0")}))
+    return report_submit(
+        project=world.project_a,
+        quarter=2,
+        user=world.owner_a,
+        data=ReportInput(values={"status": "in_progress", "results": "ผล", "spent_amount": Decimal("0")}),
+    )
 
 
 def test_it_lets_the_planner_return_with_a_comment_the_owner_sees(client, world, window):
     report = _submitted(world)
     client.force_login(world.planner)
     review = reverse("reporting:review", kwargs={"pk": report.pk})
-    response = client.post(review, {"action": "return", "comment": "", "version": report.version}, follow=True)
+    response = client.post(
+        review, {"action": "return", "comment": "", "version": report.version}, follow=True
+    )
     assert "กรุณาเขียนความเห็น" in response.content.decode()
     client.post(review, {"action": "return", "comment": "เพิ่มภาพกิจกรรม", "version": report.version})
     client.force_login(world.owner_a)
@@ -129,20 +164,25 @@ def test_it_lets_the_planner_return_with_a_comment_the_owner_sees(client, world,
 def test_it_locks_an_accepted_report_for_the_owner(client, world, window):
     report = _submitted(world)
     client.force_login(world.planner)
-    client.post(reverse("reporting:review", kwargs={"pk": report.pk}), {"action": "accept", "version": report.version})
+    client.post(
+        reverse("reporting:review", kwargs={"pk": report.pk}), {"action": "accept", "version": report.version}
+    )
     client.force_login(world.owner_a)
     body = client.get(url(world.project_a)).content.decode()
     assert "ตรวจรับแล้ว" in body
     assert 'id="report-form"' not in body
-    response = client.post(url(world.project_a), form_data(world.project_a, version=report.version + 1), follow=True)
+    response = client.post(
+        url(world.project_a), form_data(world.project_a, version=report.version + 1), follow=True
+    )
     assert "ตรวจรับแล้ว" in response.content.decode()
 
 
 def test_it_forbids_review_by_the_owner(client, world, window):
     report = _submitted(world)
     client.force_login(world.owner_a)
-    response = client.post(reverse("reporting:review", kwargs={"pk": report.pk}),
-                           {"action": "accept", "version": report.version})
+    response = client.post(
+        reverse("reporting:review", kwargs={"pk": report.pk}), {"action": "accept", "version": report.version}
+    )
     assert response.status_code == 403
 
 

@@ -2,11 +2,13 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
 from budget.models import Allocation, Disbursement, SpendingPlan
 from plans.models import ReportingWindow
+from plans.thai_formats import format_date_short, format_money
 from projects.models import (
     ActivityProgress,
     IndicatorResult,
@@ -70,6 +72,10 @@ def _display(model, name, value):
         return str(dict(django_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, Decimal):
+        return format_money(value, digits="arabic")
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return format_date_short(value, digits="arabic")
     return str(value)
 
 

@@ -14,4 +14,3 @@ RULES = {
 # Placeholders until issues #3 and #4 give these pages their own rules.
 RULES["reports:dashboard"] = Rule(expect={**READ_ALL, "owner_a": 302, "owner_b": 302, "planner": 302,
                                           "director": 302, "finance": 302, "other_planner": 302})
-RULES["budget:disbursements"] = RULES["reports:dashboard"]

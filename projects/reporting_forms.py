@@ -4,6 +4,8 @@ Composed by hand rather than with formsets: the rows are fixed by the project (o
 and indicator), so there is nothing to add or delete, and prefixes by id keep the markup simple.
 """
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
@@ -34,6 +36,9 @@ class ReportForm(forms.Form):
     """The report's own fields, labelled by the model; completeness is the service's rule (at submit)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The values as first shown (JSON): after a conflict, fields this user left alone take the
+    # other person's newer value, so neither person's change is lost.
+    original = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,6 +149,33 @@ class ReportForms:
                 if row else {},
             )
             self.indicators.append((indicator, form))
+        if data is None:
+            self.main.initial["original"] = json.dumps(self.values(), ensure_ascii=False)
+
+    def _fields(self):
+        """(html name, form, field name, label) of every editable field, in page order."""
+        rows = [(None, self.main)] + [(a.title, f) for a, f in self.activities] + \
+               [(i.text, f) for i, f in self.indicators]
+        for title, form in rows:
+            for name, field in form.fields.items():
+                if name in ("version", "original"):
+                    continue
+                label = f"{field.label} “{title}”" if title else str(field.label)
+                yield form.add_prefix(name), form, name, label
+
+    def values(self):
+        """What the form shows, as the strings a browser would send back."""
+        return {html: _as_text(form[name].value()) for html, form, name, _label in self._fields()}
+
+    def labels(self):
+        return {html: label for html, _form, _name, label in self._fields()}
+
+    def display(self, html_name, value):
+        for html, form, name, _label in self._fields():
+            if html == html_name:
+                choices = dict(getattr(form.fields[name], "choices", []) or [])
+                return str(choices.get(value, value)) if value != "" else "-"
+        return value
 
     def all_forms(self):
         return [self.main, *(f for _, f in self.activities), *(f for _, f in self.indicators)]
@@ -173,6 +205,48 @@ class ReportForms:
     @property
     def error_count(self):
         return sum(len(form.errors) for form in self.all_forms())
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def merge_after_conflict(project, latest_report, data):
+    """Three-way merge of what this user typed with what someone else saved meanwhile.
+
+    A field this user did not touch takes the newer stored value; a field only this user changed
+    keeps their input; a field both changed differently keeps this user's input and is listed as a
+    conflict (label, theirs, ours) for them to decide. Returns (new form data, conflicts, taken).
+    """
+    theirs_forms = ReportForms(project, latest_report)
+    theirs = theirs_forms.values()
+    try:
+        original = json.loads(data.get("original") or "{}")
+    except ValueError:
+        original = {}
+    merged = data.copy()
+    conflicts, taken = [], []
+    labels = theirs_forms.labels()
+    for html, their_value in theirs.items():
+        ours = _as_text(data.get(html))
+        if html not in original:
+            # Unknown starting point: keep this user's input and show any difference.
+            if ours != their_value:
+                conflicts.append((labels[html], theirs_forms.display(html, their_value),
+                                  theirs_forms.display(html, ours)))
+            continue
+        base = original[html]
+        if ours == base and their_value != base:
+            merged[html] = their_value
+            taken.append(labels[html])
+        elif ours != base and their_value != base and ours != their_value:
+            conflicts.append((labels[html], theirs_forms.display(html, their_value),
+                              theirs_forms.display(html, ours)))
+    merged["version"] = latest_report.version
+    merged["original"] = json.dumps(theirs, ensure_ascii=False)
+    return merged, conflicts, taken
 
 
 class ReviewForm(forms.Form):

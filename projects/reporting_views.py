@@ -13,7 +13,7 @@ from plans.access import can_edit_project, is_planner, load_project, load_report
 from plans.concurrency import StaleEdit
 from plans.models import Role
 from projects import reporting_services as services
-from projects.reporting_forms import ReopenForm, ReportForms, ReviewForm
+from projects.reporting_forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
 from projects.reporting_selectors import previous_report, project_history, projects_for_report_page, report_of
 
 
@@ -29,7 +29,7 @@ def report(request, pk, quarter):
     current = report_of(project, quarter)
     refusal = services.refusal_to_write(request.user, project, quarter, current) \
         if can_edit_project(request.user, project) else None
-    forms = conflict = None
+    forms = conflict = taken = None
     if writing:
         if refusal:
             messages.error(request, refusal)
@@ -44,15 +44,16 @@ def report(request, pk, quarter):
             except ValidationError as error:
                 forms.add_service_errors(error)
                 messages.error(request, _("ยังส่งรายงานไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
-            except StaleEdit as stale:
-                # Keep what this user typed; the form now carries the newer version, so saving again
-                # after reading the differences is a deliberate choice.
-                data = request.POST.copy()
-                data["version"] = stale.current.version
+            except StaleEdit:
+                # Someone saved meanwhile: merge their changes into this user's input and show
+                # what both changed; saving again is then a deliberate, informed choice.
+                latest = report_of(project, quarter)
+                data, conflict, taken = merge_after_conflict(project, latest, request.POST)
+                current = latest
                 forms = ReportForms(project, current, data=data)
                 forms.is_valid()
-                conflict = stale.changes
-                messages.error(request, str(stale))
+                messages.error(request, _("มีผู้อื่นบันทึกรายงานนี้หลังจากที่คุณเปิดหน้านี้ ข้อมูลของคุณยังไม่ถูกบันทึก "
+                                          "ตรวจสอบแล้วกดบันทึกอีกครั้ง"))
             except services.ReportRefused as refused:
                 messages.error(request, str(refused))
                 return redirect(request.path)
@@ -73,6 +74,7 @@ def report(request, pk, quarter):
         "forms": forms if may_edit else None,
         "refusal": refusal,
         "conflict": conflict,
+        "taken": taken,
         "money": project_money(project).quarters[quarter - 1],
         "no_effect_sentence": services.NO_EFFECT_SENTENCE,
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,

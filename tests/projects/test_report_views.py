@@ -138,6 +138,41 @@ def test_it_keeps_the_later_users_input_and_shows_the_other_change_on_conflict(c
     assert QuarterlyReport.objects.get().results == "เจ้าของแก้"
 
 
+def test_it_merges_the_other_persons_change_into_the_form_on_conflict(client, world, window):
+    report_save_draft(
+        project=world.project_a,
+        quarter=2,
+        user=world.owner_a,
+        data=ReportInput(values={"status": "in_progress", "results": "เดิม", "problems": "เดิม"}),
+    )
+    client.force_login(world.owner_a)
+    shown = client.get(url(world.project_a)).context["forms"]
+    opened = {
+        **shown.values(),
+        "version": shown.main.initial["version"],
+        "original": shown.main.initial["original"],
+    }
+    # Meanwhile the planner fixes the problems and also rewrites the results.
+    report_save_draft(
+        project=world.project_a,
+        quarter=2,
+        user=world.planner,
+        data=ReportInput(values={"problems": "ผู้วางแผนเพิ่มปัญหา", "results": "ผู้วางแผนเขียนผล"}),
+    )
+    response = client.post(url(world.project_a), {**opened, "action": "draft", "results": "เจ้าของเขียนผล"})
+    merged = response.context["forms"].main
+    assert merged["problems"].value() == "ผู้วางแผนเพิ่มปัญหา"  # taken: the owner left it alone
+    assert merged["results"].value() == "เจ้าของเขียนผล"  # the owner's input stays
+    assert [label for label, _, _ in response.context["conflict"]] == ["ผลการดำเนินงาน"]
+    assert QuarterlyReport.objects.get().results == "ผู้วางแผนเขียนผล"
+    client.post(
+        url(world.project_a),
+        {**{name: merged[name].value() or "" for name in merged.fields}, "action": "draft"},
+    )
+    report = QuarterlyReport.objects.get()
+    assert (report.results, report.problems) == ("เจ้าของเขียนผล", "ผู้วางแผนเพิ่มปัญหา")
+
+
 def _submitted(world):
     return report_submit(
         project=world.project_a,

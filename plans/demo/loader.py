@@ -126,7 +126,7 @@ def seed_people(the_office, groups):
     for username, (first, last, role, group_abbr, position) in people.PEOPLE.items():
         user = upsert(User, {"username": username},
                       {"first_name": first, "last_name": last, "email": f"{username}@skn.go.th"})
-        if not user.has_usable_password():
+        if not user.password or not user.has_usable_password():
             # Only new accounts: checking the password on every run would cost seconds of hashing.
             user.set_password(people.PASSWORD)
             user.save(update_fields=["password"])

@@ -147,3 +147,8 @@ def test_it_lists_the_demo_accounts_without_seeding(demo):
     listing = out.getvalue()
     for username in ("planner", "director", "finance", "attaphon", "wanida"):
         assert username in listing
+
+
+def test_it_lets_every_demo_account_sign_in_with_password_demo(demo, client):
+    for username in ("planner", "director", "finance", "attaphon"):
+        assert client.login(username=username, password="demo"), username

@@ -62,7 +62,7 @@ def refusal_to_write(user, project, quarter, report=None):
     accepted report until a planner reopens it.
     """
     if report is not None and report.is_locked:
-        return _("รายงานนี้ผู้ตรวจรับแล้วจึงแก้ไขไม่ได้ หากต้องแก้ไข ให้ติดต่อกลุ่มนโยบายและแผนเพื่อเปิดรายงานอีกครั้ง")
+        return _("รายงานนี้ได้รับการตรวจรับแล้ว จึงแก้ไขไม่ได้ หากต้องแก้ไข ให้ติดต่อกลุ่มนโยบายและแผนเพื่อเปิดรายงานอีกครั้ง")
     if is_planner(user, project.action_plan.office):
         return None
     if open_window(project.action_plan, quarter) is None:

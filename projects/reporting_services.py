@@ -58,12 +58,15 @@ def open_window(action_plan, quarter):
 def refusal_to_write(user, project, quarter, report=None):
     """Why `user` may not write this report now (a Thai sentence), or None when they may.
 
-    Planners may always write; owners only while the quarter's window is open. Nobody edits an
-    accepted report until a planner reopens it.
+    Planners may always write; owners while the quarter's window is open, or to fix a report the
+    planner returned. Nobody edits an accepted report until a planner reopens it.
     """
     if report is not None and report.is_locked:
         return _("รายงานนี้ได้รับการตรวจรับแล้ว จึงแก้ไขไม่ได้ หากต้องแก้ไข ให้ติดต่อกลุ่มนโยบายและแผนเพื่อเปิดรายงานอีกครั้ง")
     if is_planner(user, project.action_plan.office):
+        return None
+    if report is not None and report.state == ReportState.RETURNED:
+        # Sent back by the planner: the owner may fix it even after the window has closed.
         return None
     if open_window(project.action_plan, quarter) is None:
         return _("ยังไม่เปิดรอบการรายงานไตรมาสที่ %(q)s หรือปิดรอบไปแล้ว จึงยังบันทึกรายงานไม่ได้") % {"q": quarter}

@@ -13,6 +13,7 @@ from plans.access import can_edit_project, is_planner, load_project, load_report
 from plans.concurrency import StaleEdit
 from plans.models import Role
 from projects import reporting_services as services
+from projects.models import ReportState
 from projects.reporting_forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
 from projects.reporting_selectors import previous_report, project_history, projects_for_report_page, report_of
 
@@ -64,14 +65,18 @@ def report(request, pk, quarter):
         else:
             messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     may_edit = can_edit_project(request.user, project) and refusal is None
-    if may_edit and forms is None:
-        forms = ReportForms(project, current, previous=None if current else previous_report(project, quarter))
     planner = is_planner(request.user, project.action_plan.office)
+    # A planner opening a sent report is there to review it: show it read-only unless they ask to edit.
+    reviewing = planner and current is not None and current.state == ReportState.SUBMITTED \
+        and request.GET.get("edit") != "1" and forms is None
+    if may_edit and forms is None and not reviewing:
+        forms = ReportForms(project, current, previous=None if current else previous_report(project, quarter))
     return render(request, "reporting/report_form.html", {
         "project": project,
         "quarter": quarter,
         "report": current,
         "forms": forms if may_edit else None,
+        "reviewing": reviewing,
         "refusal": refusal,
         "conflict": conflict,
         "taken": taken,

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from plans.concurrency import StaleEdit
 from plans.models import ReportingWindow
@@ -21,18 +22,14 @@ from tests import factories
 
 
 def open_window(plan, quarter=2):
-    return ReportingWindow.objects.create(
-        action_plan=plan, quarter=quarter, deadline=datetime.date(2024, 4, 10)
-    )
+    return ReportingWindow.objects.create(action_plan=plan, quarter=quarter, deadline=datetime.date(2024, 4, 10))
 
 
 def complete_input(project, **values):
     """A report that may be sent: planned 0, nothing disbursed, spent 0."""
     base = {"status": ProgressStatus.IN_PROGRESS, "results": "จัดอบรมครู 40 คน", "spent_amount": Decimal("0")}
     base.update(values)
-    activities = {
-        a.pk: {"status": ProgressStatus.COMPLETED, "text": "ทำแล้ว"} for a in project.activities.all()
-    }
+    activities = {a.pk: {"status": ProgressStatus.COMPLETED, "text": "ทำแล้ว"} for a in project.activities.all()}
     return ReportInput(values=base, activities=activities)
 
 
@@ -71,10 +68,7 @@ def test_it_refuses_to_submit_an_incomplete_report_and_says_what_is_missing(worl
     errors = caught.value.message_dict
     assert "status" in errors and "spent_amount" in errors
     assert any(
-        "อบรมครู" in message
-        for key, messages in errors.items()
-        for message in messages
-        if key.startswith("act-")
+        "อบรมครู" in message for key, messages in errors.items() for message in messages if key.startswith("act-")
     )
     assert not QuarterlyReport.objects.exists()
 
@@ -93,9 +87,7 @@ def test_it_requires_a_reason_when_money_differs_from_the_plan(world, window):
         project=world.project_a,
         quarter=2,
         user=world.owner_a,
-        data=complete_input(
-            world.project_a, spent_amount=Decimal("4000"), disbursement_variance_reason="รอเบิกค่าอาหาร"
-        ),
+        data=complete_input(world.project_a, spent_amount=Decimal("4000"), disbursement_variance_reason="รอเบิกค่าอาหาร"),
     )
     assert report.state == ReportState.SUBMITTED
 
@@ -103,9 +95,7 @@ def test_it_requires_a_reason_when_money_differs_from_the_plan(world, window):
 def test_it_asks_no_reason_when_disbursed_and_spent_match_the_plan(world, window):
     factories.SpendingPlanFactory(project=world.project_a, quarter=2, amount=Decimal("5000"))
     # 15 Feb 2024 is in Q2 of fiscal year 2567.
-    factories.DisbursementFactory(
-        project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("5000")
-    )
+    factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("5000"))
     report = report_submit(
         project=world.project_a,
         quarter=2,
@@ -119,9 +109,7 @@ def test_it_asks_no_reason_when_disbursed_and_spent_match_the_plan(world, window
 def test_it_walks_submit_return_resubmit_accept_and_locks(world, window):
     world.owner_a.email = "owner_a@example.org"
     world.owner_a.save()
-    report = report_submit(
-        project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a)
-    )
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     report = report_return(
         report=report, user=world.planner, comment="เพิ่มจำนวนผู้เข้าอบรม", expected_version=report.version
     )
@@ -151,22 +139,16 @@ def test_it_walks_submit_return_resubmit_accept_and_locks(world, window):
 def test_it_mails_the_owners_when_a_report_is_returned(world, window, django_capture_on_commit_callbacks):
     world.owner_a.email = "owner_a@example.org"
     world.owner_a.save()
-    report = report_submit(
-        project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a)
-    )
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     with django_capture_on_commit_callbacks(execute=True):
-        report_return(
-            report=report, user=world.planner, comment="ขาดผลตัวชี้วัด", expected_version=report.version
-        )
+        report_return(report=report, user=world.planner, comment="ขาดผลตัวชี้วัด", expected_version=report.version)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["owner_a@example.org"]
     assert "ขาดผลตัวชี้วัด" in mail.outbox[0].body
 
 
 def test_it_requires_a_comment_to_return(world, window):
-    report = report_submit(
-        project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a)
-    )
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     with pytest.raises(ValidationError):
         report_return(report=report, user=world.planner, comment="  ", expected_version=report.version)
     report.refresh_from_db()
@@ -174,23 +156,17 @@ def test_it_requires_a_comment_to_return(world, window):
 
 
 def test_it_lets_only_planners_review(world, window):
-    report = report_submit(
-        project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a)
-    )
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     with pytest.raises(ReportRefused):
         report_accept(report=report, user=world.owner_a, expected_version=report.version)
 
 
 def test_it_reopens_an_accepted_report_with_a_reason(world, window):
-    report = report_submit(
-        project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a)
-    )
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     report = report_accept(report=report, user=world.planner, expected_version=report.version)
     with pytest.raises(ValidationError):
         report_reopen(report=report, user=world.planner, reason="", expected_version=report.version)
-    report = report_reopen(
-        report=report, user=world.planner, reason="ตัวเลขผิด", expected_version=report.version
-    )
+    report = report_reopen(report=report, user=world.planner, reason="ตัวเลขผิด", expected_version=report.version)
     assert report.state == ReportState.RETURNED
     assert report.history.latest().history_change_reason == "เปิดรายงานอีกครั้ง: ตัวเลขผิด"
 
@@ -245,3 +221,20 @@ def test_it_refuses_a_second_new_report_for_the_same_quarter(world, window):
             data=ReportInput(values={"results": "คนที่สอง"}),
         )
     assert QuarterlyReport.objects.get().results == "คนแรก"
+
+
+def test_it_lets_the_owner_fix_a_returned_report_after_the_window_closed(world, window):
+    report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
+    report = report_return(report=report, user=world.planner, comment="แก้ผล", expected_version=report.version)
+    window.closed_at = timezone.now()
+    window.save()
+    report = report_submit(
+        project=world.project_a,
+        quarter=2,
+        user=world.owner_a,
+        data=complete_input(world.project_a, results="แก้แล้ว"),
+        expected_version=report.version,
+    )
+    assert report.state == ReportState.SUBMITTED
+    with pytest.raises(ReportRefused):
+        report_save_draft(project=world.project_b, quarter=2, user=world.owner_b, data=ReportInput(values={}))

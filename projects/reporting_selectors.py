@@ -125,19 +125,26 @@ def project_history(project):
     def history(model, **filters):
         return list(model.history.filter(**filters).select_related("history_user"))
 
+    activities = history(Activity, project_id=project.pk)
+    indicators = history(Indicator, project_id=project.pk)
+    # Latest known names, also for rows deleted since.
+    activity_title = {r.id: r.title for r in sorted(activities, key=lambda r: r.history_date)}
+    indicator_text = {r.id: r.text for r in sorted(indicators, key=lambda r: r.history_date)}
     sources = [
         (Project, history(Project, id=project.pk), lambda r: "โครงการ"),
-        (Activity, history(Activity, project_id=project.pk), lambda r: f"กิจกรรม “{r.title}”"),
-        (Indicator, history(Indicator, project_id=project.pk), lambda r: f"ตัวชี้วัด “{r.text}”"),
+        (Activity, activities, lambda r: f"กิจกรรม “{r.title}”"),
+        (Indicator, indicators, lambda r: f"ตัวชี้วัด “{r.text}”"),
         (Allocation, history(Allocation, project_id=project.pk), lambda r: "งบประมาณที่ได้รับจัดสรร"),
         (SpendingPlan, history(SpendingPlan, project_id=project.pk),
          lambda r: f"แผนการใช้จ่ายไตรมาสที่ {r.quarter}"),
         (QuarterlyReport, history(QuarterlyReport, project_id=project.pk),
          lambda r: f"รายงานไตรมาสที่ {r.quarter}"),
         (ActivityProgress, history(ActivityProgress, report_id__in=report_ids),
-         lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: ความก้าวหน้ากิจกรรม"),
+         lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: "
+                   f"ความก้าวหน้ากิจกรรม “{activity_title.get(r.activity_id, '?')}”"),
         (IndicatorResult, history(IndicatorResult, report_id__in=report_ids),
-         lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: ผลตามตัวชี้วัด"),
+         lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: "
+                   f"ผลตามตัวชี้วัด “{indicator_text.get(r.indicator_id, '?')}”"),
         (Disbursement, history(Disbursement, project_id=project.pk),
          lambda r: f"การเบิกจ่าย {r.reference}".strip()),
     ]

@@ -16,15 +16,12 @@ from plans.thai_formats import parse_money
 from projects.models import ProgressStatus, QuarterlyReport
 from projects.reporting_services import (
     CARRIED_OVER_FIELDS,
+    CONTRIBUTION_FIELDS,
     NO_EFFECT_SENTENCE,
     REPORT_FIELDS,
     ReportInput,
 )
 
-CONTRIBUTION_FIELDS = [
-    "contribution_national_strategy", "contribution_master_plan",
-    "contribution_sub_plan", "contribution_nesdp",
-]
 CHOOSE = [("", _("— เลือกสถานะ —"))]
 
 

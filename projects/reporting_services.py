@@ -29,6 +29,9 @@ REPORT_FIELDS = [
     "contribution_nesdp", "spent_amount", "disbursement_variance_reason",
     "results", "problems", "suggestions",
 ]
+CONTRIBUTION_FIELDS = [
+    "contribution_national_strategy", "contribution_master_plan", "contribution_sub_plan", "contribution_nesdp",
+]
 # What an owner carries from one quarter to the next (money and narratives of results are per quarter).
 CARRIED_OVER_FIELDS = [
     "status", "output_progress", "outcome_progress",
@@ -109,8 +112,19 @@ def submission_errors(project, quarter, data: ReportInput):
         errors["disbursement_variance_reason"] = _(
             "การเบิกจ่าย/ใช้จ่ายไม่เป็นไปตามแผน (แผน %(p)s บาท) กรุณาระบุเหตุผล"
         ) % {"p": f"{planned:,.2f}"}
-    if values.get("status") != ProgressStatus.NOT_STARTED and not (values.get("results") or "").strip():
+    started = values.get("status") != ProgressStatus.NOT_STARTED
+    if started and not (values.get("results") or "").strip():
         errors["results"] = _("กรุณากรอกผลการดำเนินงาน")
+    if started:
+        for name in CONTRIBUTION_FIELDS:
+            if not (values.get(name) or "").strip():
+                errors[name] = _("กรุณาเขียนผลต่อแผนนี้ หรือกด “ยังไม่ส่งผลในไตรมาสนี้”")
+        for indicator in project.indicators.all():
+            result = data.indicators.get(indicator.pk, {})
+            if result.get("value") is None and not (result.get("text") or "").strip():
+                errors[f"ind-{indicator.pk}-text"] = _(
+                    "กรุณากรอกผลของตัวชี้วัด “%(i)s” เป็นตัวเลขหรือข้อความ (เช่น อยู่ระหว่างดำเนินการ)"
+                ) % {"i": indicator.text}
     return errors
 
 

@@ -23,9 +23,7 @@ def quarter_two(world):
     factories.AllocationFactory(project=world.project_a, source=source, amount=Decimal("50000"))
     factories.SpendingPlanFactory(project=world.project_a, quarter=2, amount=Decimal("12500"))
     # Finance already paid out the planned 12,500 in February (Q2).
-    factories.DisbursementFactory(
-        project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("12500")
-    )
+    factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("12500"))
     return factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
 
 
@@ -43,7 +41,8 @@ def test_it_runs_a_report_through_return_and_acceptance(browser, live_server, lo
     owner.select_option("#id_status", "in_progress")
     owner.select_option(f"#id_act-{activity.pk}-status", "completed")
     owner.fill(f"#id_act-{activity.pk}-text", "อบรมครู 40 คน")
-    owner.click("button.no-effect[data-target=id_contribution_nesdp]")
+    for box in ("national_strategy", "master_plan", "sub_plan", "nesdp"):
+        owner.click(f"button.no-effect[data-target=id_contribution_{box}]")
     owner.fill("#id_spent_amount", "๑๒,๕๐๐")
     owner.fill("#id_results", "ครูนำไปใช้ได้")
     owner.click("button[value=submit]")

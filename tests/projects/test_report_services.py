@@ -10,6 +10,8 @@ from plans.concurrency import StaleEdit
 from plans.models import ReportingWindow
 from projects.models import ProgressStatus, QuarterlyReport, ReportState
 from projects.reporting_services import (
+    CONTRIBUTION_FIELDS,
+    NO_EFFECT_SENTENCE,
     ReportInput,
     ReportRefused,
     report_accept,
@@ -28,6 +30,7 @@ def open_window(plan, quarter=2):
 def complete_input(project, **values):
     """A report that may be sent: planned 0, nothing disbursed, spent 0."""
     base = {"status": ProgressStatus.IN_PROGRESS, "results": "จัดอบรมครู 40 คน", "spent_amount": Decimal("0")}
+    base.update({name: NO_EFFECT_SENTENCE for name in CONTRIBUTION_FIELDS})
     base.update(values)
     activities = {a.pk: {"status": ProgressStatus.COMPLETED, "text": "ทำแล้ว"} for a in project.activities.all()}
     return ReportInput(values=base, activities=activities)
@@ -238,3 +241,16 @@ def test_it_lets_the_owner_fix_a_returned_report_after_the_window_closed(world, 
     assert report.state == ReportState.SUBMITTED
     with pytest.raises(ReportRefused):
         report_save_draft(project=world.project_b, quarter=2, user=world.owner_b, data=ReportInput(values={}))
+
+
+def test_it_asks_for_the_contributions_and_every_indicator_result_before_sending(world, window):
+    indicator = factories.IndicatorFactory(project=world.project_a, text="ครูผ่านการอบรม")
+    data = complete_input(world.project_a, contribution_master_plan="")
+    with pytest.raises(ValidationError) as caught:
+        report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=data)
+    errors = caught.value.message_dict
+    assert "contribution_master_plan" in errors
+    assert "ครูผ่านการอบรม" in errors[f"ind-{indicator.pk}-text"][0]
+    data = complete_input(world.project_a)
+    data.indicators = {indicator.pk: {"value": None, "text": "อยู่ระหว่างดำเนินการ", "achieved": None}}
+    assert report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=data).state == "submitted"

@@ -6,15 +6,19 @@ from django.urls import reverse
 
 from plans.models import ReportingWindow
 from projects.models import ProgressStatus, QuarterlyReport, ReportState
-from projects.reporting_services import NO_EFFECT_SENTENCE, ReportInput, report_save_draft, report_submit
+from projects.reporting_services import (
+    CONTRIBUTION_FIELDS,
+    NO_EFFECT_SENTENCE,
+    ReportInput,
+    report_save_draft,
+    report_submit,
+)
 from tests import factories
 
 
 @pytest.fixture
 def window(world):
-    return ReportingWindow.objects.create(
-        action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10)
-    )
+    return ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10))
 
 
 def url(project, quarter=2):
@@ -28,6 +32,7 @@ def form_data(project, version=0, **values):
         "status": ProgressStatus.IN_PROGRESS,
         "results": "อบรมครู",
         "spent_amount": "0",
+        **{name: NO_EFFECT_SENTENCE for name in CONTRIBUTION_FIELDS},
     }
     for activity in project.activities.all():
         data[f"act-{activity.pk}-status"] = ProgressStatus.COMPLETED
@@ -62,9 +67,7 @@ def test_it_saves_thai_digit_money_and_submits(client, world, window):
     # Finance has disbursed nothing yet against a plan of 12,500, so a reason comes with it.
     response = client.post(
         url(world.project_a),
-        form_data(
-            world.project_a, spent_amount="๑๒,๕๐๐", action="submit", disbursement_variance_reason="รอเบิก"
-        ),
+        form_data(world.project_a, spent_amount="๑๒,๕๐๐", action="submit", disbursement_variance_reason="รอเบิก"),
     )
     assert response.status_code == 302
     report = QuarterlyReport.objects.get()
@@ -123,17 +126,13 @@ def test_it_keeps_the_later_users_input_and_shows_the_other_change_on_conflict(c
         data=ReportInput(values={"results": "ผู้วางแผนแก้"}),
     )
     client.force_login(world.owner_a)
-    response = client.post(
-        url(world.project_a), form_data(world.project_a, version=opened, results="เจ้าของแก้")
-    )
+    response = client.post(url(world.project_a), form_data(world.project_a, version=opened, results="เจ้าของแก้"))
     body = response.content.decode()
     assert 'id="conflict"' in body
     assert "ผู้วางแผนแก้" in body and "เจ้าของแก้" in body
     assert QuarterlyReport.objects.get().results == "ผู้วางแผนแก้"
     # Saving again from the re-rendered form (newer version) is a deliberate overwrite.
-    response = client.post(
-        url(world.project_a), form_data(world.project_a, version=opened + 1, results="เจ้าของแก้")
-    )
+    response = client.post(url(world.project_a), form_data(world.project_a, version=opened + 1, results="เจ้าของแก้"))
     assert response.status_code == 302
     assert QuarterlyReport.objects.get().results == "เจ้าของแก้"
 
@@ -178,7 +177,14 @@ def _submitted(world):
         project=world.project_a,
         quarter=2,
         user=world.owner_a,
-        data=ReportInput(values={"status": "in_progress", "results": "ผล", "spent_amount": Decimal("0")}),
+        data=ReportInput(
+            values={
+                "status": "in_progress",
+                "results": "ผล",
+                "spent_amount": Decimal("0"),
+                **{name: NO_EFFECT_SENTENCE for name in CONTRIBUTION_FIELDS},
+            }
+        ),
     )
 
 
@@ -186,9 +192,7 @@ def test_it_lets_the_planner_return_with_a_comment_the_owner_sees(client, world,
     report = _submitted(world)
     client.force_login(world.planner)
     review = reverse("reporting:review", kwargs={"pk": report.pk})
-    response = client.post(
-        review, {"action": "return", "comment": "", "version": report.version}, follow=True
-    )
+    response = client.post(review, {"action": "return", "comment": "", "version": report.version}, follow=True)
     assert "กรุณาเขียนความเห็น" in response.content.decode()
     client.post(review, {"action": "return", "comment": "เพิ่มภาพกิจกรรม", "version": report.version})
     client.force_login(world.owner_a)
@@ -199,16 +203,12 @@ def test_it_lets_the_planner_return_with_a_comment_the_owner_sees(client, world,
 def test_it_locks_an_accepted_report_for_the_owner(client, world, window):
     report = _submitted(world)
     client.force_login(world.planner)
-    client.post(
-        reverse("reporting:review", kwargs={"pk": report.pk}), {"action": "accept", "version": report.version}
-    )
+    client.post(reverse("reporting:review", kwargs={"pk": report.pk}), {"action": "accept", "version": report.version})
     client.force_login(world.owner_a)
     body = client.get(url(world.project_a)).content.decode()
     assert "ตรวจรับแล้ว" in body
     assert 'id="report-form"' not in body
-    response = client.post(
-        url(world.project_a), form_data(world.project_a, version=report.version + 1), follow=True
-    )
+    response = client.post(url(world.project_a), form_data(world.project_a, version=report.version + 1), follow=True)
     assert "ตรวจรับแล้ว" in response.content.decode()
 
 

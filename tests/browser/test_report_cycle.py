@@ -43,7 +43,10 @@ def test_it_runs_a_report_through_return_and_acceptance(browser, live_server, lo
     owner.fill(f"#id_act-{activity.pk}-text", "อบรมครู 40 คน")
     for box in ("national_strategy", "master_plan", "sub_plan", "nesdp"):
         owner.click(f"button.no-effect[data-target=id_contribution_{box}]")
+    owner.fill("#id_spent_amount", "๑๐,๐๐๐")
+    expect(owner.locator("#variance-hint")).to_be_visible()
     owner.fill("#id_spent_amount", "๑๒,๕๐๐")
+    expect(owner.locator("#variance-hint")).to_be_hidden()
     owner.fill("#id_results", "ครูนำไปใช้ได้")
     owner.click("button[value=submit]")
     expect(owner.locator(".alert-success")).to_contain_text("ส่งรายงานแล้ว")

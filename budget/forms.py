@@ -6,10 +6,13 @@ from plans.form_fields import BEDateField, MoneyField
 
 
 class DisbursementForm(forms.Form):
-    date = BEDateField(label=_("วันที่เบิกจ่าย (วัน/เดือน/ปี พ.ศ.)"))
-    amount = MoneyField(label=_("จำนวนเงิน (บาท)"), help_text=_("เช่น 12,500 หรือ 12500.50 หรือ ๑๒,๕๐๐"))
+    date = BEDateField(label=_("วันที่เบิกจ่าย (วัน/เดือน/ปี พ.ศ.)"),
+                       error_messages={"required": _("กรุณากรอกวันที่เบิกจ่าย เช่น 31/03/2567")})
+    amount = MoneyField(label=_("จำนวนเงิน (บาท)"), help_text=_("เช่น 12,500 หรือ 12500.50 หรือ ๑๒,๕๐๐"),
+                        error_messages={"required": _("กรุณากรอกจำนวนเงินที่เบิกจ่าย")})
     source = forms.ModelChoiceField(label=_("แหล่งงบประมาณ"), queryset=BudgetSource.objects.none(),
-                                    empty_label=_("— เลือกแหล่งงบประมาณ —"))
+                                    empty_label=_("— เลือกแหล่งงบประมาณ —"),
+                                    error_messages={"required": _("กรุณาเลือกแหล่งงบประมาณ")})
     reference = forms.CharField(label=_("เลขที่เอกสาร"), max_length=100, required=False)
     note = forms.CharField(label=_("หมายเหตุ"), max_length=300, required=False)
 
@@ -24,8 +27,10 @@ class DisbursementForm(forms.Form):
 
 class DisbursementCorrectionForm(DisbursementForm):
     reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=300,
-                             help_text=_("บันทึกไว้ในประวัติการแก้ไข"))
+                             help_text=_("บันทึกไว้ในประวัติการแก้ไข"),
+                             error_messages={"required": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
 
 
 class DisbursementDeleteForm(forms.Form):
-    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300)
+    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300,
+                             error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})

@@ -253,5 +253,6 @@ class ReviewForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(label=_("เหตุผลที่เปิดรายงานอีกครั้ง"), widget=_textarea(2))
+    reason = forms.CharField(label=_("เหตุผลที่เปิดรายงานอีกครั้ง"), widget=_textarea(2),
+                             error_messages={"required": _("กรุณาระบุเหตุผลที่เปิดรายงานอีกครั้ง")})
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -86,3 +86,11 @@ def test_it_deletes_with_a_reason_only(client, world, funded):
     assert Disbursement.objects.exists()
     client.post(delete, {"reason": "ซ้ำ"})
     assert not Disbursement.objects.exists()
+
+
+def test_it_names_each_missing_field_in_thai(client, world, funded):
+    client.force_login(world.finance)
+    body = add(client, funded, date="", amount="", source="").content.decode()
+    assert "กรุณากรอกวันที่เบิกจ่าย" in body
+    assert "กรุณากรอกจำนวนเงินที่เบิกจ่าย" in body
+    assert "กรุณาเลือกแหล่งงบประมาณ" in body

@@ -236,3 +236,24 @@ def test_it_forbids_writing_another_owners_report_and_hides_other_offices(client
     client.force_login(world.other_planner)
     assert client.get(url(world.project_a)).status_code == 404
     assert not QuarterlyReport.objects.exists()
+
+
+def _page_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_it_opens_the_form_in_a_number_of_queries_that_does_not_grow_with_activities(client, world, window):
+    client.force_login(world.owner_a)
+    counts = []
+    for extra in (2, 20):
+        for _ in range(extra):
+            activity = factories.ActivityFactory(project=world.project_a)
+            factories.ActivityFactory(project=world.project_a, parent=activity)
+            factories.IndicatorFactory(project=world.project_a)
+        counts.append(_page_queries(client, url(world.project_a)))
+    assert counts[0] == counts[1]

@@ -144,10 +144,10 @@ def test_it_mails_the_owners_when_a_report_is_returned(world, window, django_cap
     world.owner_a.save()
     report = report_submit(project=world.project_a, quarter=2, user=world.owner_a, data=complete_input(world.project_a))
     with django_capture_on_commit_callbacks(execute=True):
-        report_return(report=report, user=world.planner, comment="ขาดผลตัวชี้วัด", expected_version=report.version)
+        report_return(report=report, user=world.planner, comment='ขาดผลตัวชี้วัด & "ภาพ"', expected_version=report.version)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["owner_a@example.org"]
-    assert "ขาดผลตัวชี้วัด" in mail.outbox[0].body
+    assert 'ขาดผลตัวชี้วัด & "ภาพ"' in mail.outbox[0].body  # plain text, not HTML-escaped
 
 
 def test_it_requires_a_comment_to_return(world, window):

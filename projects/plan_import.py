@@ -10,18 +10,21 @@ Matching rules are described in projects.plan_workbook.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from budget.models import Allocation, SpendingPlan
 from plans.models import ActionPlan
-from plans.thai_formats import to_arabic_digits
+from plans.thai_formats import format_date_short, format_money, to_arabic_digits
 from projects import plan_workbook as layout
 from projects import spreadsheet_cells as cells
-from projects.models import Activity, Indicator, Project
+from projects.models import Activity, ImportUpload, Indicator, Project
 from projects.spreadsheet_cells import BadFile, CellError, Problem
 
 
@@ -38,6 +41,26 @@ class FieldChange:
     label: str
     old: object
     new: object
+
+    @property
+    def old_shown(self):
+        return _display(self.old)
+
+    @property
+    def new_shown(self):
+        return _display(self.new)
+
+
+def _display(value):
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, bool):
+        return "✓" if value else "ไม่ใช่"
+    if isinstance(value, Decimal):
+        return format_money(value, digits="arabic")
+    if isinstance(value, datetime.date):
+        return format_date_short(value, digits="arabic")
+    return str(value)
 
 
 @dataclass
@@ -700,3 +723,23 @@ def _activity_keys(projects):
         for position, activity in enumerate(mains, start=1):
             keys[(by_pk[project_id], (position, None))] = activity
     return keys
+
+
+# --- uploads waiting between preview and confirm ---------------------------------------------
+
+UPLOADS_KEPT_FOR = datetime.timedelta(days=1)
+
+
+def import_upload_create(*, user, action_plan, kind, file_name, data, quarter=None) -> ImportUpload:
+    """Keep an uploaded file until its preview is confirmed; a user's day-old uploads are dropped."""
+    with transaction.atomic():
+        ImportUpload.objects.filter(uploaded_by=user, created_at__lt=timezone.now() - UPLOADS_KEPT_FOR).delete()
+        return ImportUpload.objects.create(
+            action_plan=action_plan, uploaded_by=user, kind=kind, quarter=quarter,
+            file_name=file_name[:255], content=data,
+        )
+
+
+def import_upload_mark_applied(*, upload: ImportUpload) -> None:
+    upload.applied_at = timezone.now()
+    upload.save(update_fields=["applied_at"])

@@ -155,7 +155,7 @@ def _as_date(value: object) -> datetime.date:
 
 
 def format_date_long(d: datetime.date | None, digits: str = "thai") -> str:
-    """"๓๑ มีนาคม พ.ศ. ๒๕๖๗"."""
+    """Long BE date for documents: "๓๑ มีนาคม พ.ศ. ๒๕๖๗"."""
     _check_digits(digits)
     if d is None:
         return DASH
@@ -164,7 +164,7 @@ def format_date_long(d: datetime.date | None, digits: str = "thai") -> str:
 
 
 def format_date_short(d: datetime.date | None, digits: str = "thai") -> str:
-    """"๓๑ มี.ค. ๖๗" (last two digits of the BE year)."""
+    """Short BE date for tables: "๓๑ มี.ค. ๖๗" (last two digits of the BE year)."""
     _check_digits(digits)
     if d is None:
         return DASH
@@ -265,8 +265,7 @@ def parse_money(text: str) -> Decimal:
         )
     if cleaned.count(".") > 1:
         raise ValueError(
-            f"จำนวนเงิน “{raw}” มีจุดทศนิยมมากกว่าหนึ่งจุด "
-            f"ถ้าต้องการคั่นหลักพันให้ใช้จุลภาค (,) เช่น 1,000,000.00"
+            f"จำนวนเงิน “{raw}” มีจุดทศนิยมมากกว่าหนึ่งจุด ถ้าต้องการคั่นหลักพันให้ใช้จุลภาค (,) เช่น 1,000,000.00"
         )
     whole, _, fraction = cleaned.partition(".")
     misplaced_comma = ValueError(
@@ -299,9 +298,7 @@ def parse_be_date(text: str) -> datetime.date:
         raise ValueError(f"กรุณากรอกวันที่ เป็น วัน/เดือน/ปี พ.ศ. {_DATE_EXAMPLE}")
     match = _DATE.fullmatch(to_arabic_digits(raw))
     if not match:
-        raise ValueError(
-            f"รูปแบบวันที่ “{raw}” ไม่ถูกต้อง ให้กรอกเป็น วัน/เดือน/ปี พ.ศ. 4 หลัก {_DATE_EXAMPLE}"
-        )
+        raise ValueError(f"รูปแบบวันที่ “{raw}” ไม่ถูกต้อง ให้กรอกเป็น วัน/เดือน/ปี พ.ศ. 4 หลัก {_DATE_EXAMPLE}")
     day, month, year = int(match[1]), int(match[3]), int(match[4])
     if not MIN_BE_YEAR <= year <= MAX_BE_YEAR:
         raise ValueError(f"ปี {year} ไม่ใช่ปี พ.ศ. ให้กรอกเป็นปีพุทธศักราช เช่น 2567")
@@ -310,7 +307,6 @@ def parse_be_date(text: str) -> datetime.date:
     days_in_month = calendar.monthrange(ce_year(year), month)[1]
     if not 1 <= day <= days_in_month:
         raise ValueError(
-            f"ไม่มีวันที่ {day} {THAI_MONTHS[month - 1]} พ.ศ. {year} "
-            f"(เดือนนี้มี {days_in_month} วัน) กรุณาตรวจสอบวันที่"
+            f"ไม่มีวันที่ {day} {THAI_MONTHS[month - 1]} พ.ศ. {year} (เดือนนี้มี {days_in_month} วัน) กรุณาตรวจสอบวันที่"
         )
     return datetime.date(ce_year(year), month, day)

@@ -15,11 +15,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Sequence(lambda n: f"ผู้ใช้{n}")
-    password = factory.PostGenerationMethodCall("set_password", "demo")
+    password = factory.django.Password("demo")
 
 
 class OfficeFactory(factory.django.DjangoModelFactory):

@@ -40,7 +40,12 @@ def test_it_cleans_a_whole_form_typed_the_thai_way():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("12,500", Decimal("12500")), ("12500.50", Decimal("12500.50")), (" 1,000.00 ", Decimal("1000")), ("0", 0)],
+    [
+        ("12,500", Decimal("12500")),
+        ("12500.50", Decimal("12500.50")),
+        (" 1,000.00 ", Decimal("1000")),
+        ("0", 0),
+    ],
 )
 def test_it_accepts_money_as_people_type_it(text, expected):
     assert MoneyField().clean(text) == expected

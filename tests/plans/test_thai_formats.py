@@ -92,7 +92,13 @@ def test_it_formats_project_block_money_as_whole_baht_unless_there_are_satang(am
 
 @pytest.mark.parametrize(
     ("amount", "expected"),
-    [(D("0.005"), "๐.๐๑"), (D("0.015"), "๐.๐๒"), (D("0.025"), "๐.๐๓"), (D("2.675"), "๒.๖๘"), (D("-0.005"), "-๐.๐๑")],
+    [
+        (D("0.005"), "๐.๐๑"),
+        (D("0.015"), "๐.๐๒"),
+        (D("0.025"), "๐.๐๓"),
+        (D("2.675"), "๒.๖๘"),
+        (D("-0.005"), "-๐.๐๑"),
+    ],
 )
 def test_it_rounds_money_half_up_not_half_even(amount, expected):
     assert format_money(amount) == expected
@@ -164,7 +170,9 @@ def test_it_computes_percent_half_up_to_two_places(part, whole, expected):
     assert str(result) == str(expected)
 
 
-@pytest.mark.parametrize(("part", "whole"), [(1, 0), (0, 0), (1, D("0.00")), (None, 5), (5, None), (None, None)])
+@pytest.mark.parametrize(
+    ("part", "whole"), [(1, 0), (0, 0), (1, D("0.00")), (None, 5), (5, None), (None, None)]
+)
 def test_it_gives_no_percent_without_a_base(part, whole):
     assert percent_of(part, whole) is None
 

@@ -1,0 +1,154 @@
+"""The demo office (`manage.py seed_demo`) matches reference 003's register (shared/docs/demo-office.md).
+
+Expected figures are the register's own totals and subtotal rows.
+"""
+
+from datetime import date
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Sum
+from django.test import override_settings
+
+from budget.models import Allocation, Disbursement, SpendingPlan
+from plans.models import ActionPlan, Group, Membership, ReportingWindow, Strategy
+from projects.models import Project, QuarterlyReport
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def seed():
+    with override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Seed once for the module inside a transaction that is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed()
+        yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def total(queryset, field="amount"):
+    return queryset.aggregate(total=Sum(field))["total"]
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()
+            if model._meta.app_label in {"plans", "projects", "budget", "auth"}}
+
+
+def test_it_changes_nothing_when_run_a_second_time(demo):
+    before = row_counts()
+    seed()
+    assert row_counts() == before
+
+
+def test_it_creates_the_offices_groups_strategies_and_projects(demo):
+    assert Group.objects.filter(office=demo.office).count() == 6
+    assert list(Group.objects.filter(office=demo.office).values_list("abbreviation", flat=True)) == [
+        "กนต.", "กสศ.", "กบค.", "กอก.", "กบส.", "กนผ."]
+    assert Strategy.objects.filter(development_plan=demo.development_plan).count() == 6
+    assert demo.projects.count() == 26
+    assert list(demo.projects.values_list("code", flat=True))[:2] == ["67-01", "67-02"]
+
+
+def test_it_allocates_each_source_as_the_register_does(demo):
+    allocations = Allocation.objects.filter(project__action_plan=demo)
+    assert total(allocations) == Decimal("1288109")
+    assert total(allocations.filter(source__code="office")) == Decimal("518675")
+    assert total(allocations.filter(source__code="obec")) == Decimal("447860")
+    assert total(allocations.filter(source__code="other")) == Decimal("321574")
+    assert not demo.projects.get(code="67-25").allocations.exists()
+
+
+def test_it_records_the_disbursements_of_table_3_in_the_first_two_quarters(demo):
+    disbursements = Disbursement.objects.filter(project__action_plan=demo)
+    assert total(disbursements) == Decimal("666412")
+    by_group = {g.abbreviation: total(disbursements.filter(project__group=g)) or 0
+                for g in Group.objects.filter(office=demo.office)}
+    assert by_group == {
+        "กนต.": 325775, "กสศ.": 187070, "กบค.": 52210, "กอก.": 59270, "กบส.": 0, "กนผ.": 42087}
+    assert all(date(2023, 10, 1) <= d.date <= date(2024, 3, 31) for d in disbursements)
+    arts = disbursements.filter(project__code="67-16")
+    assert total(arts.filter(source__code="office")) == Decimal("110840")
+    assert total(arts.filter(source__code="obec")) == Decimal("28370")
+
+
+def test_it_gives_the_q2_statuses_of_the_register(demo):
+    q2 = QuarterlyReport.objects.filter(project__action_plan=demo, quarter=2)
+
+    def numbers(status):
+        return sorted(r.project.display_order for r in q2.filter(status=status).select_related("project"))
+
+    assert numbers("completed") == [2, 15, 16, 17, 24]
+    assert numbers("in_progress") == [1, 3, 6, 7, 9, 14, 20, 21, 22, 23, 25, 26]
+    assert numbers("not_started") == [18, 19]
+    not_reported = demo.projects.exclude(reports__quarter=2)
+    assert sorted(not_reported.values_list("display_order", flat=True)) == [4, 5, 8, 10, 11, 12, 13]
+
+
+def test_it_has_accepted_q1_reports_and_mostly_accepted_q2_reports(demo):
+    reports = QuarterlyReport.objects.filter(project__action_plan=demo)
+    assert set(reports.filter(quarter=1).values_list("state", flat=True)) == {"accepted"}
+    assert reports.filter(quarter=1).count() == 26
+    assert reports.filter(quarter=2, state="submitted").count() == 2
+    assert not reports.filter(spent_amount__isnull=True).exists()
+
+
+def test_it_reports_the_owners_spending_of_table_4(demo):
+    reports = QuarterlyReport.objects.filter(project__action_plan=demo)
+    assert total(reports, "spent_amount") == Decimal("391627")
+
+
+def test_it_never_plans_to_spend_more_than_a_project_is_allocated(demo):
+    for project in demo.projects.all():
+        planned = total(SpendingPlan.objects.filter(project=project)) or 0
+        allocated = total(project.allocations.all()) or 0
+        assert planned <= allocated, project.code
+
+
+def test_it_explains_every_quarter_where_disbursement_differs_from_the_plan(demo):
+    for report in QuarterlyReport.objects.filter(project__action_plan=demo).select_related("project"):
+        planned = total(SpendingPlan.objects.filter(project=report.project, quarter=report.quarter)) or 0
+        paid = sum(d.amount for d in report.project.disbursements.all()
+                   if (d.date.month - 10) % 12 // 3 + 1 == report.quarter)
+        if planned != paid:
+            assert report.disbursement_variance_reason, (report.project.code, report.quarter)
+
+
+def test_it_gives_every_group_an_owner_and_every_project_an_owner_account(demo):
+    for group in Group.objects.filter(office=demo.office):
+        assert Project.objects.filter(group=group, owners__memberships__group=group).exists(), group
+    assert demo.projects.get(code="67-08").owners.count() == 2
+    assert demo.projects.get(code="67-25").owners.count() == 2
+    assert not demo.projects.filter(owners=None).exists()
+    assert Membership.objects.get(user__username="planner").role == "planner"
+
+
+def test_it_closes_the_q1_and_q2_reporting_windows(demo):
+    windows = ReportingWindow.objects.filter(action_plan=demo)
+    assert [(w.quarter, w.deadline.isoformat(), w.is_open) for w in windows] == [
+        (1, "2024-01-10", False), (2, "2024-04-10", False)]
+
+
+def test_it_lists_the_demo_accounts_without_seeding(demo):
+    out = StringIO()
+    call_command("seed_demo", "--list-accounts", stdout=out)
+    listing = out.getvalue()
+    for username in ("planner", "director", "finance", "attaphon", "wanida"):
+        assert username in listing
+
+
+def test_it_lets_every_demo_account_sign_in_with_password_demo(demo, client):
+    for username in ("planner", "director", "finance", "attaphon"):
+        assert client.login(username=username, password="demo"), username

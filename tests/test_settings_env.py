@@ -1,0 +1,72 @@
+"""Settings come from the environment and refuse values they cannot understand."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_list, env_str
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_settings(**env):
+    """Import the settings in a fresh interpreter with `env` and return (exit code, output)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    full_env.update(env)
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup(); " \
+           "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          timeout=60)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_it_defaults_to_sqlite_in_the_project():
+    code, out = run_settings()
+    assert code == 0, out
+    assert "django.db.backends.sqlite3 True" in out
+
+
+def test_it_reads_a_postgres_url():
+    code, out = run_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything")
+    assert code == 0, out
+    assert "django.db.backends.postgresql" in out
+
+
+@pytest.mark.parametrize("url", ["mysql://root@localhost/x", "nonsense"])
+def test_it_refuses_a_database_url_it_cannot_use(url):
+    code, out = run_settings(DATABASE_URL=url)
+    assert code != 0
+    assert "DATABASE_URL" in out
+
+
+def test_it_refuses_a_debug_value_that_is_not_yes_or_no():
+    code, out = run_settings(DJANGO_DEBUG="maybe")
+    assert code != 0
+    assert "DJANGO_DEBUG" in out
+
+
+def test_it_demands_a_real_secret_key_in_production():
+    code, out = run_settings(DJANGO_DEBUG="0")
+    assert code != 0
+    assert "DJANGO_SECRET_KEY" in out
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret-from-the-vault")
+    assert code == 0, out
+
+
+def test_it_reads_booleans_and_lists(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "Yes")
+    monkeypatch.setenv("X_HOSTS", "a.example, b.example ,")
+    assert env_bool("X_FLAG", default=False) is True
+    assert env_list("X_HOSTS", default=[]) == ["a.example", "b.example"]
+    assert env_str("X_MISSING", default="d") == "d"
+    with pytest.raises(ImproperlyConfigured, match="X_MISSING"):
+        env_str("X_MISSING", default=None)
+
+
+def test_it_speaks_thai_in_bangkok(settings):
+    assert settings.LANGUAGE_CODE == "th"
+    assert settings.TIME_ZONE == "Asia/Bangkok"

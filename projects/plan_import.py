@@ -276,6 +276,9 @@ class _Checker:
         self.workbook = workbook
         self.check = PlanCheck()
         self.problems = self.check.problems
+        self.lock = lock
+
+    def _load_plan(self, action_plan, lock):
         projects = Project.objects.filter(action_plan=action_plan)
         if lock:
             projects = projects.select_for_update()
@@ -308,7 +311,10 @@ class _Checker:
             layout.INDICATORS: _indicator_specs(), layout.ALLOCATIONS: _allocation_specs(),
             layout.SPENDING: _spending_specs(),
         }
+        # The file is read before the plan is loaded: parsing makes many short-lived objects, and
+        # the garbage collector is much slower with thousands of model instances alive.
         records = {name: _read_records(self.workbook, name, spec, self.problems) for name, spec in specs.items()}
+        self._load_plan(self.plan, self.lock)
         if all(r is None for r in records.values()):
             self.error("ไม่พบแผ่นงานของแม่แบบ (โครงการ กิจกรรม ตัวชี้วัด งบประมาณ แผนการใช้จ่าย) "
                        "กรุณาดาวน์โหลดแม่แบบแล้วกรอกข้อมูลในแม่แบบ", sheet="")

@@ -103,12 +103,17 @@ def check_upload(name: str, data: bytes) -> None:
             raise BadFile("ไฟล์นี้เมื่อคลายออกมีขนาดใหญ่ผิดปกติ ระบบไม่รับไฟล์นี้")
 
 
+# A cell formula element (<f>, <f t="shared" …/>, <x:f>), not <formula1> of a drop-down list.
+_FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z0-9_]+:)?f[\s>/]")
+
+
 def _has_formulas(data: bytes) -> bool:
+    """Whether any sheet has a formula: only then is a second, formula-text reading needed."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in archive.infolist():
             if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
                 with archive.open(member) as stream:
-                    if b"<f" in stream.read(MAX_UNCOMPRESSED_BYTES):
+                    if _FORMULA_ELEMENT.search(stream.read(MAX_UNCOMPRESSED_BYTES)):
                         return True
     return False
 

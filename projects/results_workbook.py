@@ -193,9 +193,16 @@ def _status(value):
     return cells.choice(value, STATUS_OPTIONS, what="สถานะการดำเนินงาน", required=False)
 
 
+def _ignored(value):
+    """Shown for the reader's sake only (project title, report state): never imported."""
+    return None
+
+
 def _report_specs():
     return [
         (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
+        (PROJECT_TITLE, "_title", _ignored),
+        (STATE, "_state", _ignored),
         (VERSION, "version", lambda v: cells.whole_number(v, high=10**9)),
         (STATUS, "status", _status),
         (SPENT, "spent_amount", cells.money),
@@ -209,6 +216,7 @@ def _activity_specs():
     return [
         (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
         (ACTIVITY_NUMBER, "number", _activity_number),
+        (ACTIVITY_TITLE, "_title", _ignored),
         (ACTIVITY_STATUS, "status", _status),
         (ACTIVITY_TEXT, "text", lambda v: cells.text(v, max_length=20000)),
     ]
@@ -279,12 +287,14 @@ def _check(check, workbook, user, action_plan, quarter, lock):
                     f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ "
                     "กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง", sheet_name)
             continue
-        new = {k: v for k, v in values.items() if k not in ("code", "version")}
+        new = {k: v for k, v in values.items() if k not in ("code", "version") and not k.startswith("_")}
         if "status" in new and new["status"] is None:
             new.pop("status")
         label = f"{code} {project.title}"
         if report is None:
-            change = ReportChange("create", code, label, record.row, project=project, values=new)
+            # A blank row of a project without a report is not a report: no empty draft is made.
+            action = "create" if any(v not in (None, "") for v in new.values()) else "same"
+            change = ReportChange(action, code, label, record.row, project=project, values=new)
         else:
             change = ReportChange("same", code, label, record.row, report=report, project=project,
                                   expected_version=report.version)
@@ -338,7 +348,7 @@ def _check_activities(check, records, accepted, projects):
         change.fields.append(FieldChange(f"กิจกรรมที่ {activity.title}", current.text if current else "",
                                          values.get("text", "")))
         if change.action == "same":
-            change.action = "update"
+            change.action = "create" if change.report is None else "update"
 
 
 def results_import_apply(*, user, action_plan, quarter, file_name, data) -> ResultsCheck:

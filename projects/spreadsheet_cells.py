@@ -281,7 +281,7 @@ def money(value, *, required: bool = False) -> Decimal | None:
         try:
             result = parse_money(value)
         except (ValueError, InvalidOperation) as error:
-            raise CellError(f"“{value.strip()}” ไม่ใช่จำนวนเงิน: {error}") from None
+            raise CellError(str(error)) from None  # parse_money's message names the value and the fix
     else:
         result = _number_to_decimal(value)
     if result < 0:

@@ -149,6 +149,7 @@ class ReportChange:
     expected_version: int | None = None
     values: dict = field(default_factory=dict)
     progress: list = field(default_factory=list)  # [(activity, {"status":…, "text":…})]
+    refusal: str = ""  # why this row may not change its report, if it tries to
 
 
 @dataclass
@@ -277,16 +278,6 @@ def _check(check, workbook, user, action_plan, quarter, lock):
             _refuse(check, record, code, f"โครงการ “{code}” ไม่ใช่โครงการที่คุณรับผิดชอบ ระบบไม่นำเข้าแถวนี้", sheet_name)
             continue
         report = reports.get(project.pk)
-        if report is not None and report.state not in EDITABLE_STATES:
-            _refuse(check, record, code,
-                    f"รายงานของโครงการ “{code}” อยู่ในสถานะ “{report.get_state_display()}” แก้ไขจากไฟล์ไม่ได้", sheet_name)
-            continue
-        file_version = values.get("version")
-        if report is not None and file_version != report.version:
-            _refuse(check, record, code,
-                    f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ "
-                    "กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง", sheet_name)
-            continue
         new = {k: v for k, v in values.items() if k not in ("code", "version") and not k.startswith("_")}
         if "status" in new and new["status"] is None:
             new.pop("status")
@@ -303,12 +294,29 @@ def _check(check, workbook, user, action_plan, quarter, lock):
                 if (cells.text(old or "") == value) if isinstance(value, str) else old == value:
                     continue
                 change.values[name] = value
-                change.fields.append(FieldChange(str(QuarterlyReport._meta.get_field(name).verbose_name), old, value))
+                change.fields.append(FieldChange(_label(name), old, value))
             if change.values:
                 change.action = "update"
-        check.changes.append(change)
+            # A row that changes nothing is fine whatever the report's state; a change is refused
+            # when the report is locked or was edited in the portal after the download.
+            if report.state not in EDITABLE_STATES:
+                change.refusal = (f"รายงานของโครงการ “{code}” อยู่ในสถานะ “{report.get_state_display()}” "
+                                  "แก้ไขจากไฟล์ไม่ได้")
+            elif values.get("version") != report.version:
+                change.refusal = (f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ "
+                                  "กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง")
         accepted[code] = change
     _check_activities(check, activity_records, accepted, projects)
+    for code, change in accepted.items():
+        if change.refusal and change.action != "same":
+            check.refusals.append(Problem(change.refusal, sheet=sheet_name, row=change.row, column=CODE.header,
+                                          value=code))
+        else:
+            check.changes.append(change)
+
+
+def _label(name):
+    return str(QuarterlyReport._meta.get_field(name).verbose_name)
 
 
 def _check_activities(check, records, accepted, projects):
@@ -342,8 +350,8 @@ def _check_activities(check, records, accepted, projects):
             for k, v in values.items()
         ):
             continue
-        if current is None and not values:
-            continue
+        if current is None and all(v in (None, "") for v in values.values()):
+            continue  # nothing reported for this activity
         change.progress.append((activity, values))
         change.fields.append(FieldChange(f"กิจกรรมที่ {activity.title}", current.text if current else "",
                                          values.get("text", "")))

@@ -146,3 +146,19 @@ def test_it_says_which_quarter_a_file_belongs_to(world):
     check = check_results_import(user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx",
                                  data=data)
     assert "ผลไตรมาส 2" in str(check.errors[0])
+
+
+def test_it_makes_no_draft_for_rows_left_blank(world):
+    factories.ActivityFactory(project=world.project_a)
+    data = build_results_workbook(world.planner, world.plan, 3)
+    check = check_results_import(user=world.planner, action_plan=world.plan, quarter=3, file_name="q.xlsx",
+                                 data=data)
+    assert check.errors == [] and not check.has_writes
+
+
+def test_it_does_not_complain_about_an_accepted_report_the_file_leaves_as_it_is(world):
+    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state=ReportState.ACCEPTED, results="ok")
+    data = build_results_workbook(world.owner_a, world.plan, 1)
+    check = check_results_import(user=world.owner_a, action_plan=world.plan, quarter=1, file_name="q.xlsx",
+                                 data=data)
+    assert check.refusals == [] and not check.has_writes

@@ -38,7 +38,14 @@ def main():
     from plans.models import Role
     from projects.models import Activity, Project
     from projects.plan_import import check_plan_import, plan_import_apply
-    from projects.plan_workbook import ACTIVITIES, ALLOCATIONS, INDICATORS, PROJECTS, SPENDING, build_plan_workbook
+    from projects.plan_workbook import (
+        ACTIVITIES,
+        ALLOCATIONS,
+        INDICATORS,
+        PROJECTS,
+        SPENDING,
+        build_plan_workbook,
+    )
     from tests import factories
 
     plan = factories.ActionPlanFactory()
@@ -50,11 +57,25 @@ def main():
     book = load_workbook(io.BytesIO(build_plan_workbook(plan, with_data=False)))
     for n in range(1, args.projects + 1):
         code = f"B{n:04d}"
-        book[PROJECTS].append([code, f"โครงการทดสอบความเร็ว {n}", str(strategy.number), group.name,
-                               "bench_planner", n, "หลักการ", "ผลผลิต", "ผลลัพธ์", "1/10/2566", "30/9/2567"])
+        book[PROJECTS].append(
+            [
+                code,
+                f"โครงการทดสอบความเร็ว {n}",
+                str(strategy.number),
+                group.name,
+                "bench_planner",
+                n,
+                "หลักการ",
+                "ผลผลิต",
+                "ผลลัพธ์",
+                "1/10/2566",
+                "30/9/2567",
+            ]
+        )
         for a in range(1, args.activities + 1):
-            book[ACTIVITIES].append([code, str(a), f"กิจกรรม {a}", "✓" if a % 2 else None, "✓", None, None,
-                                     f"{a * 1000:,}"])
+            book[ACTIVITIES].append(
+                [code, str(a), f"กิจกรรม {a}", "✓" if a % 2 else None, "✓", None, None, f"{a * 1000:,}"]
+            )
         book[INDICATORS].append([code, 1, "ร้อยละของครูที่ผ่านการอบรม", 80, "ร้อยละ"])
         book[ALLOCATIONS].append([code, "งบ สพป.", 50000 + n])
         book[SPENDING].append([code, 10000, "๒๐,๐๐๐", 15000.5, None])
@@ -62,8 +83,10 @@ def main():
     book.save(buffer)
     data = buffer.getvalue()
     rows = args.projects * (args.activities + 4)
-    print(f"workbook: {len(data) / 1024:,.0f} KB, {args.projects:,} projects, "
-          f"{args.projects * args.activities:,} activities, ~{rows:,} rows")
+    print(
+        f"workbook: {len(data) / 1024:,.0f} KB, {args.projects:,} projects, "
+        f"{args.projects * args.activities:,} activities, ~{rows:,} rows"
+    )
 
     started = time.perf_counter()
     check = check_plan_import(action_plan=plan, file_name="bench.xlsx", data=data)

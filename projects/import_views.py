@@ -1,10 +1,13 @@
 """Excel in and out: the plan template and export, uploads with a preview, and quarter results sheets."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.access import NOT_YOURS, is_planner, member_or_404, require_role
@@ -43,14 +46,8 @@ def _plan_of(request):
 
 def _xlsx(data, file_name):
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(file_name)}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(file_name)}"
     return response
-
-
-def _quote(name):
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 def _require_results_access(user, plan, quarter):
@@ -82,19 +79,28 @@ def _check(upload, user):
     data = bytes(upload.content)
     if upload.kind == ImportKind.PLAN:
         return check_plan_import(action_plan=upload.action_plan, file_name=upload.file_name, data=data)
-    return check_results_import(user=user, action_plan=upload.action_plan, quarter=upload.quarter,
-                                file_name=upload.file_name, data=data)
+    return check_results_import(
+        user=user,
+        action_plan=upload.action_plan,
+        quarter=upload.quarter,
+        file_name=upload.file_name,
+        data=data,
+    )
 
 
 @login_required
 def index(request):
     plan = _plan_of(request)
-    return render(request, "imports/index.html", {
-        "plan": plan,
-        "is_planner": is_planner(request.user, plan.office),
-        "reports_results": results_projects(request.user, plan).exists(),
-        "quarters": [1, 2, 3, 4],
-    })
+    return render(
+        request,
+        "imports/index.html",
+        {
+            "plan": plan,
+            "is_planner": is_planner(request.user, plan.office),
+            "reports_results": results_projects(request.user, plan).exists(),
+            "quarters": [1, 2, 3, 4],
+        },
+    )
 
 
 @login_required
@@ -140,24 +146,40 @@ def _upload(request, plan, kind, quarter):
         if kind == ImportKind.PLAN:
             check = check_plan_import(action_plan=plan, file_name=name, data=data)
         else:
-            check = check_results_import(user=request.user, action_plan=plan, quarter=quarter, file_name=name,
-                                         data=data)
+            check = check_results_import(
+                user=request.user, action_plan=plan, quarter=quarter, file_name=name, data=data
+            )
         if check.ok:
-            upload = import_upload_create(user=request.user, action_plan=plan, kind=kind, quarter=quarter,
-                                          file_name=name, data=data)
+            upload = import_upload_create(
+                user=request.user, action_plan=plan, kind=kind, quarter=quarter, file_name=name, data=data
+            )
             return redirect("imports:preview", pk=upload.pk)
         messages.error(request, "ไฟล์มีข้อผิดพลาด ยังไม่ได้บันทึกข้อมูลใด กรุณาแก้ไขตามรายการด้านล่างแล้วอัปโหลดอีกครั้ง")
-    return render(request, "imports/upload.html", {
-        "plan": plan, "form": form, "check": check, "kind": kind, "quarter": quarter,
-    })
+    return render(
+        request,
+        "imports/upload.html",
+        {
+            "plan": plan,
+            "form": form,
+            "check": check,
+            "kind": kind,
+            "quarter": quarter,
+        },
+    )
 
 
 @login_required
 def preview(request, pk):
     upload = _load_upload(request, pk)
-    return render(request, "imports/preview.html", {
-        "upload": upload, "plan": upload.action_plan, "check": _check(upload, request.user),
-    })
+    return render(
+        request,
+        "imports/preview.html",
+        {
+            "upload": upload,
+            "plan": upload.action_plan,
+            "check": _check(upload, request.user),
+        },
+    )
 
 
 @login_required
@@ -167,26 +189,32 @@ def confirm(request, pk):
     data = bytes(upload.content)
     try:
         if upload.kind == ImportKind.PLAN:
-            check = plan_import_apply(action_plan=upload.action_plan, file_name=upload.file_name, data=data,
-                                      user=request.user)
+            check = plan_import_apply(
+                action_plan=upload.action_plan, file_name=upload.file_name, data=data, user=request.user
+            )
         else:
-            check = results_import_apply(user=request.user, action_plan=upload.action_plan,
-                                         quarter=upload.quarter, file_name=upload.file_name, data=data)
+            check = results_import_apply(
+                user=request.user,
+                action_plan=upload.action_plan,
+                quarter=upload.quarter,
+                file_name=upload.file_name,
+                data=data,
+            )
     except (PlanImportInvalid, ResultsImportInvalid) as invalid:
         messages.error(request, "ข้อมูลในระบบหรือไฟล์มีปัญหา ระบบยังไม่ได้บันทึกข้อมูลใด กรุณาตรวจสอบรายการด้านล่าง")
-        return render(request, "imports/preview.html", {
-            "upload": upload, "plan": upload.action_plan, "check": invalid.check,
-        })
+        return render(
+            request,
+            "imports/preview.html",
+            {
+                "upload": upload,
+                "plan": upload.action_plan,
+                "check": invalid.check,
+            },
+        )
     import_upload_mark_applied(upload=upload)
     messages.success(
         request,
         f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
         f"คงเดิม {len(check.unchanged):,} รายการ",
     )
-    return redirect(f"{_index_url()}?year={upload.action_plan.fiscal_year.be_year}")
-
-
-def _index_url():
-    from django.urls import reverse
-
-    return reverse("imports:index")
+    return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")

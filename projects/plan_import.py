@@ -145,18 +145,30 @@ def _read_records(workbook, sheet_name, specs, problems):
     seen = set()
     for header in sheet.headers:
         if header in seen:
-            problems.append(Problem(f"มีคอลัมน์ “{header}” ซ้ำกัน ให้เหลือไว้คอลัมน์เดียว", sheet=sheet_name,
-                                    row=1, column=header))
+            problems.append(
+                Problem(f"มีคอลัมน์ “{header}” ซ้ำกัน ให้เหลือไว้คอลัมน์เดียว", sheet=sheet_name, row=1, column=header)
+            )
         seen.add(header)
         if header not in known:
-            problems.append(Problem("คอลัมน์นี้ไม่อยู่ในแม่แบบ ระบบจะข้ามไป ไม่นำเข้า", sheet=sheet_name, row=1,
-                                    column=header, is_warning=True))
+            problems.append(
+                Problem(
+                    "คอลัมน์นี้ไม่อยู่ในแม่แบบ ระบบจะข้ามไป ไม่นำเข้า",
+                    sheet=sheet_name,
+                    row=1,
+                    column=header,
+                    is_warning=True,
+                )
+            )
     for column, _name, _parser in specs:
         if column.required and column.header not in seen:
-            problems.append(Problem(
-                f"ไม่พบคอลัมน์ “{column.header}” ในแถวหัวตาราง (แถวที่ 1) กรุณาใช้หัวตารางตามแม่แบบ",
-                sheet=sheet_name, row=1, column=column.header,
-            ))
+            problems.append(
+                Problem(
+                    f"ไม่พบคอลัมน์ “{column.header}” ในแถวหัวตาราง (แถวที่ 1) กรุณาใช้หัวตารางตามแม่แบบ",
+                    sheet=sheet_name,
+                    row=1,
+                    column=column.header,
+                )
+            )
     records = []
     for sheet_row in sheet.rows:
         values, raw = {}, {}
@@ -166,14 +178,27 @@ def _read_records(workbook, sheet_name, specs, problems):
             value = sheet_row.values[column.header]
             raw[name] = value
             if column.header in sheet_row.formula_columns:
-                problems.append(Problem(cells.FORMULA_WITHOUT_VALUE, sheet=sheet_name, row=sheet_row.number,
-                                        column=column.header))
+                problems.append(
+                    Problem(
+                        cells.FORMULA_WITHOUT_VALUE,
+                        sheet=sheet_name,
+                        row=sheet_row.number,
+                        column=column.header,
+                    )
+                )
                 continue
             try:
                 values[name] = parser(value)
             except CellError as error:
-                problems.append(Problem(str(error), sheet=sheet_name, row=sheet_row.number, column=column.header,
-                                        value=cells.shown(value)))
+                problems.append(
+                    Problem(
+                        str(error),
+                        sheet=sheet_name,
+                        row=sheet_row.number,
+                        column=column.header,
+                        value=cells.shown(value),
+                    )
+                )
         records.append(Record(row=sheet_row.number, values=values, raw=raw))
     return records
 
@@ -198,7 +223,7 @@ _NUMBER = re.compile(r"^([0-9]{1,4})(?:\.([0-9]{1,4}))?$")
 
 
 def _activity_number(value):
-    """"2" → (2, None); "2.1" → (2, 1)."""
+    """ "2" → (2, None); "2.1" → (2, 1)."""
     raw = to_arabic_digits(cells.text(value, required=True)).strip()
     match = _NUMBER.fullmatch(raw)
     if not match or int(match[1]) == 0 or (match[2] is not None and int(match[2]) == 0):
@@ -307,22 +332,30 @@ class _Checker:
 
     def run(self):
         specs = {
-            layout.PROJECTS: _project_specs(), layout.ACTIVITIES: _activity_specs(),
-            layout.INDICATORS: _indicator_specs(), layout.ALLOCATIONS: _allocation_specs(),
+            layout.PROJECTS: _project_specs(),
+            layout.ACTIVITIES: _activity_specs(),
+            layout.INDICATORS: _indicator_specs(),
+            layout.ALLOCATIONS: _allocation_specs(),
             layout.SPENDING: _spending_specs(),
         }
         # The file is read before the plan is loaded: parsing makes many short-lived objects, and
         # the garbage collector is much slower with thousands of model instances alive.
-        records = {name: _read_records(self.workbook, name, spec, self.problems) for name, spec in specs.items()}
+        records = {
+            name: _read_records(self.workbook, name, spec, self.problems) for name, spec in specs.items()
+        }
         self._load_plan(self.plan, self.lock)
         if all(r is None for r in records.values()):
-            self.error("ไม่พบแผ่นงานของแม่แบบ (โครงการ กิจกรรม ตัวชี้วัด งบประมาณ แผนการใช้จ่าย) "
-                       "กรุณาดาวน์โหลดแม่แบบแล้วกรอกข้อมูลในแม่แบบ", sheet="")
+            self.error(
+                "ไม่พบแผ่นงานของแม่แบบ (โครงการ กิจกรรม ตัวชี้วัด งบประมาณ แผนการใช้จ่าย) "
+                "กรุณาดาวน์โหลดแม่แบบแล้วกรอกข้อมูลในแม่แบบ",
+                sheet="",
+            )
             return self.check
         for name, found in records.items():
             if found is None:
-                self.problems.append(Problem(f"ไม่มีแผ่นงาน “{name}” ในไฟล์ ข้อมูลส่วนนี้จะคงไว้ตามเดิม",
-                                             is_warning=True))
+                self.problems.append(
+                    Problem(f"ไม่มีแผ่นงาน “{name}” ในไฟล์ ข้อมูลส่วนนี้จะคงไว้ตามเดิม", is_warning=True)
+                )
         if records[layout.PROJECTS] is not None:
             self._projects(records[layout.PROJECTS])
         if records[layout.ACTIVITIES] is not None:
@@ -346,8 +379,13 @@ class _Checker:
             if code is None:
                 continue
             if code in self.file_codes:
-                self.error(f"รหัสโครงการ “{code}” ซ้ำกับแถว {self.file_codes[code]} รหัสโครงการต้องไม่ซ้ำกันในแผน",
-                           sheet, record.row, layout.CODE.header, code)
+                self.error(
+                    f"รหัสโครงการ “{code}” ซ้ำกับแถว {self.file_codes[code]} รหัสโครงการต้องไม่ซ้ำกันในแผน",
+                    sheet,
+                    record.row,
+                    layout.CODE.header,
+                    code,
+                )
                 continue
             self.file_codes[code] = record.row
             resolved = self._resolve_project(record)
@@ -361,10 +399,17 @@ class _Checker:
                     resolved["display_order"] = min(next_order, 32767)
                 project = Project(action_plan=self.plan, **resolved)
                 self._dates_in_order(project, record)
-                self.check.changes.append(RowChange(
-                    sheet, "create", code, f"{code} {project.title}", record.row, instance=project,
-                    owners=owners or [],
-                ))
+                self.check.changes.append(
+                    RowChange(
+                        sheet,
+                        "create",
+                        code,
+                        f"{code} {project.title}",
+                        record.row,
+                        instance=project,
+                        owners=owners or [],
+                    )
+                )
                 continue
             if resolved.get("display_order") is None:
                 resolved.pop("display_order", None)
@@ -376,7 +421,9 @@ class _Checker:
                 if current != wanted:
                     change.action = "update"
                     change.owners = owners
-                    change.fields.append(FieldChange(layout.OWNERS.header, ", ".join(current), ", ".join(wanted)))
+                    change.fields.append(
+                        FieldChange(layout.OWNERS.header, ", ".join(current), ", ".join(wanted))
+                    )
             self.check.changes.append(change)
         for code, project in self.existing.items():
             if code not in self.file_codes:
@@ -386,8 +433,12 @@ class _Checker:
         start = (resolved or {}).get("start_date", project.start_date)
         end = (resolved or {}).get("end_date", project.end_date)
         if start and end and start > end:
-            self.error("วันเริ่มโครงการอยู่หลังวันสิ้นสุดโครงการ กรุณาตรวจสอบวันที่", layout.PROJECTS, record.row,
-                       layout.END.header)
+            self.error(
+                "วันเริ่มโครงการอยู่หลังวันสิ้นสุดโครงการ กรุณาตรวจสอบวันที่",
+                layout.PROJECTS,
+                record.row,
+                layout.END.header,
+            )
 
     def _resolve_project(self, record):
         values = dict(record.values)
@@ -397,15 +448,25 @@ class _Checker:
             if strategy is None:
                 ok = False
                 listed = ", ".join(str(n) for n in sorted(self.strategies)) or "-"
-                self.error(f"ไม่พบกลยุทธ์ “{values['strategy']}” ในแผนพัฒนาฯ ให้เลือกจากรายการ (กลยุทธ์ที่ {listed})",
-                           layout.PROJECTS, record.row, layout.STRATEGY.header, values["strategy"])
+                self.error(
+                    f"ไม่พบกลยุทธ์ “{values['strategy']}” ในแผนพัฒนาฯ ให้เลือกจากรายการ (กลยุทธ์ที่ {listed})",
+                    layout.PROJECTS,
+                    record.row,
+                    layout.STRATEGY.header,
+                    values["strategy"],
+                )
             values["strategy"] = strategy
         if "group" in values:
             group = self.groups.get(_squash(values["group"]))
             if group is None:
                 ok = False
-                self.error(f"ไม่พบกลุ่ม “{values['group']}” ในหน่วยงาน ให้เลือกชื่อกลุ่มจากรายการ",
-                           layout.PROJECTS, record.row, layout.GROUP.header, values["group"])
+                self.error(
+                    f"ไม่พบกลุ่ม “{values['group']}” ในหน่วยงาน ให้เลือกชื่อกลุ่มจากรายการ",
+                    layout.PROJECTS,
+                    record.row,
+                    layout.GROUP.header,
+                    values["group"],
+                )
             values["group"] = group
         if "owners" in values:
             owners = self._owners(values["owners"], record.row)
@@ -432,8 +493,7 @@ class _Checker:
             ]
             if len(matches) != 1:
                 ok = False
-                reason = "มีผู้ใช้หลายคนใช้อีเมลนี้ ให้ใช้ชื่อผู้ใช้แทน" if matches else \
-                    "ไม่พบบุคลากรในหน่วยงานที่มีชื่อผู้ใช้หรืออีเมลนี้"
+                reason = "มีผู้ใช้หลายคนใช้อีเมลนี้ ให้ใช้ชื่อผู้ใช้แทน" if matches else "ไม่พบบุคลากรในหน่วยงานที่มีชื่อผู้ใช้หรืออีเมลนี้"
                 self.error(f"ผู้รับผิดชอบ “{token}”: {reason}", layout.PROJECTS, row, layout.OWNERS.header, token)
             elif matches[0] not in found:
                 found.append(matches[0])
@@ -457,8 +517,13 @@ class _Checker:
     def _project_known(self, code, sheet, record):
         if code in self.existing or code in self.file_codes:
             return True
-        self.error(f"ไม่พบรหัสโครงการ “{code}” ทั้งในแผ่นงาน “{layout.PROJECTS}” และในแผนปฏิบัติการ",
-                   sheet, record.row, layout.CODE.header, code)
+        self.error(
+            f"ไม่พบรหัสโครงการ “{code}” ทั้งในแผ่นงาน “{layout.PROJECTS}” และในแผนปฏิบัติการ",
+            sheet,
+            record.row,
+            layout.CODE.header,
+            code,
+        )
         return False
 
     # activities and indicators: matched by their number under the project -------------------
@@ -475,8 +540,13 @@ class _Checker:
             if not is_activity:
                 number = (number, None)
             if (code, number) in seen:
-                self.error(f"ลำดับ “{_show_number(number)}” ของโครงการ “{code}” ซ้ำกับแถว {seen[(code, number)]}",
-                           sheet, record.row, number_column.header, _show_number(number))
+                self.error(
+                    f"ลำดับ “{_show_number(number)}” ของโครงการ “{code}” ซ้ำกับแถว {seen[(code, number)]}",
+                    sheet,
+                    record.row,
+                    number_column.header,
+                    _show_number(number),
+                )
                 continue
             seen[(code, number)] = record.row
             if self._project_known(code, sheet, record):
@@ -497,13 +567,22 @@ class _Checker:
                 if current is None:
                     next_order += 1
                     model = Activity if is_activity else Indicator
-                    instance = model(display_order=min(next_order, 32767),
-                                     **{k: v for k, v in values.items() if v is not None or k == "budget_note"})
+                    instance = model(
+                        display_order=min(next_order, 32767),
+                        **{k: v for k, v in values.items() if v is not None or k == "budget_note"},
+                    )
                     parent_key = (code, (number[0], None)) if number[1] is not None else None
-                    self.check.changes.append(RowChange(
-                        sheet, "create", code, f"{label} {values.get('title') or values.get('text') or ''}".strip(),
-                        record.row, instance=instance, parent_key=parent_key,
-                    ))
+                    self.check.changes.append(
+                        RowChange(
+                            sheet,
+                            "create",
+                            code,
+                            f"{label} {values.get('title') or values.get('text') or ''}".strip(),
+                            record.row,
+                            instance=instance,
+                            parent_key=parent_key,
+                        )
+                    )
                 else:
                     self.check.changes.append(self._compare(sheet, current, values, code, label, record.row))
         for code, project in self.existing.items():
@@ -534,17 +613,28 @@ class _Checker:
                 missing = [] if (main, None) in numbers else [(main, None)]
                 missing += [(main, s) for s in range(1, sub) if (main, s) not in numbers]
             if missing and number not in existing:
-                shown_missing = ", ".join(_show_number(m if isinstance(m, tuple) else (m, None)) for m in missing[:5])
-                self.error(f"ลำดับ “{_show_number(number)}” ข้ามลำดับ {shown_missing} ของโครงการ “{code}” "
-                           "กรุณาเรียงลำดับต่อเนื่อง 1, 2, 3 … (กิจกรรมย่อยต้องมีกิจกรรมหลักก่อน)",
-                           sheet, record.row, column.header, _show_number(number))
+                shown_missing = ", ".join(
+                    _show_number(m if isinstance(m, tuple) else (m, None)) for m in missing[:5]
+                )
+                self.error(
+                    f"ลำดับ “{_show_number(number)}” ข้ามลำดับ {shown_missing} ของโครงการ “{code}” "
+                    "กรุณาเรียงลำดับต่อเนื่อง 1, 2, 3 … (กิจกรรมย่อยต้องมีกิจกรรมหลักก่อน)",
+                    sheet,
+                    record.row,
+                    column.header,
+                    _show_number(number),
+                )
 
     def _indicator_has_target(self, current, values, record):
         value = values.get("target_value", current.target_value if current else None)
         text_value = values.get("target_text", current.target_text if current else "")
         if value is None and not text_value:
-            self.error("ตัวชี้วัดต้องมีค่าเป้าหมาย กรอกค่าเป้าหมาย (ตัวเลข) หรือค่าเป้าหมาย (ข้อความ) อย่างใดอย่างหนึ่ง",
-                       layout.INDICATORS, record.row, layout.TARGET_VALUE.header)
+            self.error(
+                "ตัวชี้วัดต้องมีค่าเป้าหมาย กรอกค่าเป้าหมาย (ตัวเลข) หรือค่าเป้าหมาย (ข้อความ) อย่างใดอย่างหนึ่ง",
+                layout.INDICATORS,
+                record.row,
+                layout.TARGET_VALUE.header,
+            )
 
     # money ---------------------------------------------------------------------------------
 
@@ -558,23 +648,40 @@ class _Checker:
             source = self.sources.get(_squash(source_label))
             if source is None:
                 names = ", ".join(f"“{s.name}”" for s in {s.pk: s for s in self.sources.values()}.values())
-                self.error(f"ไม่พบแหล่งงบประมาณ “{source_label}” ให้เลือกจากรายการ: {names}", sheet, record.row,
-                           layout.SOURCE.header, source_label)
+                self.error(
+                    f"ไม่พบแหล่งงบประมาณ “{source_label}” ให้เลือกจากรายการ: {names}",
+                    sheet,
+                    record.row,
+                    layout.SOURCE.header,
+                    source_label,
+                )
                 continue
             if (code, source.pk) in seen:
-                self.error(f"งบประมาณ “{source.name}” ของโครงการ “{code}” ซ้ำกับแถว {seen[(code, source.pk)]}",
-                           sheet, record.row, layout.SOURCE.header, source_label)
+                self.error(
+                    f"งบประมาณ “{source.name}” ของโครงการ “{code}” ซ้ำกับแถว {seen[(code, source.pk)]}",
+                    sheet,
+                    record.row,
+                    layout.SOURCE.header,
+                    source_label,
+                )
                 continue
             seen[(code, source.pk)] = record.row
             if not self._project_known(code, sheet, record) or record.values.get("amount") is None:
                 continue
             values = {k: v for k, v in record.values.items() if k in ("amount", "note")}
             project = self.existing.get(code)
-            current = next((a for a in project.allocations.all() if a.source_id == source.pk), None) if project else None
+            current = (
+                next((a for a in project.allocations.all() if a.source_id == source.pk), None)
+                if project
+                else None
+            )
             label = f"{code} {source.name}"
             if current is None:
-                self.check.changes.append(RowChange(sheet, "create", code, label, record.row,
-                                                    instance=Allocation(source=source, **values)))
+                self.check.changes.append(
+                    RowChange(
+                        sheet, "create", code, label, record.row, instance=Allocation(source=source, **values)
+                    )
+                )
             else:
                 self.check.changes.append(self._compare(sheet, current, values, code, label, record.row))
         for code, project in self.existing.items():
@@ -590,8 +697,13 @@ class _Checker:
             if code is None:
                 continue
             if code in seen:
-                self.error(f"โครงการ “{code}” มีแผนการใช้จ่ายซ้ำกับแถว {seen[code]} ให้รวมเป็นแถวเดียว",
-                           sheet, record.row, layout.CODE.header, code)
+                self.error(
+                    f"โครงการ “{code}” มีแผนการใช้จ่ายซ้ำกับแถว {seen[code]} ให้รวมเป็นแถวเดียว",
+                    sheet,
+                    record.row,
+                    layout.CODE.header,
+                    code,
+                )
                 continue
             seen[code] = record.row
             if not self._project_known(code, sheet, record):
@@ -605,11 +717,20 @@ class _Checker:
                 label = f"{code} ไตรมาส {quarter}"
                 current = plans.get(quarter)
                 if current is None:
-                    self.check.changes.append(RowChange(sheet, "create", code, label, record.row,
-                                                        instance=SpendingPlan(quarter=quarter, amount=amount)))
+                    self.check.changes.append(
+                        RowChange(
+                            sheet,
+                            "create",
+                            code,
+                            label,
+                            record.row,
+                            instance=SpendingPlan(quarter=quarter, amount=amount),
+                        )
+                    )
                 else:
-                    self.check.changes.append(self._compare(sheet, current, {"amount": amount}, code, label,
-                                                            record.row))
+                    self.check.changes.append(
+                        self._compare(sheet, current, {"amount": amount}, code, label, record.row)
+                    )
 
 
 def rows_numbers(rows):
@@ -639,7 +760,9 @@ def _same(old, new):
 # --- public API ------------------------------------------------------------------------------
 
 
-def check_plan_import(*, action_plan: ActionPlan, file_name: str, data: bytes, lock: bool = False) -> PlanCheck:
+def check_plan_import(
+    *, action_plan: ActionPlan, file_name: str, data: bytes, lock: bool = False
+) -> PlanCheck:
     """Everything the import would do, and every problem, without writing anything."""
     try:
         workbook = cells.Workbook(file_name, data)
@@ -693,10 +816,13 @@ def _write(check, action_plan, user):
     bulk_create_with_history(new_projects, Project, batch_size=500, default_user=user)
     projects = {p.code: p for p in Project.objects.filter(action_plan=action_plan)}
     through = Project.owners.through
-    through.objects.bulk_create([
-        through(project_id=projects[c.code].pk, user_id=owner.pk)
-        for c in by_sheet[layout.PROJECTS]["create"] for owner in c.owners
-    ])
+    through.objects.bulk_create(
+        [
+            through(project_id=projects[c.code].pk, user_id=owner.pk)
+            for c in by_sheet[layout.PROJECTS]["create"]
+            for owner in c.owners
+        ]
+    )
 
     activity_creates = by_sheet[layout.ACTIVITIES]["create"]
     for main_first in (True, False):
@@ -710,8 +836,11 @@ def _write(check, action_plan, user):
                 change.instance.parent = parents[change.parent_key]
         bulk_create_with_history([c.instance for c in batch], Activity, batch_size=500, default_user=user)
 
-    for sheet, model in ((layout.INDICATORS, Indicator), (layout.ALLOCATIONS, Allocation),
-                         (layout.SPENDING, SpendingPlan)):
+    for sheet, model in (
+        (layout.INDICATORS, Indicator),
+        (layout.ALLOCATIONS, Allocation),
+        (layout.SPENDING, SpendingPlan),
+    ):
         batch = by_sheet[sheet]["create"]
         for change in batch:
             change.instance.project = projects[change.code]
@@ -739,10 +868,16 @@ UPLOADS_KEPT_FOR = datetime.timedelta(days=1)
 def import_upload_create(*, user, action_plan, kind, file_name, data, quarter=None) -> ImportUpload:
     """Keep an uploaded file until its preview is confirmed; a user's day-old uploads are dropped."""
     with transaction.atomic():
-        ImportUpload.objects.filter(uploaded_by=user, created_at__lt=timezone.now() - UPLOADS_KEPT_FOR).delete()
+        ImportUpload.objects.filter(
+            uploaded_by=user, created_at__lt=timezone.now() - UPLOADS_KEPT_FOR
+        ).delete()
         return ImportUpload.objects.create(
-            action_plan=action_plan, uploaded_by=user, kind=kind, quarter=quarter,
-            file_name=file_name[:255], content=data,
+            action_plan=action_plan,
+            uploaded_by=user,
+            kind=kind,
+            quarter=quarter,
+            file_name=file_name[:255],
+            content=data,
         )
 
 

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from budget.models import BudgetSource
-from plans.models import Group, Membership, Strategy
+from plans.models import Group, Strategy
 from projects.models import Project
 
 TICK = "✓"
@@ -66,8 +67,22 @@ END = Column("วันสิ้นสุดโครงการ", 14, False, "
 MID_YEAR = Column("เพิ่มระหว่างปี", 10, False, "ใส่ ✓ ถ้าเป็นโครงการเพิ่มระหว่างปี")
 MID_YEAR_REASON = Column("เหตุผลที่เพิ่มระหว่างปี", 30)
 REMARK = Column("หมายเหตุ", 30)
-PROJECT_COLUMNS = [CODE, TITLE, STRATEGY, GROUP, OWNERS, DISPLAY_ORDER, RATIONALE, OUTPUT_GOAL,
-                   OUTCOME_GOAL, START, END, MID_YEAR, MID_YEAR_REASON, REMARK]
+PROJECT_COLUMNS = [
+    CODE,
+    TITLE,
+    STRATEGY,
+    GROUP,
+    OWNERS,
+    DISPLAY_ORDER,
+    RATIONALE,
+    OUTPUT_GOAL,
+    OUTCOME_GOAL,
+    START,
+    END,
+    MID_YEAR,
+    MID_YEAR_REASON,
+    REMARK,
+]
 
 ACTIVITY_NUMBER = Column("ลำดับกิจกรรม", 12, True, "1, 2, 3 … กิจกรรมย่อยเขียนเป็น 2.1, 2.2")
 ACTIVITY_TITLE = Column("ชื่อกิจกรรม", 50, True)
@@ -108,10 +123,8 @@ INSTRUCTION_LINES = [
     "3. ระบบจับคู่กับข้อมูลเดิมดังนี้: โครงการตามรหัสโครงการ, กิจกรรมตามรหัสโครงการ + ลำดับกิจกรรม "
     "(1, 2, 3 … กิจกรรมย่อย 2.1, 2.2), ตัวชี้วัดตามรหัสโครงการ + ลำดับตัวชี้วัด, "
     "งบประมาณตามรหัสโครงการ + แหล่งงบประมาณ, แผนการใช้จ่ายตามรหัสโครงการ + ไตรมาส",
-    "4. ข้อมูลที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม ระบบไม่ลบข้อมูลใดจากการนำเข้า "
-    "(ลบหรือยกเลิกโครงการได้ที่หน้าโครงการ)",
-    "5. จำนวนเงินกรอกเป็นตัวเลข เช่น 12,500 หรือ 12500.50 ใช้เลขไทยได้ วันที่กรอกเป็น วัน/เดือน/ปี พ.ศ. "
-    "เช่น 31/03/2568",
+    "4. ข้อมูลที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม ระบบไม่ลบข้อมูลใดจากการนำเข้า (ลบหรือยกเลิกโครงการได้ที่หน้าโครงการ)",
+    "5. จำนวนเงินกรอกเป็นตัวเลข เช่น 12,500 หรือ 12500.50 ใช้เลขไทยได้ วันที่กรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568",
     "6. ผู้รับผิดชอบโครงการ ใส่ชื่อผู้ใช้หรืออีเมลของบุคลากรในหน่วยงาน หลายคนคั่นด้วยจุลภาค (,)",
     "7. ไตรมาสของกิจกรรม ใส่ ✓ (หรือ x) ในไตรมาสที่ดำเนินการ",
     "8. แผนการใช้จ่าย: ช่องที่ว่างไว้หมายถึงไม่เปลี่ยนแปลง ใส่ 0 ถ้าไม่มีการใช้จ่ายในไตรมาสนั้น",
@@ -176,25 +189,50 @@ def _plan_rows(action_plan):
     )
     rows = {name: [] for name in SHEETS}
     for p in projects:
-        rows[PROJECTS].append([
-            p.code, p.title, strategy_label(p.strategy), p.group.name,
-            ", ".join(owner_label(u) for u in sorted(p.owners.all(), key=lambda u: u.username)),
-            p.display_order, p.rationale, p.output_goal, p.outcome_goal,
-            _be_date(p.start_date), _be_date(p.end_date), _tick(p.added_mid_year), p.added_mid_year_reason,
-            p.remark,
-        ])
+        rows[PROJECTS].append(
+            [
+                p.code,
+                p.title,
+                strategy_label(p.strategy),
+                p.group.name,
+                ", ".join(owner_label(u) for u in sorted(p.owners.all(), key=lambda u: u.username)),
+                p.display_order,
+                p.rationale,
+                p.output_goal,
+                p.outcome_goal,
+                _be_date(p.start_date),
+                _be_date(p.end_date),
+                _tick(p.added_mid_year),
+                p.added_mid_year_reason,
+                p.remark,
+            ]
+        )
         activities = sorted(p.activities.all(), key=lambda a: (a.display_order, a.pk))
         numbers = activity_numbers(activities)
         for activity in sorted(activities, key=lambda a: _number_key(numbers[a.pk])):
-            rows[ACTIVITIES].append([
-                p.code, numbers[activity.pk], activity.title,
-                *(_tick(getattr(activity, f"planned_q{q}")) for q in range(1, 5)),
-                activity.budget_note, _tick(activity.added_mid_year),
-            ])
-        for number, indicator in enumerate(sorted(p.indicators.all(), key=lambda i: (i.display_order, i.pk)), 1):
-            rows[INDICATORS].append([
-                p.code, number, indicator.text, indicator.target_value, indicator.target_unit, indicator.target_text,
-            ])
+            rows[ACTIVITIES].append(
+                [
+                    p.code,
+                    numbers[activity.pk],
+                    activity.title,
+                    *(_tick(getattr(activity, f"planned_q{q}")) for q in range(1, 5)),
+                    activity.budget_note,
+                    _tick(activity.added_mid_year),
+                ]
+            )
+        for number, indicator in enumerate(
+            sorted(p.indicators.all(), key=lambda i: (i.display_order, i.pk)), 1
+        ):
+            rows[INDICATORS].append(
+                [
+                    p.code,
+                    number,
+                    indicator.text,
+                    indicator.target_value,
+                    indicator.target_unit,
+                    indicator.target_text,
+                ]
+            )
         for allocation in sorted(p.allocations.all(), key=lambda a: a.source.display_order):
             rows[ALLOCATIONS].append([p.code, allocation.source.name, allocation.amount, allocation.note])
         quarters = {s.quarter: s.amount for s in p.spending_plan.all()}
@@ -248,8 +286,6 @@ def _write_table(sheet, columns, rows):
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(index)].width = column.width
         if column.note:
-            from openpyxl.comments import Comment
-
             cell.comment = Comment(column.note, "Tidtam")
     money_columns = {i for i, c in enumerate(columns, 1) if "(บาท)" in c.header or c is TARGET_VALUE}
     text_columns = {i for i, c in enumerate(columns, 1) if c in (CODE, ACTIVITY_NUMBER)}
@@ -278,14 +314,25 @@ def _write_lists(book, choices):
         for row, value in enumerate(values, start=2):
             sheet.cell(row=row, column=index, value=value)
     sheet.list_ranges = {
-        key: f"{quote_sheetname(LISTS)}!${get_column_letter(i)}$2:${get_column_letter(i)}${max(len(v), 1) + 1}"
-        for i, (key, v) in enumerate(columns.items(), start=1)
+        key: _list_range(get_column_letter(i), max(len(v), 1) + 1)
+        for i, (key, v) in enumerate(columns.items(), 1)
     }
     return sheet
 
 
-_DROPDOWNS = {GROUP: "groups", STRATEGY: "strategies", SOURCE: "sources", OWNERS: "members",
-              MID_YEAR: "ticks", ACTIVITY_MID_YEAR: "ticks", **{q: "ticks" for q in QUARTER_FLAGS}}
+def _list_range(letter, last_row):
+    return f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${last_row}"
+
+
+_DROPDOWNS = {
+    GROUP: "groups",
+    STRATEGY: "strategies",
+    SOURCE: "sources",
+    OWNERS: "members",
+    MID_YEAR: "ticks",
+    ACTIVITY_MID_YEAR: "ticks",
+    **{q: "ticks" for q in QUARTER_FLAGS},
+}
 
 
 def _add_dropdowns(sheet, columns, lists, last_row):
@@ -295,8 +342,9 @@ def _add_dropdowns(sheet, columns, lists, last_row):
             continue
         # Owners may be several names in one cell: the list helps but must not block typing.
         strict = column is not OWNERS
-        validation = DataValidation(type="list", formula1=f"={lists.list_ranges[key]}", allow_blank=True,
-                                    showErrorMessage=strict)
+        validation = DataValidation(
+            type="list", formula1=f"={lists.list_ranges[key]}", allow_blank=True, showErrorMessage=strict
+        )
         if strict:
             validation.error = "กรุณาเลือกจากรายการ"
             validation.errorTitle = "ค่าไม่อยู่ในรายการ"
@@ -308,6 +356,3 @@ def _add_dropdowns(sheet, columns, lists, last_row):
 def plan_file_name(action_plan, *, with_data):
     kind = "แผนปฏิบัติการ" if with_data else "แม่แบบแผนปฏิบัติการ"
     return f"{kind}_{action_plan.fiscal_year.be_year}.xlsx"
-
-
-__all__ = ["build_plan_workbook", "plan_choices", "activity_numbers", "Membership"]

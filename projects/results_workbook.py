@@ -38,10 +38,20 @@ VERSION = Column("รุ่นของรายงาน", 10, False, "ห้�
 STATUS = Column("สถานะการดำเนินงาน", 22, False, "เลือกจากรายการ")
 SPENT = Column("ใช้จ่ายในไตรมาสนี้ (บาท)", 16, False, "รวมที่ก่อหนี้ผูกพันแล้ว เว้นว่างถ้ายังไม่ทราบ")
 TEXT_FIELDS = [
-    "disbursement_variance_reason", "output_progress", "outcome_progress", "results", "problems", "suggestions",
-    "contribution_national_strategy", "contribution_master_plan", "contribution_sub_plan", "contribution_nesdp",
+    "disbursement_variance_reason",
+    "output_progress",
+    "outcome_progress",
+    "results",
+    "problems",
+    "suggestions",
+    "contribution_national_strategy",
+    "contribution_master_plan",
+    "contribution_sub_plan",
+    "contribution_nesdp",
 ]
-TEXT_COLUMNS = {name: Column(str(QuarterlyReport._meta.get_field(name).verbose_name), 40) for name in TEXT_FIELDS}
+TEXT_COLUMNS = {
+    name: Column(str(QuarterlyReport._meta.get_field(name).verbose_name), 40) for name in TEXT_FIELDS
+}
 REPORT_COLUMNS = [CODE, PROJECT_TITLE, STATE, VERSION, STATUS, SPENT, *TEXT_COLUMNS.values()]
 
 ACTIVITY_NUMBER = plan_layout.ACTIVITY_NUMBER
@@ -72,7 +82,8 @@ def results_projects(user, action_plan):
 
 def build_results_workbook(user, action_plan, quarter) -> bytes:
     projects = list(
-        results_projects(user, action_plan).prefetch_related("activities", "reports__activity_progress")
+        results_projects(user, action_plan)
+        .prefetch_related("activities", "reports__activity_progress")
         .order_by("display_order", "code")
     )
     book = Workbook()
@@ -89,25 +100,35 @@ def build_results_workbook(user, action_plan, quarter) -> bytes:
     _header(activity_sheet, ACTIVITY_COLUMNS)
     for project in projects:
         report = next((r for r in project.reports.all() if r.quarter == quarter), None)
-        sheet.append([
-            project.code, project.title,
-            report.get_state_display() if report else "ยังไม่มีรายงาน",
-            report.version if report else None,
-            report.get_status_display() if report else None,
-            report.spent_amount if report else None,
-            *((getattr(report, name) if report else None) for name in TEXT_FIELDS),
-        ])
+        sheet.append(
+            [
+                project.code,
+                project.title,
+                report.get_state_display() if report else "ยังไม่มีรายงาน",
+                report.version if report else None,
+                report.get_status_display() if report else None,
+                report.spent_amount if report else None,
+                *((getattr(report, name) if report else None) for name in TEXT_FIELDS),
+            ]
+        )
         progress = {p.activity_id: p for p in report.activity_progress.all()} if report else {}
         activities = sorted(project.activities.all(), key=lambda a: (a.display_order, a.pk))
         numbers = plan_layout.activity_numbers(activities)
         for activity in sorted(activities, key=lambda a: plan_layout._number_key(numbers[a.pk])):
             item = progress.get(activity.pk)
-            activity_sheet.append([
-                project.code, numbers[activity.pk], activity.title,
-                item.get_status_display() if item else None, item.text if item else None,
-            ])
-    for target, columns, last in ((sheet, REPORT_COLUMNS, len(projects)),
-                                  (activity_sheet, ACTIVITY_COLUMNS, activity_sheet.max_row)):
+            activity_sheet.append(
+                [
+                    project.code,
+                    numbers[activity.pk],
+                    activity.title,
+                    item.get_status_display() if item else None,
+                    item.text if item else None,
+                ]
+            )
+    for target, columns, last in (
+        (sheet, REPORT_COLUMNS, len(projects)),
+        (activity_sheet, ACTIVITY_COLUMNS, activity_sheet.max_row),
+    ):
         for index, column in enumerate(columns, start=1):
             if column in (STATUS, ACTIVITY_STATUS):
                 validation = DataValidation(type="list", formula1=status_range, allow_blank=True)
@@ -243,15 +264,15 @@ def _check(check, workbook, user, action_plan, quarter, lock):
     if sheet_name not in workbook.sheet_names:
         others = [n for n in workbook.sheet_names if n.startswith("ผลไตรมาส")]
         hint = f" ไฟล์นี้เป็นของ “{others[0]}”" if others else ""
-        check.problems.append(Problem(
-            f"ไม่พบแผ่นงาน “{sheet_name}”{hint} กรุณาดาวน์โหลดไฟล์ของไตรมาส {quarter} แล้วกรอกในไฟล์นั้น"
-        ))
+        check.problems.append(
+            Problem(f"ไม่พบแผ่นงาน “{sheet_name}”{hint} กรุณาดาวน์โหลดไฟล์ของไตรมาส {quarter} แล้วกรอกในไฟล์นั้น")
+        )
         return
     records = _read_records(workbook, sheet_name, _report_specs(), check.problems)
     activity_records = _read_records(workbook, ACTIVITIES_SHEET, _activity_specs(), check.problems) or []
     projects = {
-        p.code: p for p in Project.objects.filter(action_plan=action_plan)
-        .prefetch_related("owners", "activities")
+        p.code: p
+        for p in Project.objects.filter(action_plan=action_plan).prefetch_related("owners", "activities")
     }
     reports = QuarterlyReport.objects.filter(project__action_plan=action_plan, quarter=quarter)
     if lock:
@@ -266,8 +287,15 @@ def _check(check, workbook, user, action_plan, quarter, lock):
         if code is None:
             continue
         if code in seen:
-            check.problems.append(Problem(f"รหัสโครงการ “{code}” ซ้ำกับแถว {seen[code]}", sheet=sheet_name,
-                                          row=record.row, column=CODE.header, value=code))
+            check.problems.append(
+                Problem(
+                    f"รหัสโครงการ “{code}” ซ้ำกับแถว {seen[code]}",
+                    sheet=sheet_name,
+                    row=record.row,
+                    column=CODE.header,
+                    value=code,
+                )
+            )
             continue
         seen[code] = record.row
         project = projects.get(code)
@@ -275,7 +303,9 @@ def _check(check, workbook, user, action_plan, quarter, lock):
             _refuse(check, record, code, f"ไม่พบโครงการรหัส “{code}” ในแผนปฏิบัติการ", sheet_name)
             continue
         if not planner and user not in project.owners.all():
-            _refuse(check, record, code, f"โครงการ “{code}” ไม่ใช่โครงการที่คุณรับผิดชอบ ระบบไม่นำเข้าแถวนี้", sheet_name)
+            _refuse(
+                check, record, code, f"โครงการ “{code}” ไม่ใช่โครงการที่คุณรับผิดชอบ ระบบไม่นำเข้าแถวนี้", sheet_name
+            )
             continue
         report = reports.get(project.pk)
         new = {k: v for k, v in values.items() if k not in ("code", "version") and not k.startswith("_")}
@@ -287,8 +317,15 @@ def _check(check, workbook, user, action_plan, quarter, lock):
             action = "create" if any(v not in (None, "") for v in new.values()) else "same"
             change = ReportChange(action, code, label, record.row, project=project, values=new)
         else:
-            change = ReportChange("same", code, label, record.row, report=report, project=project,
-                                  expected_version=report.version)
+            change = ReportChange(
+                "same",
+                code,
+                label,
+                record.row,
+                report=report,
+                project=project,
+                expected_version=report.version,
+            )
             for name, value in new.items():
                 old = getattr(report, name)
                 if (cells.text(old or "") == value) if isinstance(value, str) else old == value:
@@ -300,17 +337,20 @@ def _check(check, workbook, user, action_plan, quarter, lock):
             # A row that changes nothing is fine whatever the report's state; a change is refused
             # when the report is locked or was edited in the portal after the download.
             if report.state not in EDITABLE_STATES:
-                change.refusal = (f"รายงานของโครงการ “{code}” อยู่ในสถานะ “{report.get_state_display()}” "
-                                  "แก้ไขจากไฟล์ไม่ได้")
+                change.refusal = (
+                    f"รายงานของโครงการ “{code}” อยู่ในสถานะ “{report.get_state_display()}” แก้ไขจากไฟล์ไม่ได้"
+                )
             elif values.get("version") != report.version:
-                change.refusal = (f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ "
-                                  "กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง")
+                change.refusal = (
+                    f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง"
+                )
         accepted[code] = change
     _check_activities(check, activity_records, accepted, projects)
     for code, change in accepted.items():
         if change.refusal and change.action != "same":
-            check.refusals.append(Problem(change.refusal, sheet=sheet_name, row=change.row, column=CODE.header,
-                                          value=code))
+            check.refusals.append(
+                Problem(change.refusal, sheet=sheet_name, row=change.row, column=CODE.header, value=code)
+            )
         else:
             check.changes.append(change)
 
@@ -326,8 +366,14 @@ def _check_activities(check, records, accepted, projects):
         if code is None or number is None or code not in accepted:
             continue  # rows of refused or unknown projects were listed with their report row
         if (code, number) in seen:
-            check.problems.append(Problem(f"กิจกรรมนี้ซ้ำกับแถว {seen[(code, number)]}", sheet=ACTIVITIES_SHEET,
-                                          row=record.row, column=ACTIVITY_NUMBER.header))
+            check.problems.append(
+                Problem(
+                    f"กิจกรรมนี้ซ้ำกับแถว {seen[(code, number)]}",
+                    sheet=ACTIVITIES_SHEET,
+                    row=record.row,
+                    column=ACTIVITY_NUMBER.header,
+                )
+            )
             continue
         seen[(code, number)] = record.row
         activities = sorted(projects[code].activities.all(), key=lambda a: (a.display_order, a.pk))
@@ -336,15 +382,22 @@ def _check_activities(check, records, accepted, projects):
         main, sub = number
         activity = by_number.get(f"{main}.{sub}" if sub is not None else str(main))
         if activity is None:
-            check.problems.append(Problem(f"ไม่พบกิจกรรมลำดับที่ {main}{'.' + str(sub) if sub else ''} "
-                                          f"ในโครงการ “{code}”", sheet=ACTIVITIES_SHEET, row=record.row,
-                                          column=ACTIVITY_NUMBER.header))
+            check.problems.append(
+                Problem(
+                    f"ไม่พบกิจกรรมลำดับที่ {main}{'.' + str(sub) if sub else ''} ในโครงการ “{code}”",
+                    sheet=ACTIVITIES_SHEET,
+                    row=record.row,
+                    column=ACTIVITY_NUMBER.header,
+                )
+            )
             continue
         values = {k: v for k, v in record.values.items() if k in ("status", "text") and v is not None}
         change = accepted[code]
         current = None
         if change.report is not None:
-            current = next((p for p in change.report.activity_progress.all() if p.activity_id == activity.pk), None)
+            current = next(
+                (p for p in change.report.activity_progress.all() if p.activity_id == activity.pk), None
+            )
         if current is not None and all(
             (cells.text(getattr(current, k)) == v if isinstance(v, str) else getattr(current, k) == v)
             for k, v in values.items()
@@ -353,8 +406,9 @@ def _check_activities(check, records, accepted, projects):
         if current is None and all(v in (None, "") for v in values.values()):
             continue  # nothing reported for this activity
         change.progress.append((activity, values))
-        change.fields.append(FieldChange(f"กิจกรรมที่ {activity.title}", current.text if current else "",
-                                         values.get("text", "")))
+        change.fields.append(
+            FieldChange(f"กิจกรรมที่ {activity.title}", current.text if current else "", values.get("text", ""))
+        )
         if change.action == "same":
             change.action = "create" if change.report is None else "update"
 
@@ -366,8 +420,9 @@ def results_import_apply(*, user, action_plan, quarter, file_name, data) -> Resu
     """
     try:
         with transaction.atomic():
-            check = check_results_import(user=user, action_plan=action_plan, quarter=quarter,
-                                         file_name=file_name, data=data, lock=True)
+            check = check_results_import(
+                user=user, action_plan=action_plan, quarter=quarter, file_name=file_name, data=data, lock=True
+            )
             if not check.ok:
                 raise ResultsImportInvalid(check)
             for change in check.changes:
@@ -400,9 +455,9 @@ def _write(change, user, quarter):
         report._history_user = user
         save_if_unchanged(report, expected_version=change.expected_version, fields=list(change.values))
     for activity, values in change.progress:
-        progress = ActivityProgress.objects.filter(report=report, activity=activity).first() or ActivityProgress(
+        progress = ActivityProgress.objects.filter(
             report=report, activity=activity
-        )
+        ).first() or ActivityProgress(report=report, activity=activity)
         for name, value in values.items():
             setattr(progress, name, value)
         progress._history_user = user

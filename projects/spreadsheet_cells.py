@@ -29,8 +29,7 @@ MAX_MONEY = Decimal("999999999999.99")  # DecimalField(max_digits=14, decimal_pl
 _SATANG = Decimal("0.01")
 
 FORMULA_WITHOUT_VALUE = (
-    "เซลล์นี้เป็นสูตรที่ยังไม่มีผลลัพธ์บันทึกไว้ เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
-    "(หรือคัดลอกแล้ววางแบบค่า) ก่อนนำเข้า"
+    "เซลล์นี้เป็นสูตรที่ยังไม่มีผลลัพธ์บันทึกไว้ เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง (หรือคัดลอกแล้ววางแบบค่า) ก่อนนำเข้า"
 )
 
 
@@ -67,7 +66,7 @@ class BadFile(Exception):
 
 _OTHER_FORMATS = {
     ".xls": "ไฟล์ .xls (Excel 97-2003) ไม่รองรับ กรุณาเปิดไฟล์ใน Excel แล้วเลือก "
-            "“บันทึกเป็น” ชนิด Excel Workbook (.xlsx) แล้วอัปโหลดใหม่",
+    "“บันทึกเป็น” ชนิด Excel Workbook (.xlsx) แล้วอัปโหลดใหม่",
     ".csv": "ไฟล์ .csv ไม่รองรับ กรุณาดาวน์โหลดแม่แบบ (.xlsx) แล้ววางข้อมูลลงในแม่แบบ",
     ".ods": "ไฟล์ .ods ไม่รองรับ กรุณาบันทึกเป็นชนิด Excel 2007-365 (.xlsx) แล้วอัปโหลดใหม่",
     ".xlsm": "ไฟล์ที่มีแมโคร (.xlsm) ไม่รองรับ กรุณาบันทึกเป็น Excel Workbook (.xlsx)",
@@ -99,7 +98,9 @@ def check_upload(name: str, data: bytes) -> None:
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
         raise BadFile("ไฟล์นี้เมื่อคลายออกมีขนาดใหญ่ผิดปกติ ระบบไม่รับไฟล์นี้")
     for member in members:
-        if member.file_size > 1024 * 1024 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_COMPRESSION_RATIO * max(
+            member.compress_size, 1
+        ):
             raise BadFile("ไฟล์นี้เมื่อคลายออกมีขนาดใหญ่ผิดปกติ ระบบไม่รับไฟล์นี้")
 
 
@@ -150,7 +151,8 @@ class Workbook:
             self._values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             self._formulas = (
                 load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-                if _has_formulas(data) else None
+                if _has_formulas(data)
+                else None
             )
         except Exception:  # openpyxl raises many kinds on a broken or hostile package
             raise BadFile(_NOT_XLSX) from None
@@ -185,9 +187,7 @@ class Workbook:
         for number, cells in enumerate(value_rows, start=2):
             formulas = next(formula_rows, ()) if formula_rows is not None else ()
             if number - 1 > MAX_ROWS_PER_SHEET:
-                raise BadFile(
-                    f"แผ่นงาน “{title}” มีข้อมูลเกิน {MAX_ROWS_PER_SHEET:,} แถว กรุณาแบ่งเป็นหลายไฟล์"
-                )
+                raise BadFile(f"แผ่นงาน “{title}” มีข้อมูลเกิน {MAX_ROWS_PER_SHEET:,} แถว กรุณาแบ่งเป็นหลายไฟล์")
             values, missing = {}, set()
             for index, header in enumerate(headers):
                 if not header:

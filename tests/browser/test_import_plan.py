@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _plan_file(world, path, amount):
     book = load_workbook(io.BytesIO(build_plan_workbook(world.plan, with_data=False)))
-    book[layout.PROJECTS].append(["N01", "โครงการพัฒนาครู", str(world.strategy.number), world.group.name, "owner_a"])
+    book[layout.PROJECTS].append(
+        ["N01", "โครงการพัฒนาครู", str(world.strategy.number), world.group.name, "owner_a"]
+    )
     book[layout.ALLOCATIONS].append(["N01", "งบ สพป.", amount])
     book.save(path)
     return path

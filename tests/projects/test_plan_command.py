@@ -24,8 +24,16 @@ def _file(world, tmp_path, amount):
 
 def _run(path, world, *extra):
     out = io.StringIO()
-    call_command("import_plan", str(path), "--office", world.office.short_name, "--year",
-                 str(world.plan.fiscal_year.be_year), *extra, stdout=out)
+    call_command(
+        "import_plan",
+        str(path),
+        "--office",
+        world.office.short_name,
+        "--year",
+        str(world.plan.fiscal_year.be_year),
+        *extra,
+        stdout=out,
+    )
     return out.getvalue()
 
 
@@ -51,5 +59,11 @@ def test_it_prints_errors_and_fails(world, tmp_path):
 
 def test_it_says_when_the_office_has_no_plan_that_year(world, tmp_path):
     with pytest.raises(CommandError, match="ไม่พบแผนปฏิบัติการปี 2500"):
-        call_command("import_plan", str(_file(world, tmp_path, "1")), "--office", world.office.short_name,
-                     "--year", "2500")
+        call_command(
+            "import_plan",
+            str(_file(world, tmp_path, "1")),
+            "--office",
+            world.office.short_name,
+            "--year",
+            "2500",
+        )

@@ -64,7 +64,9 @@ def test_it_updates_exactly_the_changed_allocation_and_leaves_an_audit_entry(fil
     row = next(i for i, r in enumerate(allocations, start=1) if r[0] == filled.project_a.code)
     changed = _edit(data, layout.ALLOCATIONS, {(row, layout.AMOUNT.header): "15,000"})
     check = check_plan_import(action_plan=filled.plan, file_name="plan.xlsx", data=changed)
-    assert [(c.sheet, c.label) for c in check.updated] == [(layout.ALLOCATIONS, f"{filled.project_a.code} งบ สพป.")]
+    assert [(c.sheet, c.label) for c in check.updated] == [
+        (layout.ALLOCATIONS, f"{filled.project_a.code} งบ สพป.")
+    ]
     plan_import_apply(action_plan=filled.plan, file_name="plan.xlsx", data=changed, user=filled.planner)
     allocation = Allocation.objects.get(project=filled.project_a)
     assert allocation.amount == Decimal("15000")
@@ -75,18 +77,40 @@ def test_it_updates_exactly_the_changed_allocation_and_leaves_an_audit_entry(fil
 
 def test_it_imports_a_filled_template_and_a_second_import_changes_nothing(filled):
     data = build_plan_workbook(filled.plan, with_data=False)
-    data = _edit(data, layout.PROJECTS, {
-        (2, "รหัสโครงการ"): "N01", (2, "ชื่อโครงการ"): "โครงการใหม่ ", (2, "กลยุทธ์ที่"): str(filled.strategy.number),
-        (2, "กลุ่มที่รับผิดชอบ"): filled.group.name, (2, "ผู้รับผิดชอบโครงการ"): "owner_a, owner_b",
-        (2, "วันเริ่มโครงการ"): "1/10/2566",
-    })
-    data = _edit(data, layout.ACTIVITIES, {
-        (2, "รหัสโครงการ"): "N01", (2, "ลำดับกิจกรรม"): "1", (2, "ชื่อกิจกรรม"): "ประชุม", (2, "ไตรมาส 1"): "✓",
-        (3, "รหัสโครงการ"): "N01", (3, "ลำดับกิจกรรม"): "1.1", (3, "ชื่อกิจกรรม"): "ประชุมย่อย",
-    })
-    data = _edit(data, layout.ALLOCATIONS, {
-        (2, "รหัสโครงการ"): "N01", (2, "แหล่งงบประมาณ"): "งบ สพฐ.", (2, "จำนวนเงิน (บาท)"): "๑๒,๕๐๐",
-    })
+    data = _edit(
+        data,
+        layout.PROJECTS,
+        {
+            (2, "รหัสโครงการ"): "N01",
+            (2, "ชื่อโครงการ"): "โครงการใหม่ ",
+            (2, "กลยุทธ์ที่"): str(filled.strategy.number),
+            (2, "กลุ่มที่รับผิดชอบ"): filled.group.name,
+            (2, "ผู้รับผิดชอบโครงการ"): "owner_a, owner_b",
+            (2, "วันเริ่มโครงการ"): "1/10/2566",
+        },
+    )
+    data = _edit(
+        data,
+        layout.ACTIVITIES,
+        {
+            (2, "รหัสโครงการ"): "N01",
+            (2, "ลำดับกิจกรรม"): "1",
+            (2, "ชื่อกิจกรรม"): "ประชุม",
+            (2, "ไตรมาส 1"): "✓",
+            (3, "รหัสโครงการ"): "N01",
+            (3, "ลำดับกิจกรรม"): "1.1",
+            (3, "ชื่อกิจกรรม"): "ประชุมย่อย",
+        },
+    )
+    data = _edit(
+        data,
+        layout.ALLOCATIONS,
+        {
+            (2, "รหัสโครงการ"): "N01",
+            (2, "แหล่งงบประมาณ"): "งบ สพฐ.",
+            (2, "จำนวนเงิน (บาท)"): "๑๒,๕๐๐",
+        },
+    )
     data = _edit(data, layout.SPENDING, {(2, "รหัสโครงการ"): "N01", (2, "ไตรมาส 2 (บาท)"): 12500.5})
     check = check_plan_import(action_plan=filled.plan, file_name="plan.xlsx", data=data)
     assert check.errors == []

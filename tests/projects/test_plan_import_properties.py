@@ -15,8 +15,11 @@ from projects.models import Activity, Project
 from projects.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
 from projects.plan_workbook import build_plan_workbook
 
-SETTINGS = settings(max_examples=20, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 safe_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
 cell_values = st.one_of(
@@ -26,8 +29,25 @@ cell_values = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.dates(),
     st.booleans(),
-    st.sampled_from(["12,5OO", "๑๒,๕๐๐", " 1,000.00 ", "=SUM(A1:A3)", "31/02/2567", "✓", "1.1", "0.0",
-                     "-5", "1,00,0", "2.1", "กลยุทธ์ที่ 99", "owner_a, nobody", "P000", "  "]),
+    st.sampled_from(
+        [
+            "12,5OO",
+            "๑๒,๕๐๐",
+            " 1,000.00 ",
+            "=SUM(A1:A3)",
+            "31/02/2567",
+            "✓",
+            "1.1",
+            "0.0",
+            "-5",
+            "1,00,0",
+            "2.1",
+            "กลยุทธ์ที่ 99",
+            "owner_a, nobody",
+            "P000",
+            "  ",
+        ]
+    ),
 )
 
 
@@ -91,6 +111,6 @@ def test_it_never_errors_and_never_imports_part_of_a_file(world, data):
 def test_it_refuses_damaged_files_without_a_server_error(world, position, garbage):
     original = build_plan_workbook(world.plan, with_data=True)
     position %= len(original)
-    damaged = original[:position] + garbage + original[position + len(garbage):]
+    damaged = original[:position] + garbage + original[position + len(garbage) :]
     check = check_plan_import(action_plan=world.plan, file_name="p.xlsx", data=damaged)
     assert all(str(problem) for problem in check.problems)

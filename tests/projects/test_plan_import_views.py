@@ -14,8 +14,14 @@ from tests.permission_rules import imports as rules
 
 
 def _check_rule(client, world, name, rule):
-    users = {"owner_a": world.owner_a, "owner_b": world.owner_b, "planner": world.planner,
-             "director": world.director, "finance": world.finance, "other_planner": world.other_planner}
+    users = {
+        "owner_a": world.owner_a,
+        "owner_b": world.owner_b,
+        "planner": world.planner,
+        "director": world.director,
+        "finance": world.finance,
+        "other_planner": world.other_planner,
+    }
     for who, expected in rule.expect.items():
         client.logout()
         if who != "anonymous":
@@ -32,7 +38,9 @@ def test_it_answers_every_user_as_the_permission_rules_say(client, world, name):
 
 def _template_with_project(world, code="N01", amount="12,500"):
     book = load_workbook(io.BytesIO(build_plan_workbook(world.plan, with_data=False)))
-    book[layout.PROJECTS].append([code, "โครงการใหม่", str(world.strategy.number), world.group.name, "owner_a"])
+    book[layout.PROJECTS].append(
+        [code, "โครงการใหม่", str(world.strategy.number), world.group.name, "owner_a"]
+    )
     book[layout.ALLOCATIONS].append([code, "งบ สพป.", amount])
     out = io.BytesIO()
     book.save(out)
@@ -67,12 +75,15 @@ def test_it_shows_thai_errors_with_sheet_row_and_column_and_saves_nothing(client
     assert not ImportUpload.objects.exists() and not Project.objects.filter(code="N01").exists()
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("plan.xls", b"\xd0\xcf\x11\xe0", "ไม่รองรับ"),
-    ("plan.csv", "รหัส,ชื่อ\n".encode(), "ไฟล์ .csv ไม่รองรับ"),
-    ("plan.xlsx", b"this is not a zip file", "ไม่ใช่ไฟล์ Excel"),
-    ("plan.pdf", b"%PDF-1.4", "เฉพาะไฟล์ Excel นามสกุล .xlsx"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("plan.xls", b"\xd0\xcf\x11\xe0", "ไม่รองรับ"),
+        ("plan.csv", "รหัส,ชื่อ\n".encode(), "ไฟล์ .csv ไม่รองรับ"),
+        ("plan.xlsx", b"this is not a zip file", "ไม่ใช่ไฟล์ Excel"),
+        ("plan.pdf", b"%PDF-1.4", "เฉพาะไฟล์ Excel นามสกุล .xlsx"),
+    ],
+)
 def test_it_refuses_other_formats_with_a_clear_message(client, world, name, data, message):
     client.force_login(world.planner)
     response = _upload(client, data, name)

@@ -50,15 +50,26 @@ def _import(user, plan, data, quarter=1):
 def test_it_gives_an_owner_only_their_projects_and_a_planner_all(world):
     assert _codes(build_results_workbook(world.owner_a, world.plan, 1)) == [world.project_a.code]
     assert set(_codes(build_results_workbook(world.planner, world.plan, 1))) == {
-        world.project_a.code, world.project_b.code}
+        world.project_a.code,
+        world.project_b.code,
+    }
 
 
 def test_it_fills_a_new_draft_report_with_activity_progress(world):
     activity = factories.ActivityFactory(project=world.project_a, title="อบรมครู")
     data = build_results_workbook(world.owner_a, world.plan, 2)
-    data = _fill(data, {world.project_a.code: {
-        STATUS.header: "อยู่ระหว่างดำเนินการ", SPENT.header: "๑๒,๕๐๐.๕๐", "ผลการดำเนินงาน": "อบรมแล้ว 40 คน ",
-    }}, quarter=2, activity_rows=[(world.project_a.code, "1", "ดำเนินการเสร็จสิ้นแล้ว", "ครบทุกโรงเรียน")])
+    data = _fill(
+        data,
+        {
+            world.project_a.code: {
+                STATUS.header: "อยู่ระหว่างดำเนินการ",
+                SPENT.header: "๑๒,๕๐๐.๕๐",
+                "ผลการดำเนินงาน": "อบรมแล้ว 40 คน ",
+            }
+        },
+        quarter=2,
+        activity_rows=[(world.project_a.code, "1", "ดำเนินการเสร็จสิ้นแล้ว", "ครบทุกโรงเรียน")],
+    )
     _import(world.owner_a, world.plan, data, quarter=2)
     report = QuarterlyReport.objects.get(project=world.project_a, quarter=2)
     assert report.state == ReportState.DRAFT
@@ -71,22 +82,29 @@ def test_it_fills_a_new_draft_report_with_activity_progress(world):
 
 
 def test_it_changes_nothing_when_the_export_comes_back_unchanged(world):
-    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, results="เดิม",
-                                     spent_amount=Decimal("10"))
+    factories.QuarterlyReportFactory(
+        project=world.project_a, quarter=1, results="เดิม", spent_amount=Decimal("10")
+    )
     data = build_results_workbook(world.planner, world.plan, 1)
-    check = check_results_import(user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx",
-                                 data=data)
+    check = check_results_import(
+        user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx", data=data
+    )
     assert check.errors == [] and check.refusals == []
     assert not check.has_writes
 
 
 @pytest.mark.parametrize("state", [ReportState.ACCEPTED, ReportState.SUBMITTED])
 def test_it_never_overwrites_a_submitted_or_accepted_report_and_lists_it(world, state):
-    report = factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state=state, results="รับแล้ว")
-    data = _fill(build_results_workbook(world.planner, world.plan, 1), {
-        world.project_a.code: {"ผลการดำเนินงาน": "แก้จากไฟล์"},
-        world.project_b.code: {"ผลการดำเนินงาน": "ของโครงการ B"},
-    })
+    report = factories.QuarterlyReportFactory(
+        project=world.project_a, quarter=1, state=state, results="รับแล้ว"
+    )
+    data = _fill(
+        build_results_workbook(world.planner, world.plan, 1),
+        {
+            world.project_a.code: {"ผลการดำเนินงาน": "แก้จากไฟล์"},
+            world.project_b.code: {"ผลการดำเนินงาน": "ของโครงการ B"},
+        },
+    )
     check = _import(world.planner, world.plan, data)
     [refusal] = check.refusals
     assert world.project_a.code in str(refusal) and report.get_state_display() in str(refusal)
@@ -96,10 +114,13 @@ def test_it_never_overwrites_a_submitted_or_accepted_report_and_lists_it(world, 
 
 
 def test_it_refuses_and_lists_rows_of_projects_the_owner_does_not_own(world):
-    data = _fill(build_results_workbook(world.planner, world.plan, 1), {
-        world.project_a.code: {"ผลการดำเนินงาน": "ของ A"},
-        world.project_b.code: {"ผลการดำเนินงาน": "แอบแก้ของ B"},
-    })
+    data = _fill(
+        build_results_workbook(world.planner, world.plan, 1),
+        {
+            world.project_a.code: {"ผลการดำเนินงาน": "ของ A"},
+            world.project_b.code: {"ผลการดำเนินงาน": "แอบแก้ของ B"},
+        },
+    )
     check = _import(world.owner_a, world.plan, data)
     assert [r.value for r in check.refusals] == [world.project_b.code]
     assert "ไม่ใช่โครงการที่คุณรับผิดชอบ" in str(check.refusals[0])
@@ -109,8 +130,10 @@ def test_it_refuses_and_lists_rows_of_projects_the_owner_does_not_own(world):
 
 def test_it_refuses_a_row_whose_report_changed_after_the_download(world):
     report = factories.QuarterlyReportFactory(project=world.project_a, quarter=1, results="ก่อน")
-    data = _fill(build_results_workbook(world.owner_a, world.plan, 1),
-                 {world.project_a.code: {"ผลการดำเนินงาน": "จากไฟล์"}})
+    data = _fill(
+        build_results_workbook(world.owner_a, world.plan, 1),
+        {world.project_a.code: {"ผลการดำเนินงาน": "จากไฟล์"}},
+    )
     report.results = "แก้ในระบบ"
     report.version += 1
     report.save()
@@ -122,18 +145,23 @@ def test_it_refuses_a_row_whose_report_changed_after_the_download(world):
 
 def test_it_updates_a_returned_report_and_bumps_its_version(world):
     report = factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state=ReportState.RETURNED)
-    data = _fill(build_results_workbook(world.owner_a, world.plan, 1),
-                 {world.project_a.code: {"ปัญหาและอุปสรรค": "งบล่าช้า"}})
+    data = _fill(
+        build_results_workbook(world.owner_a, world.plan, 1),
+        {world.project_a.code: {"ปัญหาและอุปสรรค": "งบล่าช้า"}},
+    )
     _import(world.owner_a, world.plan, data)
     report.refresh_from_db()
     assert (report.problems, report.state, report.version) == ("งบล่าช้า", ReportState.RETURNED, 2)
 
 
 def test_it_refuses_the_whole_file_when_an_amount_cannot_be_read(world):
-    data = _fill(build_results_workbook(world.planner, world.plan, 1), {
-        world.project_a.code: {SPENT.header: "12,5OO"},
-        world.project_b.code: {"ผลการดำเนินงาน": "ของ B"},
-    })
+    data = _fill(
+        build_results_workbook(world.planner, world.plan, 1),
+        {
+            world.project_a.code: {SPENT.header: "12,5OO"},
+            world.project_b.code: {"ผลการดำเนินงาน": "ของ B"},
+        },
+    )
     with pytest.raises(ResultsImportInvalid) as raised:
         _import(world.planner, world.plan, data)
     [error] = raised.value.check.errors
@@ -143,22 +171,27 @@ def test_it_refuses_the_whole_file_when_an_amount_cannot_be_read(world):
 
 def test_it_says_which_quarter_a_file_belongs_to(world):
     data = build_results_workbook(world.planner, world.plan, 2)
-    check = check_results_import(user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx",
-                                 data=data)
+    check = check_results_import(
+        user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx", data=data
+    )
     assert "ผลไตรมาส 2" in str(check.errors[0])
 
 
 def test_it_makes_no_draft_for_rows_left_blank(world):
     factories.ActivityFactory(project=world.project_a)
     data = build_results_workbook(world.planner, world.plan, 3)
-    check = check_results_import(user=world.planner, action_plan=world.plan, quarter=3, file_name="q.xlsx",
-                                 data=data)
+    check = check_results_import(
+        user=world.planner, action_plan=world.plan, quarter=3, file_name="q.xlsx", data=data
+    )
     assert check.errors == [] and not check.has_writes
 
 
 def test_it_does_not_complain_about_an_accepted_report_the_file_leaves_as_it_is(world):
-    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state=ReportState.ACCEPTED, results="ok")
+    factories.QuarterlyReportFactory(
+        project=world.project_a, quarter=1, state=ReportState.ACCEPTED, results="ok"
+    )
     data = build_results_workbook(world.owner_a, world.plan, 1)
-    check = check_results_import(user=world.owner_a, action_plan=world.plan, quarter=1, file_name="q.xlsx",
-                                 data=data)
+    check = check_results_import(
+        user=world.owner_a, action_plan=world.plan, quarter=1, file_name="q.xlsx", data=data
+    )
     assert check.refusals == [] and not check.has_writes

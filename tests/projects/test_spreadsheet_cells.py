@@ -12,32 +12,38 @@ from projects import spreadsheet_cells as cells
 from projects.spreadsheet_cells import BadFile, CellError
 
 
-@pytest.mark.parametrize("value, expected", [
-    (12500, Decimal("12500")),
-    (12500.5, Decimal("12500.5")),
-    (0.1 + 0.2, Decimal("0.30")),  # a formula's binary noise is rounded away
-    ("12,500", Decimal("12500")),
-    ("๑๒,๕๐๐.๕๐", Decimal("12500.50")),
-    (" 1,000.00 บาท ", Decimal("1000.00")),
-    ("0", Decimal("0")),
-    (None, None),
-    ("   ", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (12500, Decimal("12500")),
+        (12500.5, Decimal("12500.5")),
+        (0.1 + 0.2, Decimal("0.30")),  # a formula's binary noise is rounded away
+        ("12,500", Decimal("12500")),
+        ("๑๒,๕๐๐.๕๐", Decimal("12500.50")),
+        (" 1,000.00 บาท ", Decimal("1000.00")),
+        ("0", Decimal("0")),
+        (None, None),
+        ("   ", None),
+    ],
+)
 def test_it_reads_amounts_as_people_type_them(value, expected):
     result = cells.money(value)
     assert result == expected
     assert result is None or isinstance(result, Decimal)
 
 
-@pytest.mark.parametrize("value, hint", [
-    ("12,5OO", "ไม่ใช่เลขศูนย์"),
-    ("-500", "ติดลบ"),
-    (12.345, "ทศนิยมเกิน 2 ตำแหน่ง"),
-    (datetime.datetime(2024, 3, 1), "เป็นวันที่"),
-    ("1e3", "ไม่ใช่ตัวเลข"),
-    (10**13, "มากเกินกว่าที่รับได้"),
-    (True, "ไม่ใช่จำนวนเงิน"),
-])
+@pytest.mark.parametrize(
+    "value, hint",
+    [
+        ("12,5OO", "ไม่ใช่เลขศูนย์"),
+        ("-500", "ติดลบ"),
+        (12.345, "ทศนิยมเกิน 2 ตำแหน่ง"),
+        (datetime.datetime(2024, 3, 1), "เป็นวันที่"),
+        ("1e3", "ไม่ใช่ตัวเลข"),
+        (10**13, "มากเกินกว่าที่รับได้"),
+        (True, "ไม่ใช่จำนวนเงิน"),
+    ],
+)
 def test_it_explains_in_thai_why_an_amount_is_refused(value, hint):
     with pytest.raises(CellError, match=hint):
         cells.money(value)
@@ -62,7 +68,9 @@ def test_it_reads_codes_and_numbers_stored_either_way():
         cells.whole_number(2.5)
 
 
-@pytest.mark.parametrize("value, expected", [("✓", True), ("x", True), ("ใช่", True), (None, False), ("0", False)])
+@pytest.mark.parametrize(
+    "value, expected", [("✓", True), ("x", True), ("ใช่", True), (None, False), ("0", False)]
+)
 def test_it_reads_tick_boxes(value, expected):
     assert cells.yes_no(value) is expected
 
@@ -83,7 +91,10 @@ def test_it_reads_rows_by_header_and_skips_empty_rows():
     data = _xlsx(S=[["รหัส *", " ชื่อ "], ["P1", "ก"], [None, "  "], ["P2", "ข"]])
     problems = []
     sheet = cells.Workbook("a.xlsx", data).read_sheet("S", problems)
-    assert [(r.number, r.values["รหัส"], r.values["ชื่อ"]) for r in sheet.rows] == [(2, "P1", "ก"), (4, "P2", "ข")]
+    assert [(r.number, r.values["รหัส"], r.values["ชื่อ"]) for r in sheet.rows] == [
+        (2, "P1", "ก"),
+        (4, "P2", "ข"),
+    ]
 
 
 def test_it_names_a_formula_cell_that_has_no_saved_value():
@@ -97,8 +108,11 @@ def test_it_reads_the_saved_value_of_a_formula():
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     # What Excel writes: the formula and its cached value.
-    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
-        b"<f>A2*2</f><v></v>", b"<f>A2*2</f><v>2</v>").replace(b"<f>A2*2</f><v />", b"<f>A2*2</f><v>2</v>")
+    parts["xl/worksheets/sheet1.xml"] = (
+        parts["xl/worksheets/sheet1.xml"]
+        .replace(b"<f>A2*2</f><v></v>", b"<f>A2*2</f><v>2</v>")
+        .replace(b"<f>A2*2</f><v />", b"<f>A2*2</f><v>2</v>")
+    )
     assert b"<v>2</v>" in parts["xl/worksheets/sheet1.xml"]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -119,11 +133,13 @@ def test_it_refuses_a_zip_bomb_before_inflating_it():
 
 def test_it_refuses_xml_entity_expansion_without_a_server_error():
     data = _xlsx(S=[["ก"], ["x"]])
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-              b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-              b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-              b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>'
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     parts["xl/worksheets/sheet1.xml"] = laughs
@@ -135,13 +151,16 @@ def test_it_refuses_xml_entity_expansion_without_a_server_error():
         cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("a.xls", b"\xd0\xcf\x11\xe0", "Excel 97-2003"),
-    ("a.csv", b"a,b", ".csv ไม่รองรับ"),
-    ("a.xlsx", b"PK\x03\x04broken", "ไม่ใช่ไฟล์ Excel"),
-    ("a.xlsx", b"", "ว่างเปล่า"),
-    ("a.docx", b"PK", "เฉพาะไฟล์ Excel"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("a.xls", b"\xd0\xcf\x11\xe0", "Excel 97-2003"),
+        ("a.csv", b"a,b", ".csv ไม่รองรับ"),
+        ("a.xlsx", b"PK\x03\x04broken", "ไม่ใช่ไฟล์ Excel"),
+        ("a.xlsx", b"", "ว่างเปล่า"),
+        ("a.docx", b"PK", "เฉพาะไฟล์ Excel"),
+    ],
+)
 def test_it_refuses_what_is_not_an_xlsx_with_a_clear_message(name, data, message):
     with pytest.raises(BadFile, match=message):
         cells.check_upload(name, data)

@@ -46,9 +46,12 @@ class Command(BaseCommand):
         except PlanImportInvalid as invalid:
             self._print(invalid.check, plan)
             raise CommandError("ไฟล์มีข้อผิดพลาด ยังไม่ได้บันทึกข้อมูลใด") from None
-        self.stdout.write(self.style.SUCCESS(
-            f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} แก้ไข {len(check.updated):,} คงเดิม {len(check.unchanged):,}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} แก้ไข {len(check.updated):,} "
+                f"คงเดิม {len(check.unchanged):,}"
+            )
+        )
 
     def _plan(self, office, year):
         plans = ActionPlan.objects.select_related("office", "fiscal_year").filter(fiscal_year__be_year=year)
@@ -58,7 +61,8 @@ class Command(BaseCommand):
         found = list(plans.filter(match))
         if len(found) != 1:
             raise CommandError(
-                f"ไม่พบแผนปฏิบัติการปี {year} ของหน่วยงาน “{office}”" if not found
+                f"ไม่พบแผนปฏิบัติการปี {year} ของหน่วยงาน “{office}”"
+                if not found
                 else f"พบหลายหน่วยงานที่ตรงกับ “{office}” กรุณาระบุรหัส (id) ของหน่วยงาน"
             )
         return found[0]
@@ -72,7 +76,9 @@ class Command(BaseCommand):
         if not check.ok:
             return
         for sheet, counts in check.summary().items():
-            self.stdout.write(f"{sheet}: เพิ่ม {counts['create']:,} แก้ไข {counts['update']:,} คงเดิม {counts['same']:,}")
+            self.stdout.write(
+                f"{sheet}: เพิ่ม {counts['create']:,} แก้ไข {counts['update']:,} คงเดิม {counts['same']:,}"
+            )
         for change in check.updated:
             details = "; ".join(f"{f.label}: {f.old_shown} → {f.new_shown}" for f in change.fields)
             self.stdout.write(f"  แก้ไข {change.sheet} แถว {change.row} {change.label}: {details}")

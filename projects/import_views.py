@@ -17,6 +17,7 @@ from projects.import_forms import WorkbookUploadForm
 from projects.models import ImportKind, ImportUpload
 from projects.plan_import import (
     PlanImportInvalid,
+    PreviewOutdated,
     check_plan_import,
     import_upload_create,
     import_upload_mark_applied,
@@ -171,14 +172,12 @@ def _upload(request, plan, kind, quarter):
 @login_required
 def preview(request, pk):
     upload = _load_upload(request, pk)
+    return _render_preview(request, upload, _check(upload, request.user))
+
+
+def _render_preview(request, upload, check):
     return render(
-        request,
-        "imports/preview.html",
-        {
-            "upload": upload,
-            "plan": upload.action_plan,
-            "check": _check(upload, request.user),
-        },
+        request, "imports/preview.html", {"upload": upload, "plan": upload.action_plan, "check": check}
     )
 
 
@@ -187,10 +186,16 @@ def preview(request, pk):
 def confirm(request, pk):
     upload = _load_upload(request, pk)
     data = bytes(upload.content)
+    # The preview's digest: if the database moved since, the user sees the new preview first.
+    expected = request.POST.get("fingerprint") or None
     try:
         if upload.kind == ImportKind.PLAN:
             check = plan_import_apply(
-                action_plan=upload.action_plan, file_name=upload.file_name, data=data, user=request.user
+                action_plan=upload.action_plan,
+                file_name=upload.file_name,
+                data=data,
+                user=request.user,
+                expected_fingerprint=expected,
             )
         else:
             check = results_import_apply(
@@ -199,18 +204,14 @@ def confirm(request, pk):
                 quarter=upload.quarter,
                 file_name=upload.file_name,
                 data=data,
+                expected_fingerprint=expected,
             )
+    except PreviewOutdated as outdated:
+        messages.warning(request, str(outdated))
+        return _render_preview(request, upload, outdated.check)
     except (PlanImportInvalid, ResultsImportInvalid) as invalid:
         messages.error(request, "ข้อมูลในระบบหรือไฟล์มีปัญหา ระบบยังไม่ได้บันทึกข้อมูลใด กรุณาตรวจสอบรายการด้านล่าง")
-        return render(
-            request,
-            "imports/preview.html",
-            {
-                "upload": upload,
-                "plan": upload.action_plan,
-                "check": invalid.check,
-            },
-        )
+        return _render_preview(request, upload, invalid.check)
     import_upload_mark_applied(upload=upload)
     messages.success(
         request,

@@ -11,6 +11,7 @@ Matching rules are described in projects.plan_workbook.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -124,6 +125,30 @@ class PlanCheck:
     @property
     def has_writes(self):
         return any(c.action != "same" for c in self.changes)
+
+    @property
+    def fingerprint(self):
+        return preview_fingerprint(self.changes)
+
+
+def preview_fingerprint(changes, extra=()):
+    """A digest of what a preview promised: confirming notices when the database moved since."""
+    digest = hashlib.sha256()
+    for change in changes:
+        if change.action != "same":
+            fields = [(f.label, f.old_shown, f.new_shown) for f in change.fields]
+            digest.update(repr((getattr(change, "sheet", ""), change.action, change.label, fields)).encode())
+    for item in extra:
+        digest.update(repr(item).encode())
+    return digest.hexdigest()[:32]
+
+
+class PreviewOutdated(Exception):
+    """The data changed between preview and confirm; `check` is the new preview. Nothing was written."""
+
+    def __init__(self, check):
+        super().__init__("ข้อมูลในระบบเปลี่ยนไปหลังจากแสดงตัวอย่าง กรุณาตรวจสอบรายการอีกครั้งแล้วกดยืนยัน")
+        self.check = check
 
 
 # --- reading sheets into records -------------------------------------------------------------
@@ -771,10 +796,13 @@ def check_plan_import(
         return PlanCheck(problems=[Problem(str(error))])
 
 
-def plan_import_apply(*, action_plan: ActionPlan, file_name: str, data: bytes, user) -> PlanCheck:
+def plan_import_apply(
+    *, action_plan: ActionPlan, file_name: str, data: bytes, user, expected_fingerprint: str | None = None
+) -> PlanCheck:
     """Check the file again against the plan as it is now and write it, all or nothing.
 
-    Raises PlanImportInvalid (nothing written) when the file has errors.
+    Raises PlanImportInvalid (nothing written) when the file has errors, and PreviewOutdated when
+    `expected_fingerprint` (of the preview the user saw) no longer matches what would be written.
     """
     try:
         with transaction.atomic():
@@ -783,6 +811,8 @@ def plan_import_apply(*, action_plan: ActionPlan, file_name: str, data: bytes, u
             check = check_plan_import(action_plan=action_plan, file_name=file_name, data=data, lock=True)
             if not check.ok:
                 raise PlanImportInvalid(check)
+            if expected_fingerprint is not None and expected_fingerprint != check.fingerprint:
+                raise PreviewOutdated(check)
             _write(check, action_plan, user)
     except DatabaseError:
         failed = PlanCheck(problems=[Problem("บันทึกข้อมูลไม่สำเร็จ ระบบยังไม่ได้บันทึกข้อมูลใด กรุณาลองใหม่อีกครั้ง")])

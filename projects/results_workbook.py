@@ -25,7 +25,7 @@ from plans.concurrency import StaleEdit, save_if_unchanged
 from projects import plan_workbook as plan_layout
 from projects import spreadsheet_cells as cells
 from projects.models import ActivityProgress, ProgressStatus, Project, QuarterlyReport, ReportState
-from projects.plan_import import FieldChange, _read_records
+from projects.plan_import import FieldChange, PreviewOutdated, _read_records, preview_fingerprint
 from projects.plan_workbook import Column
 from projects.spreadsheet_cells import BadFile, Problem
 
@@ -209,6 +209,10 @@ class ResultsCheck:
     @property
     def has_writes(self):
         return any(c.action != "same" for c in self.changes)
+
+    @property
+    def fingerprint(self):
+        return preview_fingerprint(self.changes, [str(r) for r in self.refusals])
 
 
 def _status(value):
@@ -413,10 +417,13 @@ def _check_activities(check, records, accepted, projects):
             change.action = "create" if change.report is None else "update"
 
 
-def results_import_apply(*, user, action_plan, quarter, file_name, data) -> ResultsCheck:
+def results_import_apply(
+    *, user, action_plan, quarter, file_name, data, expected_fingerprint=None
+) -> ResultsCheck:
     """Write the importable rows, all of them or none (refused rows are only listed).
 
-    Raises ResultsImportInvalid (nothing written) when the file has errors.
+    Raises ResultsImportInvalid (nothing written) when the file has errors, and PreviewOutdated
+    when the reports changed since the preview the user confirmed.
     """
     try:
         with transaction.atomic():
@@ -425,6 +432,8 @@ def results_import_apply(*, user, action_plan, quarter, file_name, data) -> Resu
             )
             if not check.ok:
                 raise ResultsImportInvalid(check)
+            if expected_fingerprint is not None and expected_fingerprint != check.fingerprint:
+                raise PreviewOutdated(check)
             for change in check.changes:
                 if change.action != "same":
                     _write(change, user, quarter)

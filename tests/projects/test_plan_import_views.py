@@ -109,3 +109,31 @@ def test_it_exports_the_plan_with_its_projects(client, world):
     codes = {row[0] for row in book[layout.PROJECTS].iter_rows(min_row=2, values_only=True)}
     assert codes == {world.project_a.code, world.project_b.code}
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_it_shows_the_new_preview_when_the_data_changed_after_the_preview(client, world):
+    from decimal import Decimal
+
+    from budget.models import Allocation
+    from tests import factories
+
+    allocation = factories.AllocationFactory(project=world.project_a, amount=Decimal("1000"))
+    client.force_login(world.planner)
+    book = load_workbook(io.BytesIO(build_plan_workbook(world.plan, with_data=True)))
+    book[layout.ALLOCATIONS].cell(row=2, column=3, value="2,000")
+    out = io.BytesIO()
+    book.save(out)
+    preview = client.get(_upload(client, out.getvalue()).url)
+    fingerprint = preview.context["check"].fingerprint
+    Allocation.objects.filter(pk=allocation.pk).update(amount=Decimal("1500"))  # someone else, meanwhile
+    upload = ImportUpload.objects.get()
+    response = client.post(reverse("imports:confirm", kwargs={"pk": upload.pk}), {"fingerprint": fingerprint})
+    assert response.status_code == 200
+    assert "ข้อมูลในระบบเปลี่ยนไปหลังจากแสดงตัวอย่าง" in response.content.decode()
+    assert "1,500.00" in response.content.decode()
+    allocation.refresh_from_db()
+    assert allocation.amount == Decimal("1500")
+    new_fingerprint = response.context["check"].fingerprint
+    client.post(reverse("imports:confirm", kwargs={"pk": upload.pk}), {"fingerprint": new_fingerprint})
+    allocation.refresh_from_db()
+    assert allocation.amount == Decimal("2000")

@@ -262,6 +262,7 @@ def build_plan_workbook(action_plan, *, with_data: bool) -> bytes:
         _write_table(sheet, columns, rows[name])
         _add_dropdowns(sheet, columns, lists, max(len(rows[name]) + 500, 1000))
     lists.sheet_state = "hidden"
+    book.move_sheet(lists, offset=len(book.sheetnames) - 1 - book.sheetnames.index(LISTS))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -195,3 +195,24 @@ def test_it_does_not_complain_about_an_accepted_report_the_file_leaves_as_it_is(
         user=world.owner_a, action_plan=world.plan, quarter=1, file_name="q.xlsx", data=data
     )
     assert check.refusals == [] and not check.has_writes
+
+
+def test_it_lets_an_owner_upload_preview_and_confirm_their_quarter(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(world.owner_a)
+    data = _fill(
+        build_results_workbook(world.planner, world.plan, 1),
+        {world.project_a.code: {"ผลการดำเนินงาน": "ของ A"}, world.project_b.code: {"ผลการดำเนินงาน": "ของ B"}},
+    )
+    response = client.post(
+        reverse("imports:results_upload", kwargs={"quarter": 1}),
+        {"file": SimpleUploadedFile("q1.xlsx", data)},
+    )
+    page = client.get(response.url).content.decode()
+    assert "แถวที่ระบบไม่นำเข้า" in page and "ไม่ใช่โครงการที่คุณรับผิดชอบ" in page
+    fingerprint = client.get(response.url).context["check"].fingerprint
+    client.post(response.url + "confirm/", {"fingerprint": fingerprint})
+    assert QuarterlyReport.objects.get(project=world.project_a).results == "ของ A"
+    assert not QuarterlyReport.objects.filter(project=world.project_b).exists()

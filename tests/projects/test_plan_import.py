@@ -52,10 +52,10 @@ def test_it_changes_nothing_when_the_export_comes_back_unchanged(filled):
     check = check_plan_import(action_plan=filled.plan, file_name="plan.xlsx", data=data)
     assert check.errors == []
     assert check.created == [] and check.updated == []
-    before = project_history_count = Project.history.count()
+    assert len(check.unchanged) == 2 + 2 + 1 + 1 + 1  # projects, activities, indicator, allocation, Q1 plan
+    histories = [model.history.count() for model in (Project, Activity, Allocation)]
     plan_import_apply(action_plan=filled.plan, file_name="plan.xlsx", data=data, user=filled.planner)
-    assert Project.history.count() == before == project_history_count
-    assert Allocation.history.count() == 1
+    assert [model.history.count() for model in (Project, Activity, Allocation)] == histories
 
 
 def test_it_updates_exactly_the_changed_allocation_and_leaves_an_audit_entry(filled):
@@ -147,3 +147,50 @@ def test_it_names_both_rows_of_a_duplicate_project_code(filled):
     data = _edit(data, layout.PROJECTS, {(3, "รหัสโครงการ"): filled.project_a.code})
     check = check_plan_import(action_plan=filled.plan, file_name="plan.xlsx", data=data)
     assert any("ซ้ำกับแถว 2" in str(e) and e.row == 3 for e in check.errors)
+
+
+def test_it_reads_a_messy_real_world_sheet(world):
+    """Thai digits, text numbers, trailing spaces, empty rows, BE dates typed and as date cells, a
+    numeric project code, and an extra column (ignored with a warning)."""
+    import datetime
+
+    data = build_plan_workbook(world.plan, with_data=False)
+    book = load_workbook(io.BytesIO(data))
+    projects = book[layout.PROJECTS]
+    projects.cell(row=1, column=20, value="หมายเหตุส่วนตัว")
+    projects.append(
+        [101, "  โครงการ ก  ", f"กลยุทธ์ที่ {world.strategy.number} ", f" {world.group.name} ", "OWNER_A "]
+    )
+    projects.append([])
+    projects.append([None, "   "])
+    projects.append(
+        [
+            "102",
+            "โครงการ ข",
+            str(world.strategy.number),
+            world.group.abbreviation,
+            None,
+            "๒",
+            None,
+            None,
+            None,
+            datetime.datetime(2566, 10, 1),
+            "๓๐/๙/๒๕๖๗",
+        ]
+    )
+    book[layout.ACTIVITIES].append(["101", 1.0, "กิจกรรม", "x", None, "ใช่", None, "๕,๐๐๐.๐๐ บาท"])
+    book[layout.ALLOCATIONS].append(["101 ", "obec", "12500"])
+    out = io.BytesIO()
+    book.save(out)
+    check = check_plan_import(action_plan=world.plan, file_name="messy.xlsx", data=out.getvalue())
+    assert check.errors == []
+    assert [(w.sheet, w.column) for w in check.warnings] == [(layout.PROJECTS, "หมายเหตุส่วนตัว")]
+    plan_import_apply(action_plan=world.plan, file_name="messy.xlsx", data=out.getvalue(), user=world.planner)
+    first = Project.objects.get(action_plan=world.plan, code="101")
+    assert first.title == "โครงการ ก" and [u.username for u in first.owners.all()] == ["owner_a"]
+    activity = first.activities.get()
+    assert activity.planned_quarters == [1, 3] and activity.budget_note == Decimal("5000")
+    assert first.allocations.get().amount == Decimal("12500")
+    second = Project.objects.get(action_plan=world.plan, code="102")
+    assert second.display_order == 2
+    assert (second.start_date, second.end_date) == (datetime.date(2023, 10, 1), datetime.date(2024, 9, 30))

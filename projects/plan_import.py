@@ -832,15 +832,18 @@ def _write(check, action_plan, user):
             instance = change.instance
             for f in change.update_fields:
                 setattr(instance, f, change.new_values[f])
-            if change.update_fields:
+            if change.owners is not None:
+                instance.owners.set(change.owners)
+                # Owners are not a field the history tracks: the project's entry says who changed them.
+                owners = next(f for f in change.fields if f.label == layout.OWNERS.header)
+                instance._change_reason = f"{owners.label}: {owners.old_shown} → {owners.new_shown}"[:100]
+            if change.update_fields or change.owners is not None:
                 instance._history_user = user
                 fields = list(change.update_fields)
                 if isinstance(instance, Project):
                     instance.version += 1
                     fields.append("version")
                 instance.save(update_fields=fields)
-            if change.owners is not None:
-                instance.owners.set(change.owners)
 
     new_projects = [c.instance for c in by_sheet[layout.PROJECTS]["create"]]
     bulk_create_with_history(new_projects, Project, batch_size=500, default_user=user)

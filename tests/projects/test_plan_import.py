@@ -194,3 +194,13 @@ def test_it_reads_a_messy_real_world_sheet(world):
     second = Project.objects.get(action_plan=world.plan, code="102")
     assert second.display_order == 2
     assert (second.start_date, second.end_date) == (datetime.date(2023, 10, 1), datetime.date(2024, 9, 30))
+
+
+def test_it_leaves_an_audit_entry_when_only_the_owners_change(filled):
+    data = _edit(_export(filled.plan), layout.PROJECTS, {(2, layout.OWNERS.header): "owner_a, owner_b"})
+    code = _rows_of(data, layout.PROJECTS)[1][0]
+    plan_import_apply(action_plan=filled.plan, file_name="plan.xlsx", data=data, user=filled.planner)
+    project = Project.objects.get(action_plan=filled.plan, code=code)
+    assert sorted(u.username for u in project.owners.all()) == ["owner_a", "owner_b"]
+    entry = project.history.first()
+    assert entry.history_user == filled.planner and "owner_a, owner_b" in entry.history_change_reason

@@ -23,7 +23,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200  # zip bombs compress thousands of times; real sheets ~10-30
 MAX_ZIP_MEMBERS = 2000
-MAX_ROWS_PER_SHEET = 20_000
+MAX_ROWS_PER_SHEET = 20_000  # rows with data
+EXCEL_MAX_ROWS = 1_048_576
 MAX_COLUMNS = 60
 MAX_MONEY = Decimal("999999999999.99")  # DecimalField(max_digits=14, decimal_places=2)
 _SATANG = Decimal("0.01")
@@ -173,6 +174,8 @@ class Workbook:
             raise BadFile(f"อ่านแผ่นงาน “{title}” ไม่ได้ ไฟล์อาจเสียหาย กรุณาบันทึกไฟล์ใน Excel อีกครั้ง") from None
 
     def _read(self, title, problems):
+        if (self._values[title].max_row or 0) > EXCEL_MAX_ROWS:  # the sheet's declared size
+            raise BadFile(f"แผ่นงาน “{title}” มีแถวเกินกว่าที่ Excel รองรับ ไฟล์อาจเสียหาย")
         value_rows = self._values[title].iter_rows(max_col=MAX_COLUMNS, values_only=True)
         formula_rows = (
             self._formulas[title].iter_rows(max_col=MAX_COLUMNS, values_only=True) if self._formulas else None
@@ -186,8 +189,10 @@ class Workbook:
         rows = []
         for number, cells in enumerate(value_rows, start=2):
             formulas = next(formula_rows, ()) if formula_rows is not None else ()
-            if number - 1 > MAX_ROWS_PER_SHEET:
-                raise BadFile(f"แผ่นงาน “{title}” มีข้อมูลเกิน {MAX_ROWS_PER_SHEET:,} แถว กรุณาแบ่งเป็นหลายไฟล์")
+            # Formatted but empty rows do not count towards the cap; a row number beyond what
+            # Excel allows is a forged file (openpyxl would fill the gap with empty rows).
+            if number > EXCEL_MAX_ROWS:
+                raise BadFile(f"แผ่นงาน “{title}” มีแถวเกินกว่าที่ Excel รองรับ ไฟล์อาจเสียหาย")
             values, missing = {}, set()
             for index, header in enumerate(headers):
                 if not header:
@@ -201,6 +206,8 @@ class Workbook:
             row = SheetRow(number=number, values=values, formula_columns=missing)
             if not row.is_empty():
                 rows.append(row)
+                if len(rows) > MAX_ROWS_PER_SHEET:
+                    raise BadFile(f"แผ่นงาน “{title}” มีข้อมูลเกิน {MAX_ROWS_PER_SHEET:,} แถว กรุณาแบ่งเป็นหลายไฟล์")
         return Sheet(title=title, rows=rows, headers=[h for h in headers if h])
 
 

@@ -171,3 +171,37 @@ def test_it_refuses_a_sheet_with_more_rows_than_the_cap(monkeypatch):
     data = _xlsx(S=[["ก"], *([[n] for n in range(5)])])
     with pytest.raises(BadFile, match="เกิน 3 แถว"):
         cells.Workbook("a.xlsx", data).read_sheet("S", [])
+
+
+def test_it_does_not_count_formatted_empty_rows_towards_the_cap(monkeypatch):
+    monkeypatch.setattr(cells, "MAX_ROWS_PER_SHEET", 3)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["ก"])
+    sheet.append(["x"])
+    for row in range(3, 50):
+        sheet.cell(row=row, column=1).number_format = "0.00"
+    out = io.BytesIO()
+    book.save(out)
+    assert len(cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", []).rows) == 1
+
+
+def test_it_refuses_a_forged_row_number_beyond_excel():
+    data = _xlsx(S=[["ก"], ["x"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for old, new in (
+        (b'r="2"', b'r="999999999"'),
+        (b'r="A2"', b'r="A999999999"'),
+        (b"A1:A2", b"A1:A999999999"),
+    ):
+        sheet = sheet.replace(old, new)
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    with pytest.raises(BadFile, match="เกินกว่าที่ Excel รองรับ"):
+        cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])

@@ -137,3 +137,35 @@ def test_it_shows_the_new_preview_when_the_data_changed_after_the_preview(client
     client.post(reverse("imports:confirm", kwargs={"pk": upload.pk}), {"fingerprint": new_fingerprint})
     allocation.refresh_from_db()
     assert allocation.amount == Decimal("2000")
+
+
+def _preview_queries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.planner)
+    ImportUpload.objects.all().delete()
+    _upload(client, build_plan_workbook(world.plan, with_data=True))
+    upload = ImportUpload.objects.get()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("imports:preview", kwargs={"pk": upload.pk})).status_code == 200
+    return len(queries)
+
+
+def test_it_previews_a_plan_in_a_number_of_queries_that_does_not_grow_with_it(client, world):
+    from tests import factories
+
+    def add_projects(count):
+        for _ in range(count):
+            project = factories.ProjectFactory(
+                action_plan=world.plan, group=world.group, strategy=world.strategy
+            )
+            factories.ActivityFactory(project=project)
+            factories.IndicatorFactory(project=project)
+            factories.AllocationFactory(project=project)
+            factories.SpendingPlanFactory(project=project)
+
+    add_projects(1)
+    few = _preview_queries(client, world)
+    add_projects(10)
+    assert _preview_queries(client, world) == few

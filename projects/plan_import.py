@@ -356,6 +356,13 @@ class _Checker:
         self.problems.append(Problem(message, sheet=sheet, row=row, column=column, value=cells.shown(value)))
 
     def run(self):
+        if any(name.startswith("ผลไตรมาส") for name in self.workbook.sheet_names):
+            self.error(
+                "ไฟล์นี้เป็นแบบรายงานผลการดำเนินงานรายไตรมาส ไม่ใช่แผนปฏิบัติการ "
+                "กรุณานำเข้าที่เมนู “นำเข้าผลการดำเนินงาน” ของไตรมาสนั้น",
+                sheet="",
+            )
+            return self.check
         specs = {
             layout.PROJECTS: _project_specs(),
             layout.ACTIVITIES: _activity_specs(),

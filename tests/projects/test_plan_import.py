@@ -204,3 +204,11 @@ def test_it_leaves_an_audit_entry_when_only_the_owners_change(filled):
     assert sorted(u.username for u in project.owners.all()) == ["owner_a", "owner_b"]
     entry = project.history.first()
     assert entry.history_user == filled.planner and "owner_a, owner_b" in entry.history_change_reason
+
+
+def test_it_tells_a_results_sheet_from_a_plan(world):
+    from projects.results_workbook import build_results_workbook
+
+    data = build_results_workbook(world.planner, world.plan, 1)
+    check = check_plan_import(action_plan=world.plan, file_name="q1.xlsx", data=data)
+    assert "แบบรายงานผลการดำเนินงานรายไตรมาส" in str(check.errors[0])

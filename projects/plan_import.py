@@ -249,6 +249,11 @@ _NUMBER = re.compile(r"^([0-9]{1,4})(?:\.([0-9]{1,4}))?$")
 
 def _activity_number(value):
     """ "2" → (2, None); "2.1" → (2, 1)."""
+    if isinstance(value, datetime.date):
+        raise CellError(
+            f"Excel เปลี่ยนลำดับกิจกรรมเป็นวันที่ ({cells.shown(value)}) ให้ตั้งรูปแบบเซลล์เป็น “ข้อความ” (Text) "
+            "แล้วพิมพ์ลำดับใหม่ เช่น 2.1"
+        )
     raw = to_arabic_digits(cells.text(value, required=True)).strip()
     match = _NUMBER.fullmatch(raw)
     if not match or int(match[1]) == 0 or (match[2] is not None and int(match[2]) == 0):

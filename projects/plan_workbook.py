@@ -292,12 +292,13 @@ def _write_table(sheet, columns, rows):
     text_columns = {i for i, c in enumerate(columns, 1) if c in (CODE, ACTIVITY_NUMBER)}
     for values in rows:
         sheet.append(values)
-    for index in money_columns:
+    # "2.10" must stay text, not become the number 2.1 (or a date): codes and numbers are text.
+    formats = {**dict.fromkeys(money_columns, "#,##0.00"), **dict.fromkeys(text_columns, "@")}
+    for index, number_format in formats.items():
+        # The column's style covers rows typed later; the written cells get it too.
+        sheet.column_dimensions[get_column_letter(index)].number_format = number_format
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            cell.number_format = "#,##0.00"
-    for index in text_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            cell.number_format = "@"  # "2.10" must stay text, not become the number 2.1
+            cell.number_format = number_format
     sheet.freeze_panes = "B2"
 
 

@@ -1,8 +1,10 @@
 """Time validating and importing an action plan of 1,000 projects with 5 activities each.
 
     .venv/bin/python benchmarks/import_plan.py [--projects 1000] [--activities 5]
+    BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432 .venv/bin/python benchmarks/import_plan.py
 
-Builds a throw-away SQLite database (migrated), a workbook in the template layout, then times
+Builds a throw-away database (SQLite, or a PostgreSQL database tidtam_bench_import created and
+dropped on the server named by BENCH_POSTGRES), migrated, a workbook in the template layout, then times
 check_plan_import (read + check + preview) and plan_import_apply (check again + write, history
 included), and a second import of the same file (nothing to change). Target: ≤ 10 s for the import.
 """
@@ -18,8 +20,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+POSTGRES = os.environ.get("BENCH_POSTGRES", "").rstrip("/")
+PG_NAME = "tidtam_bench_import"
 _db = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)
-os.environ["DATABASE_URL"] = f"sqlite:///{_db.name}"
+os.environ["DATABASE_URL"] = f"{POSTGRES}/{PG_NAME}" if POSTGRES else f"sqlite:///{_db.name}"
+
+
+def _postgres(statement):
+    import psycopg2
+
+    connection = psycopg2.connect(f"{POSTGRES}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+    connection.close()
+
+
+if POSTGRES:
+    _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}")
+    _postgres(f"CREATE DATABASE {PG_NAME}")
 
 import django  # noqa: E402
 
@@ -116,6 +135,12 @@ def main():
 
 if __name__ == "__main__":
     try:
+        print(f"database: {'PostgreSQL' if POSTGRES else 'SQLite'}")
         main()
     finally:
         os.unlink(_db.name)
+        if POSTGRES:
+            from django.db import connections
+
+            connections.close_all()
+            _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}")

@@ -94,3 +94,25 @@ def load_report(user, pk, *, for_write=False):
     if for_write and not can_edit_project(user, report.project):
         raise PermissionDenied(NOT_YOURS)
     return report
+
+
+# --- Plan set-up (issue #3): office-level pages and the objects they edit. -----------------------
+
+def require_planner(user):
+    """The planner's membership; 403 for any other member (who may still read), 404 without an office."""
+    membership = member_or_404(user)
+    if membership.role != Role.PLANNER:
+        raise PermissionDenied(NOT_YOURS)
+    return membership
+
+
+def load_in_office(user, queryset, pk, *, office_path, for_write=False):
+    """An object whose `office_path` (e.g. "action_plan__office") is the user's office, else 404;
+    for writing, only that office's planner (403 for other members)."""
+    membership = member_or_404(user)
+    obj = queryset.filter(pk=pk, **{f"{office_path}_id": membership.office_id}).first()
+    if obj is None:
+        raise Http404("ไม่พบข้อมูล")
+    if for_write and membership.role != Role.PLANNER:
+        raise PermissionDenied(NOT_YOURS)
+    return obj

@@ -1,8 +1,328 @@
+"""Role home pages, the reporting board and the planner's set-up pages for the office's plan.
+
+Every view reads: load through plans.access (404 other office, 403 member who may not write) →
+validate the form → call a service → message → redirect.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plans import services
+from plans.access import load_in_office, member_or_404, require_planner
+from plans.forms import ActionPlanCopyForm, ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
+from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
+from plans.selectors import action_plans_of_office, current_action_plan
+from projects.selectors import BOARD_STATES, reporting_board
+from projects.selectors import my_projects as select_my_projects
+
+
+def add_errors(form, error: ValidationError):
+    """Put a service's ValidationError on the form: on its fields when it names them, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _plan_or_404(membership, request):
+    year = request.GET.get("year", "")
+    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
+    if plan is None:
+        raise Http404("ยังไม่มีแผนปฏิบัติการของหน่วยงานนี้ กรุณาให้นักวิเคราะห์นโยบายและแผนสร้างแผนก่อน")
+    return plan
+
+
+# --- Home pages ---------------------------------------------------------------------------------
 
 
 @login_required
 def home(request):
-    """Each role lands on its own page; until those pages exist, everyone starts at the projects."""
-    return redirect("projects:list")
+    """Each role lands on its own page."""
+    membership = member_or_404(request.user)
+    if membership.role == Role.PLANNER:
+        return redirect("plans:board")
+    if membership.role == Role.DIRECTOR:
+        return redirect("reports:dashboard")
+    if membership.role == Role.FINANCE:
+        return redirect("budget:disbursements")
+    return redirect("plans:my_projects")
+
+
+@login_required
+def my_projects(request):
+    """โครงการของฉัน: the projects the user owns, with the open reporting windows and their reports."""
+    membership = member_or_404(request.user)
+    plan = current_action_plan(membership.office)
+    today = timezone.localdate()
+    return render(
+        request,
+        "plans/my_projects.html",
+        {
+            "plan": plan,
+            "projects": select_my_projects(request.user, plan, today=today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def board(request):
+    """กระดานติดตาม: per group, each project's report for the chosen quarter."""
+    membership = member_or_404(request.user)
+    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
+        # A new office: the planner's first job is to set up the plan.
+        messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
+        return redirect("plans:setup")
+    plan = _plan_or_404(membership, request)
+    windows = list(plan.reporting_windows.order_by("quarter"))
+    quarter = request.GET.get("quarter", "")
+    window = next((w for w in windows if str(w.quarter) == quarter), None)
+    if window is None and windows:
+        # The latest open quarter, else the latest quarter there is.
+        window = next((w for w in reversed(windows) if w.is_open), windows[-1])
+    groups, total = (
+        reporting_board(request.user, window, today=timezone.localdate()) if window else ([], None)
+    )
+    return render(
+        request,
+        "plans/board.html",
+        {
+            "plan": plan,
+            "windows": windows,
+            "window": window,
+            "groups": groups,
+            "total": total,
+            "states": BOARD_STATES,
+            "is_planner": membership.role == Role.PLANNER,
+        },
+    )
+
+
+# --- Action plans -------------------------------------------------------------------------------
+
+
+@login_required
+def setup(request):
+    """The planner's starting point: the office's plans and links to every set-up page."""
+    membership = member_or_404(request.user)
+    return render(
+        request,
+        "plans/setup.html",
+        {
+            "plans": action_plans_of_office(membership.office).order_by("-fiscal_year__be_year"),
+            "development_plans": DevelopmentPlan.objects.filter(office=membership.office),
+            "is_planner": membership.role == Role.PLANNER,
+        },
+    )
+
+
+@login_required
+def action_plan_create(request):
+    membership = require_planner(request.user)
+    form = ActionPlanForm(request.POST or None, office=membership.office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.action_plan_create(office=membership.office, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว")
+            return redirect("plans:setup")
+    return render(request, "plans/form.html", {"form": form, "title": "สร้างแผนปฏิบัติการประจำปี"})
+
+
+@login_required
+def action_plan_copy(request):
+    membership = require_planner(request.user)
+    form = ActionPlanCopyForm(request.POST or None, office=membership.office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.action_plan_copy(
+                source=form.cleaned_data["source"], fiscal_year=form.cleaned_data["be_year"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"คัดลอกแผนไปยังปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว "
+                f"({plan.projects.count()} โครงการ) กรุณากรอกงบประมาณที่ได้รับจัดสรรของปีใหม่",
+            )
+            return redirect("plans:setup")
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "title": "คัดลอกแผนปีก่อนเป็นแผนปีใหม่",
+            "help": "คัดลอกโครงการ (รหัสเดิม) ผู้รับผิดชอบ กลยุทธ์ ความสอดคล้อง กิจกรรม และตัวชี้วัด "
+            "ไม่คัดลอกงบประมาณ แผนการใช้จ่าย การเบิกจ่าย รายงาน และโครงการที่ยกเลิกแล้ว",
+        },
+    )
+
+
+# --- Groups -------------------------------------------------------------------------------------
+
+
+@login_required
+def group_list(request):
+    membership = member_or_404(request.user)
+    return render(
+        request,
+        "plans/group_list.html",
+        {
+            "groups": Group.objects.filter(office=membership.office),
+            "is_planner": membership.role == Role.PLANNER,
+        },
+    )
+
+
+@login_required
+def group_edit(request, pk=None):
+    membership = require_planner(request.user)
+    group = (
+        load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True) if pk else None
+    )
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if group is None:
+                group = services.group_create(office=membership.office, by=request.user, **form.cleaned_data)
+            else:
+                services.group_update(group=group, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"บันทึกกลุ่ม “{group.name}” แล้ว")
+            return redirect("plans:groups")
+    title = f"แก้ไขกลุ่ม {group.name}" if group else "เพิ่มกลุ่ม"
+    return render(request, "plans/form.html", {"form": form, "title": title, "back": "plans:groups"})
+
+
+@require_POST
+@login_required
+def group_delete(request, pk):
+    group = load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True)
+    try:
+        services.group_delete(group=group, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"ลบกลุ่ม “{group.name}” แล้ว")
+    return redirect("plans:groups")
+
+
+# --- Strategies ---------------------------------------------------------------------------------
+
+STRATEGIES = Strategy.objects.select_related("development_plan")
+
+
+@login_required
+def strategy_list(request):
+    membership = member_or_404(request.user)
+    return render(
+        request,
+        "plans/strategy_list.html",
+        {
+            "strategies": STRATEGIES.filter(development_plan__office=membership.office),
+            "is_planner": membership.role == Role.PLANNER,
+        },
+    )
+
+
+@login_required
+def strategy_edit(request, pk=None):
+    membership = require_planner(request.user)
+    strategy = (
+        load_in_office(request.user, STRATEGIES, pk, office_path="development_plan__office", for_write=True)
+        if pk
+        else None
+    )
+    initial = StrategyForm.initial_of(strategy) if strategy else {}
+    plan = current_action_plan(membership.office)
+    if plan and not strategy:
+        initial["development_plan"] = plan.development_plan_id
+    form = StrategyForm(request.POST or None, initial=initial, office=membership.office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            strategy = services.strategy_save(strategy=strategy, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"บันทึกกลยุทธ์ที่ {strategy.number} แล้ว")
+            return redirect("plans:strategies")
+    title = f"แก้ไขกลยุทธ์ที่ {strategy.number}" if strategy else "เพิ่มกลยุทธ์"
+    return render(request, "plans/form.html", {"form": form, "title": title, "back": "plans:strategies"})
+
+
+@require_POST
+@login_required
+def strategy_delete(request, pk):
+    strategy = load_in_office(
+        request.user, STRATEGIES, pk, office_path="development_plan__office", for_write=True
+    )
+    try:
+        services.strategy_delete(strategy=strategy, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"ลบกลยุทธ์ที่ {strategy.number} แล้ว")
+    return redirect("plans:strategies")
+
+
+# --- Reporting windows --------------------------------------------------------------------------
+
+
+@login_required
+def window_open(request):
+    """Open a quarter of the current plan for reporting, with a deadline."""
+    membership = require_planner(request.user)
+    plan = _plan_or_404(membership, request)
+    form = WindowOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            window = services.reporting_window_open(action_plan=plan, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"เปิดรับรายงานไตรมาสที่ {window.quarter} แล้ว")
+            return redirect(f"{_board_url()}?quarter={window.quarter}")
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "title": f"เปิดรับรายงานรายไตรมาส ปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year}",
+            "back": "plans:board",
+        },
+    )
+
+
+def _board_url():
+    return reverse("plans:board")
+
+
+@require_POST
+@login_required
+def window_close(request, pk):
+    window = load_in_office(
+        request.user,
+        ReportingWindow.objects.select_related("action_plan__fiscal_year"),
+        pk,
+        office_path="action_plan__office",
+        for_write=True,
+    )
+    try:
+        services.reporting_window_close(window=window, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"ปิดรับรายงานไตรมาสที่ {window.quarter} แล้ว")
+    return redirect(f"{_board_url()}?quarter={window.quarter}&year={window.action_plan.fiscal_year.be_year}")

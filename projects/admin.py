@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.models import ActivityProgress, Activity, Indicator, IndicatorResult, Project, QuarterlyReport
+from projects.models import Activity, ActivityProgress, Indicator, IndicatorResult, Project, QuarterlyReport
 
 
 class ActivityInline(admin.TabularInline):

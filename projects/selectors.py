@@ -1,9 +1,12 @@
 """Reads about projects, already limited to what the asking user may see."""
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from django.db.models import Prefetch, Sum
 
 from plans.selectors import membership_of
-from projects.models import Project, QuarterlyReport
+from projects.models import Project, QuarterlyReport, ReportState
 
 
 def projects_visible_to(user, action_plan):
@@ -62,3 +65,105 @@ def project_detail(user, pk):
         )
         .first()
     )
+
+
+# --- Reporting (issue #3): the planner's board and an owner's "my projects". -------------------
+
+BOARD_STATES = [("none", "ยังไม่มีรายงาน"), *ReportState.choices]
+# A report in one of these states is in the planner's hands: never overdue.
+HANDED_IN = {ReportState.SUBMITTED, ReportState.ACCEPTED}
+
+
+@dataclass
+class BoardRow:
+    project: Project
+    report: QuarterlyReport | None
+    overdue: bool
+
+    @property
+    def state(self):
+        return self.report.state if self.report else "none"
+
+    @property
+    def state_label(self):
+        return self.report.get_state_display() if self.report else "ยังไม่มีรายงาน"
+
+
+@dataclass
+class BoardGroup:
+    group: object
+    rows: list = field(default_factory=list)
+
+    @property
+    def counts(self):
+        counted = Counter(row.state for row in self.rows)
+        return [(key, label, counted.get(key, 0)) for key, label in BOARD_STATES]
+
+    @property
+    def overdue(self):
+        return sum(row.overdue for row in self.rows)
+
+
+def _is_overdue(window, report, today):
+    return window.is_open and today > window.deadline and (report is None or report.state not in HANDED_IN)
+
+
+def reporting_board(user, window, *, today):
+    """Per group, each (not cancelled) project's report for the window's quarter.
+
+    A fixed number of queries however many projects there are."""
+    projects = (
+        projects_visible_to(user, window.action_plan)
+        .filter(cancelled=False)
+        .select_related("group")
+        .prefetch_related(
+            "owners",
+            Prefetch("reports", queryset=QuarterlyReport.objects.filter(quarter=window.quarter),
+                     to_attr="window_reports"),
+        )
+        .order_by("group__display_order", "group__name", "display_order", "code")
+    )
+    groups = {}
+    for project in projects:
+        report = project.window_reports[0] if project.window_reports else None
+        board_group = groups.setdefault(project.group_id, BoardGroup(project.group))
+        board_group.rows.append(BoardRow(project, report, _is_overdue(window, report, today)))
+    total = BoardGroup(None, [row for g in groups.values() for row in g.rows])
+    return list(groups.values()), total
+
+
+@dataclass
+class DueItem:
+    window: object
+    report: QuarterlyReport | None
+    overdue: bool
+
+    @property
+    def state_label(self):
+        return self.report.get_state_display() if self.report else "ยังไม่มีรายงาน"
+
+    @property
+    def state(self):
+        return self.report.state if self.report else "none"
+
+
+def my_projects(user, action_plan, *, today):
+    """The user's own projects in `action_plan`, each with what is due in the open reporting windows."""
+    if action_plan is None:
+        return []
+    windows = [w for w in action_plan.reporting_windows.order_by("quarter") if w.is_open]
+    projects = list(
+        projects_visible_to(user, action_plan)
+        .filter(owners=user)
+        .select_related("group", "strategy")
+        .prefetch_related(Prefetch("reports", queryset=QuarterlyReport.objects.order_by("quarter")))
+        .order_by("display_order", "code")
+    )
+    for project in projects:
+        by_quarter = {report.quarter: report for report in project.reports.all()}
+        project.due = [] if project.cancelled else [
+            DueItem(window, report, _is_overdue(window, report, today))
+            for window in windows
+            for report in [by_quarter.get(window.quarter)]
+        ]
+    return projects

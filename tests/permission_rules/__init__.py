@@ -6,8 +6,8 @@ anonymous, owner_a, owner_b, planner, director, finance, other_planner. Objects 
 fixture (tests/conftest.py); `kwargs` builds the URL's arguments from it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 USERS = ["anonymous", "owner_a", "owner_b", "planner", "director", "finance", "other_planner"]
 

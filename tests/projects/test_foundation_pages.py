@@ -22,7 +22,8 @@ def test_it_sends_anonymous_users_to_login(client, db):
 
 
 def test_it_logs_in_with_the_form(client, world):
-    response = client.post("/accounts/login/", {"username": "planner1", "password": "demo"}, follow=True)
+    # An owner lands on "my projects" (issue #3), which names the project they own.
+    response = client.post("/accounts/login/", {"username": "owner_a", "password": "demo"}, follow=True)
     assert response.status_code == 200
     assert world.project_a.title in response.content.decode()
 

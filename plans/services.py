@@ -1,0 +1,164 @@
+"""Writes about the office's plan: action plans, groups, strategies and reporting windows.
+
+Every function runs in one transaction and raises ValidationError with a Thai message saying what
+to fix; nothing is half-written.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from plans.models import ActionPlan, FiscalYear, Group, ReportingWindow, Strategy
+
+
+def _fiscal_year(be_year):
+    return FiscalYear.objects.get_or_create(be_year=be_year)[0]
+
+
+@transaction.atomic
+def action_plan_create(*, office, be_year, development_plan, title="", by=None):
+    if development_plan.office_id != office.pk:
+        raise ValidationError("แผนพัฒนาการศึกษาที่เลือกไม่ใช่ของหน่วยงานนี้")
+    if not development_plan.covers(be_year):
+        raise ValidationError(
+            f"แผนพัฒนาการศึกษา {development_plan} ไม่ครอบคลุมปีงบประมาณ พ.ศ. {be_year} กรุณาเลือกแผนพัฒนาฯ ที่ครอบคลุมปีนี้"
+        )
+    if ActionPlan.objects.filter(office=office, fiscal_year__be_year=be_year).exists():
+        raise ValidationError(f"หน่วยงานนี้มีแผนปฏิบัติการปีงบประมาณ พ.ศ. {be_year} อยู่แล้ว")
+    return ActionPlan.objects.create(
+        office=office, fiscal_year=_fiscal_year(be_year), development_plan=development_plan, title=title
+    )
+
+
+@transaction.atomic
+def action_plan_copy(*, source, fiscal_year, by=None, development_plan=None):
+    """Start next year's plan from `source`: same projects (codes kept), owners, strategies,
+    alignment, activities and indicators.
+
+    Not copied, because they belong to the year that is over: reports, disbursements, allocations
+    and the spending plan (the new year's budget is decided anew), cancelled projects, year-bound
+    policy alignment (a policy of year N does not apply to N+1), and the mid-year flags (a project
+    copied into a new plan is part of it from the start). `fiscal_year` is a BE year (int) or a
+    FiscalYear.
+    """
+    from projects.services import project_copy_into
+
+    be_year = fiscal_year.be_year if isinstance(fiscal_year, FiscalYear) else int(fiscal_year)
+    development_plan = development_plan or source.development_plan
+    target = action_plan_create(
+        office=source.office, be_year=be_year, development_plan=development_plan, by=by
+    )
+    keeps_strategies = development_plan.pk == source.development_plan_id
+    for project in source.projects.filter(cancelled=False).select_related("strategy"):
+        project_copy_into(project=project, action_plan=target, keep_strategy=keeps_strategies)
+    return target
+
+
+# --- Groups ------------------------------------------------------------------------------------
+
+
+def _check_group_unique(*, office, name, abbreviation, exclude_pk=None):
+    others = Group.objects.filter(office=office).exclude(pk=exclude_pk)
+    if others.filter(name=name).exists():
+        raise ValidationError({"name": f"มีกลุ่มชื่อ “{name}” อยู่แล้ว"})
+    if others.filter(abbreviation=abbreviation).exists():
+        raise ValidationError({"abbreviation": f"อักษรย่อ “{abbreviation}” ถูกใช้กับกลุ่มอื่นแล้ว"})
+
+
+@transaction.atomic
+def group_create(*, office, name, short_name, abbreviation, display_order=0, by=None):
+    _check_group_unique(office=office, name=name, abbreviation=abbreviation)
+    return Group.objects.create(
+        office=office,
+        name=name,
+        short_name=short_name,
+        abbreviation=abbreviation,
+        display_order=display_order,
+    )
+
+
+@transaction.atomic
+def group_update(*, group, by=None, **fields):
+    _check_group_unique(
+        office=group.office,
+        name=fields.get("name", group.name),
+        abbreviation=fields.get("abbreviation", group.abbreviation),
+        exclude_pk=group.pk,
+    )
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.save()
+    return group
+
+
+@transaction.atomic
+def group_delete(*, group, by=None):
+    try:
+        group.delete()
+    except ProtectedError as exc:
+        raise ValidationError(
+            f"ลบกลุ่ม “{group.name}” ไม่ได้ เพราะยังมีโครงการที่กลุ่มนี้รับผิดชอบ กรุณาย้ายโครงการไปกลุ่มอื่นก่อน"
+        ) from exc
+
+
+# --- Strategies --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def strategy_save(*, development_plan, number, title, strategy=None, by=None):
+    """Create (strategy=None) or change a numbered strategy of a development plan."""
+    clash = Strategy.objects.filter(development_plan=development_plan, number=number)
+    if strategy is not None:
+        clash = clash.exclude(pk=strategy.pk)
+    if clash.exists():
+        raise ValidationError({"number": f"แผนพัฒนาฯ นี้มีกลยุทธ์ที่ {number} อยู่แล้ว กรุณาใช้เลขอื่น"})
+    strategy = strategy or Strategy(development_plan=development_plan)
+    strategy.development_plan = development_plan
+    strategy.number = number
+    strategy.title = title
+    strategy.save()
+    return strategy
+
+
+@transaction.atomic
+def strategy_delete(*, strategy, by=None):
+    try:
+        strategy.delete()
+    except ProtectedError as exc:
+        raise ValidationError(
+            f"ลบกลยุทธ์ที่ {strategy.number} ไม่ได้ เพราะยังมีโครงการภายใต้กลยุทธ์นี้ กรุณาย้ายโครงการไปกลยุทธ์อื่นก่อน"
+        ) from exc
+
+
+# --- Reporting windows -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reporting_window_open(*, action_plan, quarter, deadline, by=None):
+    """Open `quarter` for reporting until `deadline`; reopening a closed quarter sets a new deadline."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError({"quarter": "ไตรมาสต้องเป็น 1 ถึง 4"})
+    if deadline < action_plan.fiscal_year.quarters[quarter - 1].start:
+        raise ValidationError({"deadline": "กำหนดส่งต้องไม่ก่อนวันเริ่มไตรมาส"})
+    window = (
+        ReportingWindow.objects.select_for_update().filter(action_plan=action_plan, quarter=quarter).first()
+    )
+    if window is not None and window.is_open:
+        raise ValidationError({"quarter": f"ไตรมาสที่ {quarter} เปิดรับรายงานอยู่แล้ว"})
+    if window is None:
+        window = ReportingWindow(action_plan=action_plan, quarter=quarter)
+    window.deadline = deadline
+    window.closed_at = None
+    window.opened_by = by
+    window.save()
+    return window
+
+
+@transaction.atomic
+def reporting_window_close(*, window, by=None):
+    if not window.is_open:
+        raise ValidationError(f"ไตรมาสที่ {window.quarter} ปิดรับรายงานไปแล้ว")
+    window.closed_at = timezone.now()
+    window.save(update_fields=["closed_at"])
+    return window

@@ -114,3 +114,47 @@ def test_it_refuses_damaged_files_without_a_server_error(world, position, garbag
     damaged = original[:position] + garbage + original[position + len(garbage) :]
     check = check_plan_import(action_plan=world.plan, file_name="p.xlsx", data=damaged)
     assert all(str(problem) for problem in check.problems)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_it_answers_any_upload_without_a_server_error(client, world, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    sheet = data.draw(st.sampled_from(list(layout.SHEETS)))
+    column = data.draw(st.integers(min_value=1, max_value=len(layout.SHEETS[sheet])))
+    content = _workbook_with(world, sheet, 2, column, data.draw(cell_values))
+    client.force_login(world.planner)
+    response = client.post(reverse("imports:plan_upload"), {"file": SimpleUploadedFile("p.xlsx", content)})
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert client.get(response.url).status_code == 200
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(column=st.integers(min_value=1, max_value=17), value=cell_values)
+def test_it_reads_any_results_cell_or_lists_the_problem(world, column, value):
+    from projects.models import QuarterlyReport
+    from projects.results_workbook import (
+        ResultsImportInvalid,
+        build_results_workbook,
+        report_sheet_name,
+        results_import_apply,
+    )
+
+    book = load_workbook(io.BytesIO(build_results_workbook(world.planner, world.plan, 1)))
+    book[report_sheet_name(1)].cell(row=2, column=column, value=value)
+    out = io.BytesIO()
+    try:
+        book.save(out)
+    except Exception:
+        assume(False)
+    before = list(QuarterlyReport.objects.values_list("pk", "version"))
+    try:
+        results_import_apply(
+            user=world.planner, action_plan=world.plan, quarter=1, file_name="q.xlsx", data=out.getvalue()
+        )
+    except ResultsImportInvalid as invalid:
+        assert invalid.check.errors
+        assert list(QuarterlyReport.objects.values_list("pk", "version")) == before

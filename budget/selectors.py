@@ -37,6 +37,12 @@ class ProjectMoney:
         return sum((q.disbursed for q in self.quarters), ZERO)
 
     @property
+    def spent_total(self):
+        """Owner-reported spending of the reported quarters; None when no quarter is reported."""
+        reported = [q.spent for q in self.quarters if q.spent is not None]
+        return sum(reported, ZERO) if reported else None
+
+    @property
     def remaining(self):
         return self.allocated - self.disbursed_total
 

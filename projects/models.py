@@ -235,3 +235,33 @@ class IndicatorResult(models.Model):
 
     def __str__(self):
         return f"{self.report} / {self.indicator}"
+
+
+class ImportKind(models.TextChoices):
+    PLAN = "plan", _("แผนปฏิบัติการ")
+    RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
+
+
+class ImportUpload(models.Model):
+    """An uploaded workbook waiting between preview and confirm.
+
+    The file itself is kept (not the preview) so that confirming checks it again against the
+    database as it is then: a preview is never trusted once the data may have changed.
+    """
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=ImportKind.choices)
+    quarter = models.PositiveSmallIntegerField(null=True, blank=True, validators=QUARTER_VALIDATORS)
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ไฟล์นำเข้า")
+        verbose_name_plural = _("ไฟล์นำเข้า")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_kind_display()})"

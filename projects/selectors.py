@@ -17,8 +17,19 @@ def projects_visible_to(user, action_plan):
     return Project.objects.filter(action_plan=action_plan)
 
 
+def current_quarter(action_plan, projects=()):
+    """The quarter the office is reporting on: its latest reporting window's, else the latest reported one."""
+    window = action_plan.reporting_windows.order_by("-quarter").values_list("quarter", flat=True).first()
+    if window:
+        return window
+    reported = [r.quarter for p in projects for r in p.reports_in_order]
+    return max(reported, default=1)
+
+
 def project_list(user, action_plan, *, group=None, strategy=None, status=None, search=""):
-    """The project list page's rows, with the latest report's status, in a fixed number of queries."""
+    """The project list page's rows in a fixed number of queries, each with `current_report` (its report for the
+    quarter being reported on, or None when it has not reported) and `latest_report` (its latest of any quarter).
+    """
     projects = (
         projects_visible_to(user, action_plan)
         .select_related("group", "strategy")
@@ -36,13 +47,15 @@ def project_list(user, action_plan, *, group=None, strategy=None, status=None, s
     if search:
         projects = projects.filter(title__icontains=search.strip())
     rows = list(projects)
+    quarter = current_quarter(action_plan, rows)
     for project in rows:
         project.latest_report = project.reports_in_order[-1] if project.reports_in_order else None
+        project.current_report = next((r for r in project.reports_in_order if r.quarter == quarter), None)
     if status == "not_reported":
-        rows = [p for p in rows if p.latest_report is None]
+        rows = [p for p in rows if p.current_report is None]
     elif status:
-        rows = [p for p in rows if p.latest_report is not None and p.latest_report.status == status]
-    return rows
+        rows = [p for p in rows if p.current_report is not None and p.current_report.status == status]
+    return rows, quarter
 
 
 def project_detail(user, pk):

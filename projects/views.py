@@ -45,7 +45,7 @@ def project_list(request):
         "status": request.GET.get("status", ""),
         "search": request.GET.get("q", ""),
     }
-    projects = select_project_list(
+    projects, quarter = select_project_list(
         request.user,
         plan,
         group=filters["group"] if filters["group"].isdigit() else None,
@@ -59,6 +59,7 @@ def project_list(request):
         {
             "plan": plan,
             "projects": projects,
+            "quarter": quarter,
             "filters": filters,
             "groups": Group.objects.filter(office=plan.office),
             "strategies": Strategy.objects.filter(development_plan=plan.development_plan),

@@ -90,3 +90,17 @@ def test_it_lists_projects_in_a_fixed_number_of_queries(client, world, django_as
     client.force_login(world.planner)
     with django_assert_max_num_queries(12):
         assert client.get("/projects/").status_code == 200
+
+
+def test_it_counts_a_project_without_a_report_for_the_open_quarter_as_not_reported(client, world):
+    from plans.models import ReportingWindow
+
+    ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10))
+    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, status=ProgressStatus.NOT_STARTED)
+    factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status=ProgressStatus.IN_PROGRESS)
+    client.force_login(world.planner)
+    page = client.get("/projects/?status=not_reported").content.decode()
+    assert "สถานะ ไตรมาสที่ ๒" in page
+    assert world.project_a.title in page and "ไตรมาสที่ ๑: ยังไม่ได้ดำเนินการ" in page
+    assert world.project_b.title not in page
+    assert world.project_b.title in client.get("/projects/?status=in_progress").content.decode()

@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from budget.models import BudgetSource
+from plans.form_fields import BEDateField, MoneyField
+
+
+class DisbursementForm(forms.Form):
+    date = BEDateField(label=_("วันที่เบิกจ่าย (วัน/เดือน/ปี พ.ศ.)"),
+                       error_messages={"required": _("กรุณากรอกวันที่เบิกจ่าย เช่น 31/03/2567")})
+    amount = MoneyField(label=_("จำนวนเงิน (บาท)"), help_text=_("เช่น 12,500 หรือ 12500.50 หรือ ๑๒,๕๐๐"),
+                        error_messages={"required": _("กรุณากรอกจำนวนเงินที่เบิกจ่าย")})
+    source = forms.ModelChoiceField(label=_("แหล่งงบประมาณ"), queryset=BudgetSource.objects.none(),
+                                    empty_label=_("— เลือกแหล่งงบประมาณ —"),
+                                    error_messages={"required": _("กรุณาเลือกแหล่งงบประมาณ")})
+    reference = forms.CharField(label=_("เลขที่เอกสาร"), max_length=100, required=False)
+    note = forms.CharField(label=_("หมายเหตุ"), max_length=300, required=False)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the sources this project was allocated money from.
+        source_ids = [allocation.source_id for allocation in project.allocations.all()]
+        self.fields["source"].queryset = BudgetSource.objects.filter(pk__in=source_ids)
+        if len(source_ids) == 1:
+            self.fields["source"].initial = source_ids[0]
+
+
+class DisbursementCorrectionForm(DisbursementForm):
+    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=300,
+                             help_text=_("บันทึกไว้ในประวัติการแก้ไข"),
+                             error_messages={"required": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
+
+
+class DisbursementDeleteForm(forms.Form):
+    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300,
+                             error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})

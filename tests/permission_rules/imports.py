@@ -1,0 +1,83 @@
+"""Excel import/export (issue #5): planners import and export the plan; owners export and import the
+results of their own projects; an upload is seen only by the person who uploaded it."""
+
+from projects.models import ImportKind, ImportUpload
+from projects.plan_workbook import build_plan_workbook
+from tests.permission_rules import Rule
+
+ANONYMOUS_TO_LOGIN = {"anonymous": 302}
+PLANNER_ONLY = {
+    **ANONYMOUS_TO_LOGIN,
+    "owner_a": 403,
+    "owner_b": 403,
+    "planner": 200,
+    "director": 403,
+    "finance": 403,
+    "other_planner": 200,
+}
+OWNERS_AND_PLANNERS = {
+    **ANONYMOUS_TO_LOGIN,
+    "owner_a": 200,
+    "owner_b": 200,
+    "planner": 200,
+    "director": 403,
+    "finance": 403,
+    "other_planner": 200,
+}
+
+
+def planner_upload(world):
+    """A valid (empty) plan workbook uploaded by the planner of office 1."""
+    return ImportUpload.objects.create(
+        action_plan=world.plan,
+        uploaded_by=world.planner,
+        kind=ImportKind.PLAN,
+        file_name="plan.xlsx",
+        content=build_plan_workbook(world.plan, with_data=False),
+    )
+
+
+RULES = {
+    "imports:index": Rule(
+        expect={
+            **ANONYMOUS_TO_LOGIN,
+            "owner_a": 200,
+            "owner_b": 200,
+            "planner": 200,
+            "director": 200,
+            "finance": 200,
+            "other_planner": 200,
+        }
+    ),
+    "imports:plan_template": Rule(expect=PLANNER_ONLY),
+    "imports:plan_export": Rule(expect=PLANNER_ONLY),
+    "imports:plan_upload": Rule(expect=PLANNER_ONLY),
+    "imports:results_export": Rule(kwargs=lambda w: {"quarter": 1}, expect=OWNERS_AND_PLANNERS),
+    "imports:results_upload": Rule(kwargs=lambda w: {"quarter": 1}, expect=OWNERS_AND_PLANNERS),
+    # Other users' uploads do not exist for them (404), including members of the same office.
+    "imports:preview": Rule(
+        kwargs=lambda w: {"pk": planner_upload(w).pk},
+        expect={
+            **ANONYMOUS_TO_LOGIN,
+            "owner_a": 404,
+            "owner_b": 404,
+            "planner": 200,
+            "director": 404,
+            "finance": 404,
+            "other_planner": 404,
+        },
+    ),
+    "imports:confirm": Rule(
+        method="POST",
+        kwargs=lambda w: {"pk": planner_upload(w).pk},
+        expect={
+            **ANONYMOUS_TO_LOGIN,
+            "owner_a": 404,
+            "owner_b": 404,
+            "planner": 302,
+            "director": 404,
+            "finance": 404,
+            "other_planner": 404,
+        },
+    ),
+}

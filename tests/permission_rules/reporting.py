@@ -1,0 +1,47 @@
+"""Rules for the quarterly report pages (issue #3).
+
+Every member of the office reads a project's report and its history; another office gets 404.
+Owners and planners write reports (tested in tests/projects/test_report_views.py, since a URL has
+one rule here); only the office's planner reviews and reopens, everyone else gets 403.
+"""
+
+from decimal import Decimal
+
+from projects.models import QuarterlyReport
+from tests.permission_rules import Rule
+
+READ_OBJECT = {
+    "anonymous": 302,
+    "owner_a": 200,
+    "owner_b": 200,
+    "planner": 200,
+    "director": 200,
+    "finance": 200,
+    "other_planner": 404,
+}
+# An empty form is refused with a message and a redirect back to the report: 302 for the planner.
+PLANNER_ACTION = {
+    "anonymous": 302,
+    "owner_a": 403,
+    "owner_b": 403,
+    "planner": 302,
+    "director": 403,
+    "finance": 403,
+    "other_planner": 404,
+}
+
+
+def _report(world):
+    return QuarterlyReport.objects.get_or_create(
+        project=world.project_a,
+        quarter=2,
+        defaults={"state": "submitted", "spent_amount": Decimal("0")},
+    )[0]
+
+
+RULES = {
+    "reporting:report": Rule(kwargs=lambda w: {"pk": w.project_a.pk, "quarter": 2}, expect=READ_OBJECT),
+    "reporting:history": Rule(kwargs=lambda w: {"pk": w.project_a.pk}, expect=READ_OBJECT),
+    "reporting:review": Rule(method="POST", kwargs=lambda w: {"pk": _report(w).pk}, expect=PLANNER_ACTION),
+    "reporting:reopen": Rule(method="POST", kwargs=lambda w: {"pk": _report(w).pk}, expect=PLANNER_ACTION),
+}

@@ -7,7 +7,7 @@ import pytest
 from plans.models import ReportingWindow
 from tests import factories as f
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_it_takes_a_booklet_from_setup_to_the_directors_dashboard(world, page, live_server, login):

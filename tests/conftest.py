@@ -1,5 +1,6 @@
 """Fixtures shared by all tests: a small office with every role, and a second office."""
 
+import importlib
 from types import SimpleNamespace
 
 import pytest
@@ -12,6 +13,25 @@ from tests import factories
 def fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests only need passwords to match."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    uses_marker = marker is not None and marker.kwargs.get("transaction", False)
+    return uses_marker or {"transactional_db", "live_server"} & set(request.fixturenames)
+
+
+@pytest.fixture(autouse=True)
+def reference_data_after_flush(request):
+    """A transactional test (the browser tests) ends by flushing every table, which also deletes the rows
+    migrations wrote (the budget sources). Put them back before each transactional test."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from budget.models import BudgetSource
+
+    for code, name, order in importlib.import_module("budget.migrations.0002_budget_sources").SOURCES:
+        BudgetSource.objects.get_or_create(code=code, defaults={"name": name, "display_order": order})
 
 
 @pytest.fixture

@@ -1,22 +1,13 @@
 """In Chromium: a planner sets up a booklet, reads the preview and publishes; a director finds it."""
 
 import datetime
-import importlib
 
 import pytest
 
-from budget.models import BudgetSource
 from plans.models import ReportingWindow
 from tests import factories as f
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def budget_sources(transactional_db):
-    """Another transactional test may have flushed the rows the migration wrote: put them back."""
-    for code, name, order in importlib.import_module("budget.migrations.0002_budget_sources").SOURCES:
-        BudgetSource.objects.get_or_create(code=code, defaults={"name": name, "display_order": order})
 
 
 def test_it_takes_a_booklet_from_setup_to_the_directors_dashboard(world, page, live_server, login):

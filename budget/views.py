@@ -12,9 +12,8 @@ from budget import services
 from budget.forms import DisbursementCorrectionForm, DisbursementDeleteForm, DisbursementForm
 from budget.models import Disbursement
 from budget.selectors import disbursements_of, finance_overview, project_money
-from plans.access import has_role, load_project, member_or_404, require_role
+from plans.access import has_role, load_project, member_or_404, plan_or_404, require_role
 from plans.models import Role
-from plans.selectors import current_action_plan
 from projects.models import Project
 
 WRITERS = (Role.FINANCE, Role.PLANNER)
@@ -49,11 +48,7 @@ def _apply(form, error):
 @login_required
 def disbursements(request):
     """Finance's home: every project's allocation, plan and disbursements per quarter."""
-    membership = member_or_404(request.user)
-    year = request.GET.get("year", "")
-    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
-    if plan is None:
-        raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้")
+    plan = plan_or_404(request)
     rows, totals = finance_overview(request.user, plan)
     return render(request, "budget/disbursements.html", {
         "plan": plan, "rows": rows, "totals": totals, "may_write": has_role(request.user, *WRITERS),

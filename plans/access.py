@@ -116,3 +116,15 @@ def load_in_office(user, queryset, pk, *, office_path, for_write=False):
     if for_write and membership.role != Role.PLANNER:
         raise PermissionDenied(NOT_YOURS)
     return obj
+
+
+def plan_or_404(request):
+    """The user's office's action plan for `?year=` (GET or POST), or its latest plan; 404 when there is none."""
+    from plans.selectors import current_action_plan
+
+    membership = member_or_404(request.user)
+    year = request.GET.get("year") or request.POST.get("year") or ""
+    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
+    if plan is None:
+        raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้ กรุณาให้นักวิเคราะห์นโยบายและแผนสร้างแผนก่อน")
+    return plan

@@ -7,14 +7,13 @@ validate the form → call a service → message → redirect.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plans import services
-from plans.access import load_in_office, member_or_404, require_planner
+from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm, ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
 from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
 from plans.selectors import action_plans_of_office, current_action_plan
@@ -29,14 +28,6 @@ def add_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _plan_or_404(membership, request):
-    year = request.GET.get("year", "")
-    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
-    if plan is None:
-        raise Http404("ยังไม่มีแผนปฏิบัติการของหน่วยงานนี้ กรุณาให้นักวิเคราะห์นโยบายและแผนสร้างแผนก่อน")
-    return plan
 
 
 # --- Home pages ---------------------------------------------------------------------------------
@@ -80,7 +71,7 @@ def board(request):
         # A new office: the planner's first job is to set up the plan.
         messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
         return redirect("plans:setup")
-    plan = _plan_or_404(membership, request)
+    plan = plan_or_404(request)
     windows = list(plan.reporting_windows.order_by("quarter"))
     quarter = request.GET.get("quarter", "")
     window = next((w for w in windows if str(w.quarter) == quarter), None)
@@ -283,8 +274,8 @@ def strategy_delete(request, pk):
 @login_required
 def window_open(request):
     """Open a quarter of the current plan for reporting, with a deadline."""
-    membership = require_planner(request.user)
-    plan = _plan_or_404(membership, request)
+    require_planner(request.user)
+    plan = plan_or_404(request)
     form = WindowOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

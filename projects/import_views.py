@@ -10,9 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from plans.access import NOT_YOURS, is_planner, member_or_404, require_role
+from plans.access import NOT_YOURS, is_planner, member_or_404, plan_or_404, require_role
 from plans.models import Role
-from plans.selectors import current_action_plan
 from projects.import_forms import WorkbookUploadForm
 from projects.models import ImportKind, ImportUpload
 from projects.plan_import import (
@@ -34,15 +33,6 @@ from projects.results_workbook import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _plan_of(request):
-    membership = member_or_404(request.user)
-    year = request.GET.get("year") or request.POST.get("year")
-    plan = current_action_plan(membership.office, int(year) if year and year.isdigit() else None)
-    if plan is None:
-        raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้")
-    return plan
 
 
 def _xlsx(data, file_name):
@@ -91,7 +81,7 @@ def _check(upload, user):
 
 @login_required
 def index(request):
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     return render(
         request,
         "imports/index.html",
@@ -107,34 +97,34 @@ def index(request):
 @login_required
 def plan_template(request):
     require_role(request.user, Role.PLANNER)
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     return _xlsx(build_plan_workbook(plan, with_data=False), plan_file_name(plan, with_data=False))
 
 
 @login_required
 def plan_export(request):
     require_role(request.user, Role.PLANNER)
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     return _xlsx(build_plan_workbook(plan, with_data=True), plan_file_name(plan, with_data=True))
 
 
 @login_required
 def plan_upload(request):
     require_role(request.user, Role.PLANNER)
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     return _upload(request, plan, ImportKind.PLAN, None)
 
 
 @login_required
 def results_export(request, quarter):
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     _require_results_access(request.user, plan, quarter)
     return _xlsx(build_results_workbook(request.user, plan, quarter), results_file_name(plan, quarter))
 
 
 @login_required
 def results_upload(request, quarter):
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     _require_results_access(request.user, plan, quarter)
     return _upload(request, plan, ImportKind.RESULTS, quarter)
 

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_POST
 
 from budget.plan_services import project_money_set
 from budget.selectors import project_money
-from plans.access import NOT_YOURS, can_edit_project, is_planner, load_project, require_planner
+from plans.access import NOT_YOURS, can_edit_project, is_planner, load_project, plan_or_404, require_planner
 from plans.concurrency import StaleEdit
 from plans.models import Group, Strategy
-from plans.selectors import current_action_plan, membership_of
 from plans.views import add_errors
 from projects import services
 from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectMoneyForm, ProjectStatusForm
@@ -25,20 +24,9 @@ from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
 
 
-def _plan_of(request):
-    membership = membership_of(request.user)
-    if membership is None:
-        raise Http404("ไม่พบหน่วยงานของผู้ใช้นี้")
-    year = request.GET.get("year", "")
-    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
-    if plan is None:
-        raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้")
-    return plan
-
-
 @login_required
 def project_list(request):
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     filters = {
         "group": request.GET.get("group", ""),
         "strategy": request.GET.get("strategy", ""),
@@ -97,7 +85,7 @@ def _editable_values(form):
 @login_required
 def project_create(request):
     require_planner(request.user)
-    plan = _plan_of(request)
+    plan = plan_or_404(request)
     form = ProjectForm(request.POST or None, action_plan=plan, planner=True)
     if request.method == "POST" and form.is_valid():
         try:

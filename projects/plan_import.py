@@ -26,7 +26,7 @@ from plans.thai_formats import format_date_short, format_money, to_arabic_digits
 from projects import plan_workbook as layout
 from projects import spreadsheet_cells as cells
 from projects.models import Activity, ImportUpload, Indicator, Project
-from projects.spreadsheet_cells import BadFile, CellError, Problem
+from projects.spreadsheet_cells import BadFile, CellError, CheckResult, Problem
 
 
 class PlanImportInvalid(Exception):
@@ -83,37 +83,8 @@ class RowChange:
 
 
 @dataclass
-class PlanCheck:
-    problems: list[Problem] = field(default_factory=list)
-    changes: list[RowChange] = field(default_factory=list)
+class PlanCheck(CheckResult):
     left_alone: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self):
-        return [p for p in self.problems if not p.is_warning]
-
-    @property
-    def warnings(self):
-        return [p for p in self.problems if p.is_warning]
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    def of(self, action):
-        return [c for c in self.changes if c.action == action]
-
-    @property
-    def created(self):
-        return self.of("create")
-
-    @property
-    def updated(self):
-        return self.of("update")
-
-    @property
-    def unchanged(self):
-        return self.of("same")
 
     def summary(self):
         """{sheet: {"create": n, "update": n, "same": n}} in the workbook's sheet order."""

@@ -27,7 +27,7 @@ from projects import spreadsheet_cells as cells
 from projects.models import ActivityProgress, ProgressStatus, Project, QuarterlyReport, ReportState
 from projects.plan_import import FieldChange, PreviewOutdated, _read_records, preview_fingerprint
 from projects.plan_workbook import Column
-from projects.spreadsheet_cells import BadFile, Problem
+from projects.spreadsheet_cells import BadFile, CheckResult, Problem
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 
@@ -174,37 +174,8 @@ class ReportChange:
 
 
 @dataclass
-class ResultsCheck:
-    problems: list[Problem] = field(default_factory=list)
-    changes: list[ReportChange] = field(default_factory=list)
+class ResultsCheck(CheckResult):
     refusals: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self):
-        return [p for p in self.problems if not p.is_warning]
-
-    @property
-    def warnings(self):
-        return [p for p in self.problems if p.is_warning]
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    def of(self, action):
-        return [c for c in self.changes if c.action == action]
-
-    @property
-    def created(self):
-        return self.of("create")
-
-    @property
-    def updated(self):
-        return self.of("update")
-
-    @property
-    def unchanged(self):
-        return self.of("same")
 
     @property
     def has_writes(self):

@@ -59,6 +59,41 @@ class Problem:
         return f"{place}: {self.message}" if place else self.message
 
 
+@dataclass
+class CheckResult:
+    """What checking an uploaded sheet found: problems (errors and warnings) and row changes by action."""
+
+    problems: list[Problem] = field(default_factory=list)
+    changes: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self):
+        return [p for p in self.problems if p.is_warning]
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def of(self, action):
+        return [c for c in self.changes if c.action == action]
+
+    @property
+    def created(self):
+        return self.of("create")
+
+    @property
+    def updated(self):
+        return self.of("update")
+
+    @property
+    def unchanged(self):
+        return self.of("same")
+
+
 class BadFile(Exception):
     """The upload is not a readable .xlsx workbook (wrong type, too big, corrupt or hostile)."""
 

@@ -88,7 +88,20 @@ def seed():
     plan = seed_action_plan(the_office, strategies, users)
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
     seed_reports(project_rows, users)
+    seed_booklet(plan, users["planner"])
     return plan
+
+
+def seed_booklet(plan, planner):
+    """The 6-month booklet as reference 003 issued it (document 4/2567, sections by group), published once
+    so a director finds a PDF to download. Publishing renders the PDF (a few seconds): only on the first run."""
+    from reports.models import Booklet
+    from reports.services import booklet_publish
+
+    booklet = upsert(Booklet, {"action_plan": plan, "months": 6, "document_number": "4/2567"},
+                     {"grouping": "group", "signer": "กลุ่มนโยบายและแผน", "created_by": planner})
+    if not booklet.publications.exists():
+        booklet_publish(booklet=booklet, user=planner)
 
 
 def seed_catalogue():

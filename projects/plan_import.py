@@ -486,7 +486,7 @@ class _Checker:
         return values
 
     def _strategy(self, label):
-        match = re.match(r"^\s*(?:กลยุทธ์ที่\s*)?([0-9]{1,3})(?![0-9])", to_arabic_digits(label))
+        match = re.match(r"^\s*(?:กลยุทธ์ที่\s*)?([0-9]+)", to_arabic_digits(label))
         if match:
             return self.strategies.get(int(match[1]))
         return self.strategy_titles.get(_squash(label))

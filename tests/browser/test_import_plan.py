@@ -30,7 +30,7 @@ def test_it_shows_thai_errors_then_imports_the_fixed_file(page, live_server, log
     page.set_input_files("input[type=file]", str(_plan_file(world, tmp_path / "แผน.xlsx", "12,5OO")))
     page.get_by_role("button", name="ตรวจสอบไฟล์").click()
     errors = page.locator("#import-errors tbody tr")
-    assert errors.count() == 1
+    assert errors.count() == 1, errors.all_inner_texts()
     row = errors.first.inner_text()
     assert "งบประมาณ" in row and "จำนวนเงิน (บาท)" in row and "12,5OO" in row
     assert "ตัวอักษร O ไม่ใช่เลขศูนย์" in row

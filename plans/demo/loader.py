@@ -199,6 +199,8 @@ def seed_projects(plan, groups, strategies, users, items):
             "title": data["title"], "strategy": strategies[data["strategy"]], "group": groups[data["group"]],
             "display_order": data["no"], "output_goal": data["output_goal"],
             "outcome_goal": data["outcome_goal"], "start_date": fy_start, "end_date": fy_end,
+            "added_mid_year": data["no"] in projects.ADDED_MID_YEAR,
+            "added_mid_year_reason": projects.ADDED_MID_YEAR.get(data["no"], ""),
         })
         set_m2m(project.owners, [users[name] for name in data["owners"]])
         alignment = _alignment_of(data, items)

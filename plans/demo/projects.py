@@ -10,6 +10,16 @@ Activities: (title, planned quarters). Indicators: (text, target value, unit, ta
 
 from datetime import date as d
 
+# Reference 003's Table 5 counts 4 projects added mid-year (ระหว่างปี): 2 in กนต., 1 in กสศ., 1 in กบค.
+# The register does not say which; these four are our choice, each a task that arrived from OBEC
+# or a policy after the plan was approved.
+ADDED_MID_YEAR = {
+    10: "สพฐ. แจ้งให้ดำเนินการคัดเลือกผลงาน OBEC Content Center ภายหลังการอนุมัติแผน",
+    11: "ได้รับจัดสรรงบประมาณตามนโยบาย “1 อำเภอ 1 โรงเรียนคุณภาพ” ระหว่างปีงบประมาณ",
+    19: "ค่าใช้จ่ายในการนิเทศโครงการโรงเรียนสุจริต ได้รับจัดสรรเพิ่มเติมจาก สพฐ.",
+    22: "สพฐ. อนุมัติให้คัดเลือกครูผู้ช่วยกรณีมีความจำเป็นหรือมีเหตุพิเศษ ปี พ.ศ. 2567",
+}
+
 PROJECTS = [
     {"no": 1, "group": "กนต.", "owners": ["attaphon"], "strategy": 1,
      "title": "ส่งเสริมและพัฒนาศักยภาพตามพหุปัญญา ระดับการศึกษาขั้นพื้นฐาน",

@@ -3,6 +3,7 @@
 Expected figures are the register's own totals and subtotal rows.
 """
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from io import StringIO
@@ -166,3 +167,10 @@ def test_it_publishes_the_six_month_booklet_once_for_directors(demo, client):
     assert b"".join(response.streaming_content if response.streaming else [response.content]) == bytes(
         publication.pdf
     )
+
+
+def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
+    mid_year = Project.objects.filter(action_plan=demo, added_mid_year=True)
+    by_group = Counter(mid_year.values_list("group__abbreviation", flat=True))
+    assert by_group == {"กนต.": 2, "กสศ.": 1, "กบค.": 1}
+    assert all(p.added_mid_year_reason for p in mid_year)

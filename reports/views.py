@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from plans.thai_formats import format_date_long
 from reports import dashboard as dashboard_data
 from reports.excel import booklet_workbook
 from reports.forms import BookletForm
+from reports.models import Publication
 from reports.pdf import render_booklet_html, render_booklet_pdf
 from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
 from reports.services import booklet_create, booklet_publish, booklet_update
@@ -45,7 +47,13 @@ def booklet_list(request):
     is_planner = membership.role == Role.PLANNER
     return render(request, "reports/booklet_list.html", {
         "publications": publications_of(request.user),
-        "booklets": booklets_of(request.user).prefetch_related("publications") if is_planner else [],
+        "booklets": (
+            booklets_of(request.user).prefetch_related(
+                Prefetch("publications", queryset=Publication.objects.defer("pdf"))
+            )
+            if is_planner
+            else []
+        ),
         "is_planner": is_planner,
     })
 

@@ -3,6 +3,8 @@
 import hashlib
 from decimal import Decimal as D
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.context import TABLES
@@ -106,6 +108,18 @@ def test_it_lists_booklets_in_a_fixed_number_of_queries(world, client, django_as
     client.force_login(world.planner)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("reports:booklets")).status_code == 200
+
+
+def test_it_lists_booklets_without_reading_the_stored_pdfs(world, client):
+    booklet = Booklet.objects.create(action_plan=world.plan, months=6)
+    Publication.objects.create(booklet=booklet, document_number="1/2567", title="t", pdf=b"%PDF-1.7 big",
+                               sha256="0" * 64, size=12, published_by=world.planner)
+    client.force_login(world.planner)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("reports:booklets")).status_code == 200
+    publication_reads = [q["sql"] for q in queries if 'FROM "reports_publication"' in q["sql"]]
+    assert publication_reads
+    assert not any('"reports_publication"."pdf"' in sql for sql in publication_reads)
 
 
 def test_it_lets_the_planner_publish_from_the_preview(world, client):

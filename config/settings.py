@@ -1,12 +1,13 @@
 """Tidtam settings. Everything that differs between machines comes from the environment,
 and a value that cannot be read stops the start-up with a message saying which one."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,6 +109,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Processes that lay out a large booklet's PDF at once (1: all in the web or command process).
+BOOKLET_PDF_WORKERS = env_int("TIDTAM_PDF_WORKERS", default=min(4, os.cpu_count() or 1), minimum=1)
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="tidtam@localhost")

@@ -22,6 +22,7 @@ tests/reports/test_pdf_parallel.py checks this against the one-process render pa
 import io
 import logging
 import multiprocessing
+import os
 import re
 import threading
 import time
@@ -254,7 +255,10 @@ def _executor(workers):
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["reports.pdf_worker"])
             _executor_instance = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=pdf_worker.warm_up
+                max_workers=workers,
+                mp_context=context,
+                initializer=pdf_worker.start_worker,
+                initargs=(os.getpid(),),
             )
         return _executor_instance
 

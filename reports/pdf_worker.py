@@ -6,6 +6,9 @@ ones, so it imports nothing from Django: a worker only needs WeasyPrint and the 
 
 import contextlib
 import gc
+import os
+import threading
+import time
 
 # Laying out a booklet allocates millions of short-lived objects while keeping a large box tree
 # alive; CPython's default thresholds then run full collections over that tree again and again
@@ -62,5 +65,21 @@ def render_piece(html, base_url, stylesheets, extra_css):
 
 
 def warm_up():
-    """Run once in each new worker: load Pango, fontconfig and the Thai font before real work."""
+    """Load Pango, fontconfig and the Thai font before real work."""
     layout('<p style="font-family: Laksaman">ทดสอบ ๑๒๓</p>', base_url=None, stylesheets=[]).write_pdf()
+
+
+def start_worker(owner_pid):
+    """Run once in each new worker process: warm up, and leave when the process that started the
+    workers is gone (a web server killed without shutting down would otherwise leave them behind)."""
+    threading.Thread(target=_exit_without, args=(owner_pid,), daemon=True).start()
+    warm_up()
+
+
+def _exit_without(owner_pid, every_s=2.0):
+    while True:
+        time.sleep(every_s)
+        try:
+            os.kill(owner_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)

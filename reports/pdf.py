@@ -16,8 +16,8 @@ from reports.context import booklet_context
 logger = logging.getLogger(__name__)
 
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "booklet.css"
-# Below about 60 pages (the demo office's 6-month booklet is 81), sharing the work saves too little.
-PARALLEL_FROM_CHARS = 120_000
+# Below about 90 pages (the demo office's 81-page booklet stays in one process), sharing saves too little.
+PARALLEL_FROM_CHARS = 200_000
 
 
 def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None, request=None):

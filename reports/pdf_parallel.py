@@ -124,11 +124,7 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None):
         extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT,
         **layout,
     )
-    try:
-        laid_out = [future.result() for future in futures]
-    except BrokenProcessPool:
-        _forget_executor()
-        raise
+    laid_out = _results(futures)
     before, after = (laid_out[:1], laid_out[1:]) if at else ([], laid_out)
 
     # Page numbers: the booklet's pages in order, with the contents' draft in its place.
@@ -173,11 +169,7 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None):
         page.links = []  # their anchors are in other pieces; pypdf draws them below
     contents_part = {"pdf": pdf_worker.write_pdf(final), "pages": pdf_worker.describe_pages(final)}
     parts = before + [contents_part] + after
-    try:
-        stamps = [future.result()["pdf"] for future in stamp_futures]
-    except BrokenProcessPool:
-        _forget_executor()
-        raise
+    stamps = [part["pdf"] for part in _results(stamp_futures)]
     started = time.perf_counter()
     joined = _join(parts, stamps, [page for part in parts for page in part["pages"]], links)
     if timings is not None:
@@ -261,6 +253,15 @@ def _executor(workers):
                 initargs=(os.getpid(),),
             )
         return _executor_instance
+
+
+def _results(futures):
+    """The futures' results in order; a dead worker makes the next booklet start new ones."""
+    try:
+        return [future.result() for future in futures]
+    except BrokenProcessPool:
+        _forget_executor()
+        raise
 
 
 def _forget_executor():

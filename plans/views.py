@@ -35,7 +35,7 @@ def add_errors(form, error: ValidationError):
 
 @login_required
 def home(request):
-    """Each role lands on its own page."""
+    """Each member lands on the page of their main role."""
     membership = member_or_404(request.user)
     if membership.role == Role.PLANNER:
         return redirect("plans:board")
@@ -67,7 +67,7 @@ def my_projects(request):
 def board(request):
     """กระดานติดตาม: per group, each project's report for the chosen quarter."""
     membership = member_or_404(request.user)
-    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
+    if membership.has_role(Role.PLANNER) and current_action_plan(membership.office) is None:
         # A new office: the planner's first job is to set up the plan.
         messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
         return redirect("plans:setup")
@@ -91,7 +91,7 @@ def board(request):
             "groups": groups,
             "total": total,
             "states": BOARD_STATES,
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -109,7 +109,7 @@ def setup(request):
         {
             "plans": action_plans_of_office(membership.office).order_by("-fiscal_year__be_year"),
             "development_plans": DevelopmentPlan.objects.filter(office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -170,7 +170,7 @@ def group_list(request):
         "plans/group_list.html",
         {
             "groups": Group.objects.filter(office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -223,7 +223,7 @@ def strategy_list(request):
         "plans/strategy_list.html",
         {
             "strategies": STRATEGIES.filter(development_plan__office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from office import people_import_views, people_views
+
+app_name = "office"
+
+urlpatterns = [
+    path("people/", people_views.people, name="people"),
+    path("people/new/", people_views.person_create, name="person_create"),
+    path("people/<int:pk>/", people_views.person_edit, name="person_edit"),
+    path("people/<int:pk>/deactivate/", people_views.person_deactivate, name="person_deactivate"),
+    path("people/<int:pk>/reactivate/", people_views.person_reactivate, name="person_reactivate"),
+    path("people/<int:pk>/password/", people_views.person_password, name="person_password"),
+    path("people/<int:pk>/send-link/", people_views.person_send_link, name="person_send_link"),
+    path("people/import/template.xlsx", people_import_views.template, name="people_template"),
+    path("people/import/", people_import_views.upload, name="people_upload"),
+    path("people/import/<int:pk>/", people_import_views.preview, name="people_preview"),
+    path("people/import/<int:pk>/confirm/", people_import_views.confirm, name="people_confirm"),
+]

@@ -5,6 +5,7 @@ A name that fits more than one person is refused with the candidates listed, so 
 owner of a project by a guess.
 """
 
+import re
 from dataclasses import dataclass
 
 # คำนำหน้าชื่อ most often written in front of a first name (longest first, so "นางสาว" beats "นาง").
@@ -59,6 +60,13 @@ def find_person(users, text):
     wanted = squash(text)
     if not wanted:
         return Lookup(error="ไม่ได้ระบุชื่อ")
+    # "นางสาวพิมพ์ชนก ใจดี (planner)", as the plan workbook writes owners: the username decides.
+    match = re.fullmatch(r"(.*)\(([^()]+)\)", text.strip())
+    if match:
+        inside = squash(match[2])
+        by_username = [u for u in users if u.username.casefold() == inside]
+        if by_username:
+            return Lookup(by_username[0])
     by_username = [u for u in users if u.username.casefold() == wanted]
     if by_username:
         return Lookup(by_username[0])

@@ -169,7 +169,7 @@ def group_list(request):
         request,
         "plans/group_list.html",
         {
-            "groups": Group.objects.filter(office=membership.office),
+            "groups": Group.objects.filter(office=membership.office).select_related("head"),
             "is_planner": membership.has_role(Role.PLANNER),
         },
     )
@@ -181,7 +181,7 @@ def group_edit(request, pk=None):
     group = (
         load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True) if pk else None
     )
-    form = GroupForm(request.POST or None, instance=group)
+    form = GroupForm(request.POST or None, instance=group, office=membership.office)
     if request.method == "POST" and form.is_valid():
         try:
             if group is None:

@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from budget.models import Allocation, SpendingPlan
 from plans.models import ActionPlan
+from plans.people_lookup import find_person
 from plans.thai_formats import format_date_short, format_money, to_arabic_digits
 from projects import plan_workbook as layout
 from projects import spreadsheet_cells as cells
@@ -492,19 +493,16 @@ class _Checker:
         return self.strategy_titles.get(_squash(label))
 
     def _owners(self, cell, row):
+        """Owners by name, "name (username)", username or e-mail; an ambiguous name lists the candidates."""
         tokens = [t.strip() for t in re.split(r"[,;\n]+", cell) if t.strip()]
         found, ok = [], True
         for token in tokens:
-            lowered = token.casefold()
-            matches = [u for u in self.members if u.username.casefold() == lowered] or [
-                u for u in self.members if u.email and u.email.casefold() == lowered
-            ]
-            if len(matches) != 1:
+            lookup = find_person(self.members, token)
+            if lookup.user is None:
                 ok = False
-                reason = "มีผู้ใช้หลายคนใช้อีเมลนี้ ให้ใช้ชื่อผู้ใช้แทน" if matches else "ไม่พบบุคลากรในหน่วยงานที่มีชื่อผู้ใช้หรืออีเมลนี้"
-                self.error(f"ผู้รับผิดชอบ “{token}”: {reason}", layout.PROJECTS, row, layout.OWNERS.header, token)
-            elif matches[0] not in found:
-                found.append(matches[0])
+                self.error(f"ผู้รับผิดชอบ: {lookup.error}", layout.PROJECTS, row, layout.OWNERS.header, token)
+            elif lookup.user not in found:
+                found.append(lookup.user)
         return found if ok else None
 
     def _compare(self, sheet, instance, values, code, label, row):

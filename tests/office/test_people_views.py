@@ -159,3 +159,14 @@ def test_the_list_shows_the_office_only_and_finds_by_name(client, world):
     assert "owner_a" in page and "planner2" not in page
     page = client.get(reverse("office:people"), {"q": "owner_b"}).content.decode()
     assert "owner_b" in page and "owner_a" not in page
+
+
+def test_a_group_head_is_a_member_of_the_office(client, world):
+    client.force_login(world.planner)
+    data = {"name": world.group.name, "short_name": "ทดสอบ", "abbreviation": "กท.", "display_order": 1}
+    refused = client.post(reverse("plans:group_edit", args=[world.group.pk]), {**data, "head": world.other_planner.pk})
+    assert refused.status_code == 200
+    client.post(reverse("plans:group_edit", args=[world.group.pk]), {**data, "head": world.head_a.pk})
+    world.group.refresh_from_db()
+    assert world.group.head == world.head_a
+    assert world.head_a.get_full_name() in client.get(reverse("plans:groups")).content.decode()

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from office import people_import_views, people_views
+from office import people_import_views, people_views, profile_views
 
 app_name = "office"
 
 urlpatterns = [
+    path("profile/", profile_views.profile, name="profile"),
     path("people/", people_views.people, name="people"),
     path("people/new/", people_views.person_create, name="person_create"),
     path("people/<int:pk>/", people_views.person_edit, name="person_edit"),

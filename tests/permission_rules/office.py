@@ -27,6 +27,7 @@ RULES = {
     "password_change": Rule(expect=READ_ALL),
     "password_reset_confirm": Rule(expect=READ_ALL | {"anonymous": 200},
                                    kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}),
+    "office:profile": Rule(expect=planner_page()),
     "office:people": Rule(expect=planner_page()),
     "office:person_create": Rule(expect=planner_page()),
     "office:person_edit": Rule(expect=planner_object(), kwargs=_person),

@@ -42,8 +42,8 @@ def test_it_saves_the_profile_deputies_and_logo_and_the_cover_prints_them(client
     assert world.office.short_name == "สพป.ทดลอง" and world.office.logo
     assert [d.name for d in OfficeDeputy.objects.filter(office=world.office)] == ["นางสาวรัตนา ดีงาม"]
     assert world.office.history.first().history_user == world.planner
-    from reports.pdf import render_booklet_html
     from reports.context import BookletParams
+    from reports.pdf import render_booklet_html
 
     html = render_booklet_html(BookletParams(action_plan=world.plan, months=6))
     assert 'class="logo" src="data:image/png;base64,' in html

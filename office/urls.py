@@ -1,11 +1,13 @@
 from django.urls import path
 
-from office import people_import_views, people_views, profile_views
+from office import development_plan_views, people_import_views, people_views, profile_views
 
 app_name = "office"
 
 urlpatterns = [
     path("profile/", profile_views.profile, name="profile"),
+    path("development-plans/new/", development_plan_views.development_plan_edit, name="development_plan_create"),
+    path("development-plans/<int:pk>/", development_plan_views.development_plan_edit, name="development_plan_edit"),
     path("people/", people_views.people, name="people"),
     path("people/new/", people_views.person_create, name="person_create"),
     path("people/<int:pk>/", people_views.person_edit, name="person_edit"),

@@ -28,6 +28,8 @@ RULES = {
     "password_reset_confirm": Rule(expect=READ_ALL | {"anonymous": 200},
                                    kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}),
     "office:profile": Rule(expect=planner_page()),
+    "office:development_plan_create": Rule(expect=planner_page()),
+    "office:development_plan_edit": Rule(expect=planner_object(), kwargs=lambda w: {"pk": w.plan.development_plan_id}),
     "office:people": Rule(expect=planner_page()),
     "office:person_create": Rule(expect=planner_page()),
     "office:person_edit": Rule(expect=planner_object(), kwargs=_person),

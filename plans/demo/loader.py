@@ -4,11 +4,13 @@ Every row is found by its natural key and saved only when a field differs, so a 
 nothing (and adds no history rows). Rows of the demo plan that the data no longer has are removed.
 """
 
+import io
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
@@ -22,6 +24,7 @@ from plans.models import (
     Group,
     Membership,
     Office,
+    OfficeDeputy,
     ReportingWindow,
     Strategy,
     StrategyIndicator,
@@ -84,6 +87,7 @@ def seed():
         for order, (abbr, name, short) in enumerate(office.GROUPS, start=1)
     }
     users = seed_people(the_office, groups)
+    seed_signatories(the_office, groups, users)
     strategies = seed_development_plan(the_office)
     plan = seed_action_plan(the_office, strategies, users)
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
@@ -144,9 +148,38 @@ def seed_people(the_office, groups):
             user.set_password(people.PASSWORD)
             user.save(update_fields=["password"])
         upsert(Membership, {"user": user},
-               {"office": the_office, "role": role, "group": groups.get(group_abbr), "position": position})
+               {"office": the_office, "role": role, "group": groups.get(group_abbr), "position": position,
+                "extra_roles": people.EXTRA_ROLES.get(username, [])})
         users[username] = user
     return users
+
+
+def seed_signatories(the_office, groups, users):
+    """Group heads, deputy directors and the logo printed on the cover (issue #15)."""
+    for abbr, username in office.GROUP_HEADS.items():
+        upsert(Group, {"pk": groups[abbr].pk}, {"head": users[username]})
+    for order, (name, position) in enumerate(office.DEPUTIES, start=1):
+        upsert(OfficeDeputy, {"office": the_office, "name": name}, {"position": position, "display_order": order})
+    if not the_office.logo:
+        the_office.logo.save("demo-logo.png", ContentFile(demo_logo()), save=True)
+
+
+def demo_logo():
+    """A plain emblem drawn for the demo (a real office uploads its own on the profile page)."""
+    from PIL import Image, ImageDraw
+
+    size = 240
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, size - 4, size - 4), fill=(22, 53, 115), outline=(201, 162, 39), width=12)
+    draw.ellipse((40, 40, size - 40, size - 40), outline=(201, 162, 39), width=4)
+    # An open book.
+    draw.polygon([(70, 95), (118, 108), (118, 165), (70, 152)], fill=(255, 255, 255))
+    draw.polygon([(170, 95), (122, 108), (122, 165), (170, 152)], fill=(255, 255, 255))
+    draw.polygon([(120, 60), (132, 84), (108, 84)], fill=(201, 162, 39))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def seed_development_plan(the_office):
@@ -330,8 +363,8 @@ def accounts(plan=None):
         membership = Membership.objects.select_related("group").filter(user=user).first()
         owned = user.owned_projects.filter(action_plan=plan).count() if plan else user.owned_projects.count()
         rows.append((
-            username, user.get_full_name(), membership.get_role_display() if membership else "",
+            username, user.get_full_name(), membership.roles_display if membership else "",
             membership.group.abbreviation if membership and membership.group else "",
-            owned if membership and membership.role == "staff" else None,
+            owned if owned or (membership and membership.role == "staff") else None,
         ))
     return rows

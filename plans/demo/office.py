@@ -10,7 +10,19 @@ OFFICE = {
     "phones": "0 3441 1000",
     "website": "https://www.skn.go.th",
     "email": "saraban@skn.go.th",
+    # Signatures (issue #15). The director is the demo account "director"; deputies are plausible demo names.
+    "director_name": "นายประเสริฐ สาครวงศ์",
+    "director_position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร",
 }
+
+# รองผู้อำนวยการ (name, position); the first is also the demo account "deputy".
+DEPUTIES = [
+    ("นางวิมลรัตน์ ทองประเสริฐ", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+    ("นายอนุชา พึ่งทอง", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+]
+
+# ผู้อำนวยการกลุ่ม who are demo accounts (the register names them): group → username.
+GROUP_HEADS = {"กนต.": "chongrak", "กบส.": "somkiat"}
 
 # (abbreviation, name, short name as in the reference tables), in the register's order.
 GROUPS = [

@@ -77,3 +77,21 @@ def test_overlong_values_are_refused_with_a_message(client, world):
     world.office.refresh_from_db()
     assert world.office.short_name != "ก" * 61
     assert not OfficeDeputy.objects.exists()
+
+
+def test_a_cover_with_a_logo_and_every_contact_line_stays_on_one_page(world, settings, tmp_path):
+    from pypdf import PdfReader
+
+    from reports.context import BookletParams
+    from reports.pdf import render_booklet_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    office = world.office
+    office.name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"
+    office.address = "2/3 หมู่ 8 ถนนเศรษฐกิจ 1 ตำบลท่าทราย อำเภอเมืองสมุทรสาคร จังหวัดสมุทรสาคร 74000"
+    office.phones, office.website = "0 3441 1000", "https://www.example.go.th"
+    office.logo.save("logo.png", SimpleUploadedFile("logo.png", _png(size=(240, 240))), save=True)
+    pdf = render_booklet_pdf(BookletParams(action_plan=world.plan, months=6, document_number="4/2567"))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert "www.example.go.th" in pages[0].extract_text()
+    assert "www.example.go.th" not in pages[1].extract_text()

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from office import development_plan_views, people_import_views, people_views, profile_views
+from office import development_plan_views, people_import_views, people_views, profile_views, year_views
 
 app_name = "office"
 
 urlpatterns = [
     path("profile/", profile_views.profile, name="profile"),
+    path("years/", year_views.years, name="years"),
+    path("years/<int:be_year>/", year_views.year_edit, name="year_edit"),
     path("development-plans/new/", development_plan_views.development_plan_edit, name="development_plan_create"),
     path("development-plans/<int:pk>/", development_plan_views.development_plan_edit, name="development_plan_edit"),
     path("people/", people_views.people, name="people"),

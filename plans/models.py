@@ -356,6 +356,30 @@ class ReportingWindow(models.Model):
         return self.closed_at is None
 
 
+class QuarterDeadline(models.Model):
+    """The office's usual deadline for a quarter's reports in a fiscal year: what opening a
+    reporting window proposes (issue #15)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="+")
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+")
+    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    deadline = models.DateField(_("กำหนดส่งรายงาน"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("กำหนดส่งรายงานรายไตรมาส")
+        verbose_name_plural = _("กำหนดส่งรายงานรายไตรมาส")
+        ordering = ["office", "fiscal_year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "fiscal_year", "quarter"], name="one_deadline_per_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="deadline_quarter_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"ไตรมาสที่ {self.quarter}: {self.deadline}"
+
+
 class AlignmentKind(models.TextChoices):
     NATIONAL_STRATEGY = "national_strategy", _("ยุทธศาสตร์ชาติ")
     MASTER_PLAN = "master_plan", _("แผนแม่บทภายใต้ยุทธศาสตร์ชาติ")

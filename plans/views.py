@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm, ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
-from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
+from plans.models import DevelopmentPlan, Group, QuarterDeadline, ReportingWindow, Role, Strategy
 from plans.selectors import action_plans_of_office, current_action_plan
 from projects.selectors import BOARD_STATES, reporting_board
 from projects.selectors import my_projects as select_my_projects
@@ -276,7 +276,7 @@ def window_open(request):
     """Open a quarter of the current plan for reporting, with a deadline."""
     require_planner(request.user)
     plan = plan_or_404(request)
-    form = WindowOpenForm(request.POST or None)
+    form = WindowOpenForm(request.POST or None, initial=_next_window(plan))
     if request.method == "POST" and form.is_valid():
         try:
             window = services.reporting_window_open(action_plan=plan, by=request.user, **form.cleaned_data)
@@ -294,6 +294,18 @@ def window_open(request):
             "back": "plans:board",
         },
     )
+
+
+def _next_window(plan):
+    """The first quarter not yet opened, with the office's usual deadline for it (issue #15)."""
+    opened = set(plan.reporting_windows.values_list("quarter", flat=True))
+    quarter = next((q for q in range(1, 5) if q not in opened), None)
+    if quarter is None:
+        return {}
+    usual = QuarterDeadline.objects.filter(
+        office_id=plan.office_id, fiscal_year_id=plan.fiscal_year_id, quarter=quarter
+    ).first()
+    return {"quarter": quarter, "deadline": usual.deadline if usual else None}
 
 
 def _board_url():

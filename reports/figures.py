@@ -108,7 +108,8 @@ class Round:
 
 def load_round(action_plan, rnd: Round):
     """Everything the round's figures need, in a fixed number of queries."""
-    from budget.models import BudgetSource, CabinetTarget
+    from budget.models import BudgetSource
+    from budget.selectors import cabinet_targets
     from plans.models import Group, Strategy
     from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 
@@ -140,10 +141,7 @@ def load_round(action_plan, rnd: Round):
         Strategy.objects.filter(development_plan_id=action_plan.development_plan_id).order_by("number")
     )
     sources = list(BudgetSource.objects.order_by("display_order", "code"))
-    targets = {
-        t.quarter: t.cumulative_percent
-        for t in CabinetTarget.objects.filter(fiscal_year_id=action_plan.fiscal_year_id)
-    }
+    targets = cabinet_targets(action_plan.office_id, action_plan.fiscal_year_id)
     return projects, groups, strategies, sources, targets
 
 

@@ -25,6 +25,7 @@ from plans.models import (
     Membership,
     Office,
     OfficeDeputy,
+    QuarterDeadline,
     ReportingWindow,
     Strategy,
     StrategyIndicator,
@@ -206,8 +207,11 @@ def seed_action_plan(the_office, strategies, users):
     plan = upsert(ActionPlan, {"office": the_office, "fiscal_year": fiscal_year},
                   {"development_plan": dev_plan, "title": office.ACTION_PLAN_TITLE})
     for quarter, percent in office.CABINET_TARGETS.items():
-        upsert(CabinetTarget, {"fiscal_year": fiscal_year, "quarter": quarter},
+        upsert(CabinetTarget, {"office": None, "fiscal_year": fiscal_year, "quarter": quarter},
                {"cumulative_percent": money(percent)})
+    for quarter, deadline in office.QUARTER_DEADLINES.items():
+        upsert(QuarterDeadline, {"office": the_office, "fiscal_year": fiscal_year, "quarter": quarter},
+               {"deadline": deadline})
     for window in office.REPORTING_WINDOWS:
         upsert(ReportingWindow, {"action_plan": plan, "quarter": window["quarter"]},
                {"deadline": window["deadline"], "closed_at": at(window["closed_on"], 16, 30),

@@ -83,6 +83,9 @@ ACTION_PLAN_TITLE = "แผนปฏิบัติการประจำป�
 # Cumulative disbursement targets per quarter. Demo values, not the cabinet's resolution.
 CABINET_TARGETS = {1: 30, 2: 54, 3: 77, 4: 100}
 
+# The office's usual report deadlines (10 days after each quarter), proposed when a window opens.
+QUARTER_DEADLINES = {1: date(2024, 1, 10), 2: date(2024, 4, 10), 3: date(2024, 7, 10), 4: date(2024, 10, 10)}
+
 # Both windows are closed: the demo shows the office after the 6-month round.
 REPORTING_WINDOWS = [
     {"quarter": 1, "deadline": date(2024, 1, 10), "closed_on": (2024, 1, 15)},

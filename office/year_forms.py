@@ -19,13 +19,15 @@ class YearSettingsForm(forms.Form):
         help_text=_("หน้ากรอกงบประมาณของโครงการแสดงเฉพาะแหล่งที่เลือก ไม่เลือกเลย = แสดงทุกแหล่ง"),
     )
 
-    def __init__(self, *args, be_year, **kwargs):
+    def __init__(self, *args, be_year, national=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.be_year = be_year
         for q in QUARTERS:
             self.fields[f"target_{q}"] = forms.DecimalField(
                 label=_("เป้าหมายการเบิกจ่ายสะสม ณ สิ้นไตรมาสที่ %(q)s (ร้อยละ)") % {"q": q},
                 required=False, min_value=Decimal("0"), max_value=Decimal("100"), max_digits=5, decimal_places=2,
+                # Blank keeps following the national target, shown as the placeholder.
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": str((national or {}).get(q, ""))}),
                 error_messages={"min_value": _("ร้อยละต้องอยู่ระหว่าง 0 ถึง 100"),
                                 "max_value": _("ร้อยละต้องอยู่ระหว่าง 0 ถึง 100"),
                                 "max_decimal_places": _("ทศนิยมได้ไม่เกิน 2 ตำแหน่ง"),

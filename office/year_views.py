@@ -50,9 +50,9 @@ def year_edit(request, be_year):
     deadlines = {d.quarter: d.deadline for d in QuarterDeadline.objects.filter(office=office, fiscal_year=year)}
     initial = {"sources": list(chosen)}
     for q in QUARTERS:
-        initial[f"target_{q}"] = own.get(q, national.get(q))
+        initial[f"target_{q}"] = own.get(q)
         initial[f"deadline_{q}"] = deadlines.get(q)
-    form = YearSettingsForm(request.POST or None, initial=initial, be_year=be_year)
+    form = YearSettingsForm(request.POST or None, initial=initial, be_year=be_year, national=national)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         year_settings_save(

@@ -70,3 +70,12 @@ def test_clearing_a_setting_deletes_it_with_history(client, world):
 def test_a_year_without_a_plan_is_not_found(client, world):
     client.force_login(world.planner)
     assert client.get(reverse("office:year_edit", args=[2570])).status_code == 404
+
+
+def test_saving_only_deadlines_keeps_following_the_national_targets(client, world):
+    factories.CabinetTargetFactory(fiscal_year=world.plan.fiscal_year, quarter=2, cumulative_percent=Decimal("54"))
+    client.force_login(world.planner)
+    page = client.get(reverse("office:year_edit", args=[2567])).content.decode()
+    assert 'placeholder="54.00"' in page
+    _post(client, world, target_1="", target_2="", target_4="")
+    assert not CabinetTarget.objects.filter(office=world.office).exists()

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from projects.models import ActivityProgress, ProgressStatus, QuarterlyReport, ReportState
-from projects.results_workbook import (
+from projects.workbooks.results_workbook import (
     ACTIVITIES_SHEET,
     SPENT,
     STATUS,

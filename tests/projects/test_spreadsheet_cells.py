@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from projects import spreadsheet_cells as cells
-from projects.spreadsheet_cells import BadFile, CellError
+from projects.workbooks import cells as cells
+from projects.workbooks.cells import BadFile, CellError
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ file with the plan as it is now: what would be created, changed, left unchanged,
 but is not in the file (left alone, never deleted). `plan_import_apply` runs the same check again
 inside one transaction with the plan locked, and writes only when the whole file is valid, so a
 preview is never trusted against a database that changed since, and nothing is half-written.
-Matching rules are described in projects.plan_workbook.
+Matching rules are described in projects.workbooks.plan_workbook.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from simple_history.utils import bulk_create_with_history
 from budget.models import Allocation, SpendingPlan
 from plans.models import ActionPlan
 from plans.thai_formats import format_date_short, format_money, to_arabic_digits
-from projects import plan_workbook as layout
-from projects import spreadsheet_cells as cells
 from projects.models import Activity, ImportUpload, Indicator, Project
-from projects.spreadsheet_cells import BadFile, CellError, CheckResult, Problem
+from projects.workbooks import cells as cells
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.cells import BadFile, CellError, CheckResult, Problem
 
 
 class PlanImportInvalid(Exception):

@@ -22,12 +22,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
-from projects import plan_workbook as plan_layout
-from projects import spreadsheet_cells as cells
 from projects.models import ActivityProgress, ProgressStatus, Project, QuarterlyReport, ReportState
-from projects.plan_import import FieldChange, PreviewOutdated, _read_records, preview_fingerprint
-from projects.plan_workbook import Column
-from projects.spreadsheet_cells import BadFile, CheckResult, Problem
+from projects.workbooks import cells as cells
+from projects.workbooks import plan_workbook as plan_layout
+from projects.workbooks.cells import BadFile, CheckResult, Problem
+from projects.workbooks.plan_import import FieldChange, PreviewOutdated, _read_records, preview_fingerprint
+from projects.workbooks.plan_workbook import Column
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 
@@ -208,7 +208,7 @@ def _report_specs():
 
 
 def _activity_specs():
-    from projects.plan_import import _activity_number
+    from projects.workbooks.plan_import import _activity_number
 
     return [
         (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),

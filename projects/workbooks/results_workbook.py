@@ -24,9 +24,12 @@ from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from projects.models import ActivityProgress, ProgressStatus, Project, QuarterlyReport, ReportState
 from projects.workbooks import cells as cells
+from projects.workbooks import files
 from projects.workbooks import plan_workbook as plan_layout
-from projects.workbooks.cells import BadFile, CheckResult, Problem
-from projects.workbooks.plan_import import FieldChange, PreviewOutdated, _read_records, preview_fingerprint
+from projects.workbooks.cells import CheckResult, Problem
+from projects.workbooks.files import BadFile
+from projects.workbooks.plan_import.changes import FieldChange, PreviewOutdated, preview_fingerprint
+from projects.workbooks.plan_import.read import _activity_number, _read_records
 from projects.workbooks.plan_workbook import Column
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
@@ -208,7 +211,6 @@ def _report_specs():
 
 
 def _activity_specs():
-    from projects.workbooks.plan_import import _activity_number
 
     return [
         (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
@@ -223,7 +225,7 @@ def check_results_import(*, user, action_plan, quarter, file_name, data, lock=Fa
     """What importing this results sheet would do, refusals and errors, without writing."""
     check = ResultsCheck()
     try:
-        workbook = cells.Workbook(file_name, data)
+        workbook = files.Workbook(file_name, data)
         _check(check, workbook, user, action_plan, quarter, lock)
     except BadFile as error:
         check.problems.append(Problem(str(error)))

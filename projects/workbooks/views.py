@@ -18,8 +18,6 @@ from projects.workbooks.plan_import import (
     PlanImportInvalid,
     PreviewOutdated,
     check_plan_import,
-    import_upload_create,
-    import_upload_mark_applied,
     plan_import_apply,
 )
 from projects.workbooks.plan_workbook import build_plan_workbook, plan_file_name
@@ -31,6 +29,7 @@ from projects.workbooks.results_workbook import (
     results_import_apply,
     results_projects,
 )
+from projects.workbooks.uploads import import_upload_create, import_upload_mark_applied
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
-from budget.models import Allocation
+from budget.models import Allocation, BudgetSource, BudgetSourceInUse, CabinetTarget
 from plans import thai_calendar
 from projects.models import QuarterlyReport
 from projects.selectors import projects_visible_to
@@ -106,10 +106,6 @@ def disbursements_of(project):
 
 def cabinet_targets(office_id, fiscal_year_id):
     """{quarter: cumulative percent}: the office's own target where it keeps one, else the national one."""
-    from django.db.models import Q
-
-    from budget.models import CabinetTarget
-
     rows = CabinetTarget.objects.filter(Q(office_id=office_id) | Q(office__isnull=True), fiscal_year_id=fiscal_year_id)
     targets = {}
     for row in sorted(rows, key=lambda r: r.office_id is not None):  # national first, the office's over it
@@ -119,8 +115,6 @@ def cabinet_targets(office_id, fiscal_year_id):
 
 def sources_in_use(office_id, fiscal_year_id):
     """The budget sources the office uses in the year; every source while it has chosen none."""
-    from budget.models import BudgetSource, BudgetSourceInUse
-
     chosen = BudgetSourceInUse.objects.filter(office_id=office_id, fiscal_year_id=fiscal_year_id)
     sources = BudgetSource.objects.order_by("display_order", "code")
     if chosen.exists():

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "budget",
     "reports",
     "office",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from office import password_views
+from plans import urls as plan_urls
 from plans import views as plan_views
+from projects import plan_urls as project_plan_urls
 
 admin.site.site_header = "Tidtam ติดตาม: ผู้ดูแลระบบ"
 admin.site.site_title = "Tidtam"
@@ -17,12 +19,13 @@ urlpatterns = [
     path("accounts/reset/<uidb64>/<token>/", password_views.LinkPasswordSetView.as_view(),
          name="password_reset_confirm"),
     path("office/", include("office.urls")),
-    path("plan/", include("plans.urls")),
+    # /plan/: the set-up pages (plans) and the pages there that read projects, in one `plans` namespace.
+    path("plan/", include((plan_urls.urlpatterns + project_plan_urls.urlpatterns, "plans"))),
     path("projects/", include("projects.urls")),
-    path("reporting/", include("projects.reporting_urls")),
+    path("reporting/", include("projects.reporting.urls")),
     path("budget/", include("budget.urls")),
     path("booklets/", include("reports.urls")),
-    path("import/", include("projects.import_urls")),
+    path("import/", include("projects.workbooks.urls")),
     path("admin/", admin.site.urls),
 ]
 

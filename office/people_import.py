@@ -1,7 +1,7 @@
 """Adding many people at once from the people workbook: read → check → preview → apply.
 
-The same machinery as the plan import (projects.spreadsheet_cells reads and cleans cells,
-projects.plan_import's RowChange/FieldChange describe the preview, its fingerprint notices a
+The same machinery as the plan import (projects.workbooks.cells reads and cleans cells,
+projects.workbooks.plan_import's RowChange/FieldChange describe the preview, its fingerprint notices a
 database that moved between preview and confirm). Applying checks the file again inside one
 transaction and writes everything or nothing. People are never removed by an import.
 """
@@ -19,10 +19,11 @@ from django.utils import timezone
 from office import people_services
 from office import people_sheet as layout
 from plans.models import Group, Membership, Office, Role
-from projects import spreadsheet_cells as cells
 from projects.models import ImportKind, ImportUpload
-from projects.plan_import import FieldChange, PreviewOutdated, RowChange, preview_fingerprint
-from projects.spreadsheet_cells import BadFile, CellError, CheckResult, Problem
+from projects.workbooks import cells
+from projects.workbooks.cells import CellError, CheckResult, Problem
+from projects.workbooks.files import BadFile, Workbook
+from projects.workbooks.plan_import import FieldChange, PreviewOutdated, RowChange, preview_fingerprint
 
 __all__ = ["PeopleImportInvalid", "PreviewOutdated", "check_people_import", "people_import_apply"]
 
@@ -205,7 +206,7 @@ def _roles_shown(values):
 
 def check_people_import(*, office: Office, file_name: str, data: bytes) -> PeopleCheck:
     try:
-        return _Checker(office, cells.Workbook(file_name, data)).run()
+        return _Checker(office, Workbook(file_name, data)).run()
     except BadFile as error:
         return PeopleCheck(problems=[Problem(str(error))])
 

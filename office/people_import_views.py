@@ -18,9 +18,9 @@ from office.people_import import (
 from office.people_sheet import build_people_workbook
 from office.people_views import MEMBERS
 from plans.access import require_planner
-from projects.import_forms import WorkbookUploadForm
-from projects.import_views import XLSX
 from projects.models import ImportKind, ImportUpload
+from projects.workbooks.forms import WorkbookUploadForm
+from projects.workbooks.views import XLSX
 
 ADDED_ONCE = "tidtam_people_added"
 

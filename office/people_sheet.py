@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from plans.models import Group, Role
-from projects.plan_workbook import Column
+from projects.workbooks.plan_workbook import Column
 
 SHEET = "บุคลากร"
 LISTS = "รายการ"

@@ -48,25 +48,6 @@ class Office(models.Model):
         return [line.strip() for line in self.parent_agencies.splitlines() if line.strip()]
 
 
-class OfficeDeputy(models.Model):
-    """รองผู้อำนวยการ: a deputy director of the office, for signatures, in the order they are listed."""
-
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="deputies")
-    name = models.CharField(_("ชื่อ-นามสกุล"), max_length=200)
-    position = models.CharField(_("ตำแหน่ง"), max_length=200)
-    display_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("รองผู้อำนวยการ")
-        verbose_name_plural = _("รองผู้อำนวยการ")
-        ordering = ["office", "display_order", "pk"]
-
-    def __str__(self):
-        return f"{self.name} ({self.position})"
-
-
 class Group(models.Model):
     """กลุ่ม/หน่วย: a responsible unit of the office, e.g. กลุ่มนโยบายและแผน."""
 
@@ -356,30 +337,6 @@ class ReportingWindow(models.Model):
         return self.closed_at is None
 
 
-class QuarterDeadline(models.Model):
-    """The office's usual deadline for a quarter's reports in a fiscal year: what opening a
-    reporting window proposes (issue #15)."""
-
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="+")
-    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+")
-    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
-    deadline = models.DateField(_("กำหนดส่งรายงาน"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("กำหนดส่งรายงานรายไตรมาส")
-        verbose_name_plural = _("กำหนดส่งรายงานรายไตรมาส")
-        ordering = ["office", "fiscal_year", "quarter"]
-        constraints = [
-            models.UniqueConstraint(fields=["office", "fiscal_year", "quarter"], name="one_deadline_per_quarter"),
-            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="deadline_quarter_1_to_4"),
-        ]
-
-    def __str__(self):
-        return f"ไตรมาสที่ {self.quarter}: {self.deadline}"
-
-
 class AlignmentKind(models.TextChoices):
     NATIONAL_STRATEGY = "national_strategy", _("ยุทธศาสตร์ชาติ")
     MASTER_PLAN = "master_plan", _("แผนแม่บทภายใต้ยุทธศาสตร์ชาติ")
@@ -419,3 +376,7 @@ class AlignmentItem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.code} {self.title}"
+
+
+# What an office sets for itself beyond its own row (issue #15), kept in a module of its own.
+from plans.office_settings import OfficeDeputy, QuarterDeadline  # noqa: E402, F401

@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from plans.people_lookup import find_person
-from projects import plan_workbook as layout
-from projects.plan_import import check_plan_import, plan_import_apply
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_import import check_plan_import, plan_import_apply
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests import factories
 
 pytestmark = pytest.mark.django_db

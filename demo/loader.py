@@ -5,21 +5,24 @@ nothing (and adds no history rows). Rows of the demo plan that the data no longe
 """
 
 import io
+import json
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import catalogue, office, people, projects, reports
+from demo import office, people, projects, reports
+from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
     AlignmentItem,
-    AlignmentKind,
     DevelopmentPlan,
     FiscalYear,
     Group,
@@ -45,6 +48,7 @@ from reports.models import Booklet
 from reports.services import booklet_publish
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+CATALOGUE_FILE = settings.BASE_DIR / "catalogue" / f"{office.FISCAL_YEAR}.json"
 
 
 def _same(obj, field, value):
@@ -111,32 +115,11 @@ def seed_booklet(plan, planner):
 
 
 def seed_catalogue():
-    """The shared catalogue, keyed (kind, code)."""
-    items = {}
-    for order, (code, title) in enumerate(catalogue.NATIONAL_STRATEGIES, start=1):
-        items[("national_strategy", code)] = upsert(
-            AlignmentItem, {"kind": AlignmentKind.NATIONAL_STRATEGY, "code": code, "be_year": None},
-            {"title": title, "parent": None, "display_order": order})
-    for order, (ns_code, code, title, sub_plans) in enumerate(catalogue.MASTER_PLANS, start=1):
-        master = upsert(
-            AlignmentItem, {"kind": AlignmentKind.MASTER_PLAN, "code": code, "be_year": None},
-            {"title": title, "parent": items[("national_strategy", ns_code)], "display_order": order})
-        items[("master_plan", code)] = master
-        for sub_order, (sub_code, sub_title) in enumerate(sub_plans, start=1):
-            items[("sub_plan", sub_code)] = upsert(
-                AlignmentItem, {"kind": AlignmentKind.SUB_PLAN, "code": sub_code, "be_year": None},
-                {"title": sub_title, "parent": master, "display_order": sub_order})
-    for order, (code, title) in enumerate(catalogue.NESDP_MILESTONES, start=1):
-        items[("nesdp_milestone", code)] = upsert(
-            AlignmentItem, {"kind": AlignmentKind.NESDP_MILESTONE, "code": code, "be_year": None},
-            {"title": title, "parent": None, "display_order": order})
-    for kind, policies in ((AlignmentKind.OBEC_POLICY, catalogue.OBEC_POLICIES),
-                           (AlignmentKind.MINISTRY_POLICY, catalogue.MINISTRY_POLICIES)):
-        for order, (code, title) in enumerate(policies, start=1):
-            items[(str(kind), code)] = upsert(
-                AlignmentItem, {"kind": kind, "code": code, "be_year": catalogue.POLICY_YEAR},
-                {"title": title, "parent": None, "display_order": order})
-    return items
+    """The shared catalogue from the project's versioned data file (what load_catalogue reads), keyed
+    (kind, code)."""
+    catalogue_load(json.loads(CATALOGUE_FILE.read_text(encoding="utf-8")))
+    return {(item.kind, item.code): item for item in AlignmentItem.objects.filter(
+        Q(be_year__isnull=True) | Q(be_year=office.FISCAL_YEAR))}
 
 
 def seed_people(the_office, groups):

@@ -70,9 +70,10 @@ SMALL_SELECT = {"class": "form-select form-select-sm"}
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("ค้นหา"), required=False)
     group = forms.ModelChoiceField(label=_("กลุ่ม"), queryset=Group.objects.none(), required=False,
-                                   empty_label=_("ทุกกลุ่ม"), widget=forms.Select(attrs=SMALL_SELECT))
+                                   empty_label=_("ทุกกลุ่ม"),
+                                   widget=forms.Select(attrs={**SMALL_SELECT, "aria-label": _("กลุ่ม")}))
     show = forms.ChoiceField(
-        label=_("สถานะ"), required=False, widget=forms.Select(attrs=SMALL_SELECT),
+        label=_("สถานะ"), required=False, widget=forms.Select(attrs={**SMALL_SELECT, "aria-label": _("สถานะบัญชี")}),
         choices=[("active", _("ใช้งานอยู่")), ("inactive", _("ปิดการใช้งาน")), ("all", _("ทั้งหมด"))],
     )
 

@@ -344,6 +344,10 @@ class AlignmentKind(models.TextChoices):
     NESDP_MILESTONE = "nesdp_milestone", _("หมุดหมายตามแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13")
     OBEC_POLICY = "obec_policy", _("นโยบาย สพฐ.")
     MINISTRY_POLICY = "ministry_policy", _("นโยบายกระทรวงศึกษาธิการ")
+    # Issue #15: the rest of what an office's projects are aligned with, kept per year by load_catalogue.
+    OBEC_FOCUS = "obec_focus", _("จุดเน้น สพฐ.")
+    QUICK_POLICY = "quick_policy", _("นโยบายเร่งด่วน (Quick Win / Quick Policy)")
+    OFFICE_STANDARD = "office_standard", _("มาตรฐานสำนักงานเขตพื้นที่การศึกษา")
 
 
 class AlignmentItem(models.Model):

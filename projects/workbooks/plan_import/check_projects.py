@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from plans.catalogue import alignment_code, parse_alignment
 from plans.people_lookup import find_person
 from plans.thai_formats import to_arabic_digits
 from projects.models import Project
@@ -43,6 +44,7 @@ class ProjectChecks:
             if resolved is None:
                 continue
             owners = resolved.pop("owners", None)
+            alignment = resolved.pop("alignment", None)
             project = self.existing.get(code)
             if project is None:
                 if "display_order" not in resolved or resolved["display_order"] is None:
@@ -59,6 +61,7 @@ class ProjectChecks:
                         record.row,
                         instance=project,
                         owners=owners or [],
+                        alignment=alignment or [],
                     )
                 )
                 continue
@@ -74,6 +77,15 @@ class ProjectChecks:
                     change.owners = owners
                     change.fields.append(
                         FieldChange(layout.OWNERS.header, ", ".join(current), ", ".join(wanted))
+                    )
+            if alignment is not None:
+                current = sorted(alignment_code(i) for i in project.alignment.all())
+                wanted = sorted(alignment_code(i) for i in alignment)
+                if current != wanted:
+                    change.action = "update"
+                    change.alignment = alignment
+                    change.fields.append(
+                        FieldChange(layout.ALIGNMENT.header, ", ".join(current), ", ".join(wanted))
                     )
             self.check.changes.append(change)
         for code, project in self.existing.items():
@@ -123,6 +135,12 @@ class ProjectChecks:
             owners = self._owners(values["owners"], record.row)
             ok = ok and owners is not None
             values["owners"] = owners
+        if "alignment" in values:
+            items, problems = parse_alignment(values["alignment"], self.catalogue)
+            for problem in problems:
+                self.error(problem, layout.PROJECTS, record.row, layout.ALIGNMENT.header, values["alignment"])
+            ok = ok and not problems
+            values["alignment"] = items
         required = ["code", "title", "strategy", "group"]
         if not ok or any(values.get(name) is None for name in required):
             return None

@@ -28,6 +28,7 @@ def office_create(
 ):
     """A new office and its first planner; returns (office, planner membership, temporary password)."""
     name, short_name = name.strip(), short_name.strip()
+    planner_username = planner_username.strip()
     if not name or not short_name:
         raise ValidationError("กรุณาระบุชื่อเต็มและชื่อย่อของหน่วยงาน")
     if len(name) > 200 or len(short_name) > 60:

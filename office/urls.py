@@ -1,10 +1,18 @@
 from django.urls import path
 
-from office import development_plan_views, people_import_views, people_views, profile_views, year_views
+from office import (
+    development_plan_views,
+    national_views,
+    people_import_views,
+    people_views,
+    profile_views,
+    year_views,
+)
 
 app_name = "office"
 
 urlpatterns = [
+    path("new/", national_views.office_new, name="office_new"),
     path("profile/", profile_views.profile, name="profile"),
     path("years/", year_views.years, name="years"),
     path("years/<int:be_year>/", year_views.year_edit, name="year_edit"),

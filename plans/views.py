@@ -16,7 +16,7 @@ from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
 from plans.models import DevelopmentPlan, Group, QuarterDeadline, ReportingWindow, Role, Strategy
-from plans.selectors import action_plans_of_office, current_action_plan, next_quarter_to_open
+from plans.selectors import action_plans_of_office, current_action_plan, membership_of, next_quarter_to_open
 
 
 def add_errors(form, error: ValidationError):
@@ -33,7 +33,10 @@ def add_errors(form, error: ValidationError):
 
 @login_required
 def home(request):
-    """Each member lands on the page of their main role."""
+    """Each member lands on the page of their main role; a national administrator (no office) on the
+    page that creates offices."""
+    if membership_of(request.user) is None and request.user.has_perm("plans.add_office"):
+        return redirect("office:office_new")
     membership = member_or_404(request.user)
     if membership.role == Role.PLANNER:
         return redirect("plans:board")

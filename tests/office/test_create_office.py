@@ -60,3 +60,22 @@ def test_the_planner_adds_a_development_plan_then_the_year(client, world):
     assert plan.history.first().history_user == world.planner
     response = client.post(reverse("plans:action_plan_create"), {"be_year": "2571", "development_plan": plan.pk})
     assert response.status_code == 302
+
+
+def test_a_national_administrator_creates_an_office_on_the_page(client, world):
+    out = io.StringIO()
+    call_command("national_admin", "nat.admin", stdout=out)
+    password = out.getvalue().split(": ")[1].split()[0]
+    assert client.login(username="nat.admin", password=password)
+    assert client.get(reverse("home")).url == reverse("office:office_new")
+    data = {"name": "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสมุทรสาคร", "short_name": "สพม.สมุทรสาคร",
+            "standard_groups": "on", "planner_username": "plan.spm", "planner_first_name": "อรุณี"}
+    client.post(reverse("office:office_new"), {**data, "planner_username": "planner1"})
+    assert not Office.objects.filter(short_name="สพม.สมุทรสาคร").exists()
+    assert client.post(reverse("office:office_new"), data).url == reverse("office:office_new")
+    page = client.get(reverse("office:office_new")).content.decode()
+    temporary = page.split('id="office-created-password">')[1].split("<")[0]
+    assert Membership.objects.get(user__username="plan.spm").user.check_password(temporary)
+    assert "office-created-password" not in client.get(reverse("office:office_new")).content.decode()
+    call_command("national_admin", "nat.admin", "--revoke", stdout=io.StringIO())
+    assert client.get(reverse("office:office_new")).status_code == 403

@@ -23,7 +23,11 @@ UPLOADER_ONLY = {
     **planner_page(), "other_planner": 404, "director_planner": 404,
 }
 
+# Only a national administrator (permission plans.add_office) creates offices: no office member may.
+NATIONAL_ONLY = {**{user: 403 for user in READ_ALL}, "anonymous": 302}
+
 RULES = {
+    "office:office_new": Rule(expect=NATIONAL_ONLY),
     "password_change": Rule(expect=READ_ALL),
     "password_reset_confirm": Rule(expect=READ_ALL | {"anonymous": 200},
                                    kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}),

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from config import health
+from plans import account_views
 from plans import views as plan_views
 
 admin.site.site_header = "Tidtam ติดตาม: ผู้ดูแลระบบ"
@@ -12,6 +14,10 @@ urlpatterns = [
     path("", plan_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", account_views.PasswordChange.as_view(), name="password_change"),
+    path("accounts/password/done/", account_views.PasswordChangeDone.as_view(), name="password_change_done"),
+    path("accounts/login-attempts/", account_views.login_attempts, name="login_attempts"),
+    path("healthz", health.healthz, name="healthz"),
     path("plan/", include("plans.urls")),
     path("projects/", include("projects.urls")),
     path("reporting/", include("projects.reporting_urls")),
@@ -25,3 +31,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "config.error_views.bad_request"
+handler500 = "config.error_views.server_error"

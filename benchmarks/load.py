@@ -155,8 +155,9 @@ def main():
     env = dict(os.environ, DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
                DJANGO_ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=f"sqlite:///{db_path}",
                TIDTAM_BIND=f"127.0.0.1:{args.port}", TIDTAM_WORKERS="2")
-    gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{args.port}",
-                "--log-level", "warning"]
+    env.update(TIDTAM_ACCESS_LOG="", TIDTAM_LOG_LEVEL="WARNING")
+    # As `make serve` starts it (config/gunicorn.conf.py), with 2 workers on loopback.
+    gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "--config", "config/gunicorn.conf.py"]
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
     try:
         wait_until_up(args.port, server)

@@ -29,3 +29,5 @@ errorlog = "-"
 loglevel = os.environ.get("TIDTAM_LOG_LEVEL", "info").lower()
 # Behind the reverse proxy on the same machine: trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("TIDTAM_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No control socket: it would sit in the home directory, shared by every server started there.
+control_socket_disable = True

@@ -62,7 +62,7 @@ def test_it_demands_a_real_secret_key_in_production():
     code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY)
     assert code != 0, "production without DJANGO_ALLOWED_HOSTS is refused"
     assert "DJANGO_ALLOWED_HOSTS" in out
-    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="tidtam.example.go.th")
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="tidtam.go.th")
     assert code == 0, out
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "projects",
     "budget",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,9 @@ from django.urls import include, path
 
 from config import health
 from plans import account_views
+from plans import urls as plan_urls
 from plans import views as plan_views
+from projects import plan_urls as project_plan_urls
 
 admin.site.site_header = "Tidtam ติดตาม: ผู้ดูแลระบบ"
 admin.site.site_title = "Tidtam"
@@ -18,12 +20,13 @@ urlpatterns = [
     path("accounts/password/done/", account_views.PasswordChangeDone.as_view(), name="password_change_done"),
     path("accounts/login-attempts/", account_views.login_attempts, name="login_attempts"),
     path("healthz", health.healthz, name="healthz"),
-    path("plan/", include("plans.urls")),
+    # /plan/: the set-up pages (plans) and the pages there that read projects, in one `plans` namespace.
+    path("plan/", include((plan_urls.urlpatterns + project_plan_urls.urlpatterns, "plans"))),
     path("projects/", include("projects.urls")),
-    path("reporting/", include("projects.reporting_urls")),
+    path("reporting/", include("projects.reporting.urls")),
     path("budget/", include("budget.urls")),
     path("booklets/", include("reports.urls")),
-    path("import/", include("projects.import_urls")),
+    path("import/", include("projects.workbooks.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from projects.models import QuarterlyReport
-from projects.reporting_services import ReportInput, report_save_draft
+from projects.reporting.services import ReportInput, report_save_draft
 from tests.projects.test_report_services import open_window
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from plans.demo import catalogue, office, people, projects, reports
+from demo import catalogue, office, people, projects, reports
 from plans.models import (
     ActionPlan,
     AlignmentItem,

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from projects import reporting_views as views
+from projects.reporting import views as views
 
 
 class QuarterConverter:

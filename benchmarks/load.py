@@ -158,6 +158,9 @@ def main():
     env.update(TIDTAM_ACCESS_LOG="", TIDTAM_LOG_LEVEL="WARNING")
     # As `make serve` starts it (config/gunicorn.conf.py), with 2 workers on loopback.
     gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "--config", "config/gunicorn.conf.py"]
+    # As `make serve`: hashed, compressed static files for WhiteNoise.
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env,
+                   check=True)
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
     try:
         wait_until_up(args.port, server)

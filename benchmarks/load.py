@@ -7,7 +7,8 @@ file under /tmp, gives one owner five of its projects (each with 8 activities an
 an open Q3 window, then starts the production server (gunicorn, 2 workers, DJANGO_DEBUG=0) on
 loopback, logs in as the owner and drives a fixed-duration load with `--concurrency` client threads
 on each page in turn: the owner's home (โครงการของฉัน), the Q3 report form of one project, and the
-reporting board. Prints, per page, requests per second and the p50/p95/p99 response times.
+reporting board. Prints, per page, requests per second, the p50/p95/p99 response times and the
+workers' CPU time per request (steadier than the times when the machine is busy).
 
 Targets (issue #12): owner home >= 150 req/s, report form >= 60 req/s, p99 <= 250 ms; every page
 p95 <= 100 ms at 60 projects. The client runs on the same (shared) machine as the server, so the
@@ -122,6 +123,20 @@ def drive(port, cookies, path, seconds, concurrency):
     return times, errors, time.monotonic() - began
 
 
+def workers_cpu_seconds(master_pid):
+    """CPU time (user + system) used so far by the server's worker processes: per request, steadier
+    than the response times on a shared, busy machine."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == master_pid:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -158,6 +173,9 @@ def main():
     env.update(TIDTAM_ACCESS_LOG="", TIDTAM_LOG_LEVEL="WARNING")
     # As `make serve` starts it (config/gunicorn.conf.py), with 2 workers on loopback.
     gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "--config", "config/gunicorn.conf.py"]
+    if not (ROOT / "config/gunicorn.conf.py").exists():  # measuring a checkout from before `make serve`
+        gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "--workers", "2", "--bind",
+                    f"127.0.0.1:{args.port}", "--log-level", "warning", "--no-control-socket"]
     # As `make serve`: hashed, compressed static files for WhiteNoise.
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env,
                    check=True)
@@ -172,16 +190,18 @@ def main():
             ("board", "/plan/board/"),
         ]
         print(f"gunicorn x2, {args.concurrency} clients, {args.seconds:g} s per page, 60 projects (SQLite)")
-        print(f"{'page':<12} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6}")
+        print(f"{'page':<12} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'CPU ms/req':>11}")
         for name, path in pages:
             status, _, _ = client.request("GET", path)
             if status != 200:
                 raise SystemExit(f"{name} answered {status}")
             drive(args.port, client.cookies, path, 1, args.concurrency)  # warm up both workers
+            cpu_before = workers_cpu_seconds(server.pid)
             times, errors, spent = drive(args.port, client.cookies, path, args.seconds, args.concurrency)
+            cpu = (workers_cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(times) + len(errors))
             ms = [t * 1000 for t in times]
             print(f"{name:<12} {len(times) / spent:7.1f} {statistics.median(ms):7.1f} {percentile(ms, 95):7.1f} "
-                  f"{percentile(ms, 99):7.1f} {len(errors):6d}")
+                  f"{percentile(ms, 99):7.1f} {len(errors):6d} {cpu:11.1f}")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -133,11 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must name SQLite or PostgreSQL.")
 
+# Django's four validators, with Thai messages (plans/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "plans.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "plans.password_validation.MinimumLengthValidator"},
+    {"NAME": "plans.password_validation.CommonPasswordValidator"},
+    {"NAME": "plans.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "th"

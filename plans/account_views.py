@@ -11,11 +11,13 @@ from django.urls import reverse_lazy
 from plans.access import require_role
 from plans.account_selectors import locked_out, login_events, office_usernames
 from plans.models import Role
+from plans.password_validation import ThaiPasswordChangeForm
 from plans.selectors import membership_of
 
 
 class PasswordChange(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
+    form_class = ThaiPasswordChangeForm
     success_url = reverse_lazy("password_change_done")
 
 

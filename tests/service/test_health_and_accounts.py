@@ -47,6 +47,16 @@ def test_the_password_validators_still_refuse_a_weak_password(world, client):
     response = client.post("/accounts/password/", {"old_password": "demo", "new_password1": "12345678",
                                                    "new_password2": "12345678"})
     assert response.status_code == 200
+    page = response.content.decode()
+    assert "รหัสผ่านนี้ใช้กันทั่วไปจนเดาได้ง่าย" in page and "รหัสผ่านเป็นตัวเลขล้วน" in page
+    assert "ยาวอย่างน้อย 8 ตัวอักษร" in page
+    for english in ("Your password", "This password", "Enter the same"):
+        assert english not in page
+    response = client.post("/accounts/password/", {"old_password": "wrong", "new_password1": "Kh0ngSamuthSakhon!",
+                                                   "new_password2": "Kh0ngSamuthSakhon?"})
+    page = response.content.decode()
+    assert "รหัสผ่านเดิมไม่ถูกต้อง" in page and "ทั้งสองช่องไม่ตรงกัน" in page
+    assert "didn’t match" not in page and "incorrectly" not in page
     world.owner_a.refresh_from_db()
     assert world.owner_a.check_password("demo")
 

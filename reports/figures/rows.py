@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
+from plans.models import Group, Strategy
+from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 from reports.figures.types import (
     COUNTED_REPORT_STATES,
     Round,
@@ -38,9 +41,6 @@ def load_round(action_plan, rnd: Round, *, detail=True):
     texts, and none of the per-project querysets a prefetch builds (most of a 1,000-project
     office's time went there).
     """
-    from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-    from plans.models import Group, Strategy
-    from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 
     reports = QuarterlyReport.objects.filter(
         quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES

@@ -37,8 +37,10 @@ def pages_of(world):
     return {
         "planner1": ["/plan/board/", "/plan/", "/plan/groups/", "/plan/strategies/", "/plan/windows/open/",
                      f"/projects/{a}/edit/", f"/projects/{a}/money/", f"/projects/{a}/activities/",
-                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common],
-        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common],
+                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/",
+                     "/accounts/login-attempts/", *common],
+        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
+                    *common],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
         "director1": common,

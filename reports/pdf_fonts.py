@@ -15,6 +15,17 @@ not written as WeasyPrint 70 writes it, is left as it is.
 import io
 import re
 
+# What this relies on in WeasyPrint 70.0 (tests/reports/test_pdf_text_layer.py compares them):
+# the font dictionaries and ToUnicode maps it writes, and subsets that keep the glyph ids.
+WEASYPRINT_SOURCES = {
+    "weasyprint.pdf.fonts.build_fonts_dictionary": "fc551bef35d0d6c3d288f686fd21b5ea8c1efadb8f2f3b4d379cfa6045c02230",
+    "weasyprint.pdf.fonts._build_vector_font_dictionary": (
+        "aa6eea312c6e3375689f3405d48c5059525038a8d73d2f63bf3476de6dc05903"
+    ),
+    "weasyprint.pdf.fonts.Font._harfbuzz_subset": "f80805663ede8080a3e1ffff831e20c74bd25fa3b8e4410334ba807158dc685f",
+}
+
+_BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 _TO_UNICODE_HEAD = b"""/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -183,7 +194,11 @@ def write_widths(widths):
 
 def read_to_unicode(data):
     """{glyph id: text} of a ToUnicode CMap made of bfchar entries (as WeasyPrint writes it)."""
-    return {int(glyph, 16): bytes.fromhex(text.decode()).decode("utf-16-be") for glyph, text in _BFCHAR.findall(data)}
+    return {
+        int(glyph, 16): bytes.fromhex(text.decode()).decode("utf-16-be")
+        for block in _BFCHAR_BLOCK.findall(data)
+        for glyph, text in _BFCHAR.findall(block)
+    }
 
 
 def write_to_unicode(to_unicode):

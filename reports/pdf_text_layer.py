@@ -47,6 +47,7 @@ WEASYPRINT_VERSION = "70.0"
 ORIGINAL_SHA256 = "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"
 
 _installed = False
+_replaced = []
 _lock = threading.Lock()
 _nominal_cache = {}  # font file hash -> {glyph id: character}
 
@@ -65,8 +66,16 @@ def install():
         from weasyprint.draw import text
 
         check(weasyprint.__version__, inspect.getsource(text.draw_first_line))
+        _replaced.append(text.draw_first_line)
         text.draw_first_line = draw_first_line
         _installed = True
+
+
+def replaced_function():
+    """WeasyPrint's own draw_first_line, installed or not."""
+    from weasyprint.draw import text
+
+    return _replaced[0] if _replaced else text.draw_first_line
 
 
 def check(version, original_source):

@@ -32,7 +32,7 @@ STYLES = ["REGULARWORDS", "BOLDWORDS", "HEADINGWORDS", "TABLEWORDS", "ENDOFWORDS
 def corpus_part():
     words = " ".join(WORDS)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{word}</td>" for word in WORDS[i : i + 5]) + "</tr>" for i in range(0, len(WORDS), 5)
+        "<tr>" + "".join(f"<td>{word}</td>" for word in WORDS[i : i + 3]) + "</tr>" for i in range(0, len(WORDS), 3)
     )
     regular, bold, heading, table, end = STYLES
     return (
@@ -40,8 +40,8 @@ def corpus_part():
         f"<p>{regular}</p><p>{words}</p>"
         f"<p>{bold}</p><p><strong>{words}</strong></p>"
         f"<p>{heading}</p><h2>{words}</h2>"
-        f'<p>{table}</p><table class="data"><tbody>{rows}</tbody></table>'
-        f"<p>{end}</p></section>"
+        f'<p>{table}</p><table class="data" style="white-space: nowrap"><tbody>{rows}</tbody></table>'
+        f'<p style="break-before: page">{end}</p></section>'
     )
 
 

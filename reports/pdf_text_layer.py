@@ -92,10 +92,25 @@ def check(version, original_source):
         )
 
 
-def actual_text_operand(text):
-    """A PDF text string in UTF-16BE with its byte order mark, as a hex string."""
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+def begin_span(text):
+    """`/Span <</ActualText (text)>> BDC`, written short: it comes before thousands of letters.
+    The text is a PDF literal string in UTF-16BE with its byte order mark."""
+    utf16 = b"\xfe\xff" + text.encode("utf-16-be")
+    for char, escaped in _LITERAL_ESCAPES:
+        utf16 = utf16.replace(char, escaped)
+    return b"/Span<</ActualText(" + utf16 + b")>>BDC"
 
+
+# Backslash first. The low bytes of ช, ญ, ศ and ษ are a line feed, a carriage return and parentheses.
+_LITERAL_ESCAPES = ((b"\\", b"\\\\"), (b"(", b"\\("), (b")", b"\\)"), (b"\r", b"\\r"), (b"\n", b"\\n"))
+
+
+# A glyph moved sideways by more than this (thousandths of an em) is "drawn away from its pen"
+# (poppler starts a new word after a gap of a tenth of an em); tone marks are nudged by about 1.
+_SHIFT = 20
+
+# Thai marks drawn above the consonant (ำ brings NIKHAHIT).
+_UPPER_MARKS = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
 # Thai fonts also map their positional forms (lowered tone marks, ญ and ฐ without their tails) to
 # private-use code points: those glyphs have no character of their own here.
@@ -258,10 +273,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             # Tidtam: open the letter's ActualText span before its first glyph.
             if nominal is not None and (i == 0 or letters[i - 1] != letters[i]):
                 letter_text = item_text[letters[i][0]:letters[i][1]].decode()
-                if _needs_actual_text(nominal, glyphs_info, letters, i, num_glyphs, letter_text, pango):
+                if _needs_actual_text(nominal, glyphs_info, letters, i, num_glyphs, letter_text, pango, font_size):
                     string = _flush(stream, string)
-                    stream.begin_marked_content(
-                        'Span', b'<</ActualText ' + actual_text_operand(letter_text) + b'>>')
+                    stream.stream.append(begin_span(letter_text))
                     in_span = True
 
             # Display zero-width empty glyph.
@@ -393,7 +407,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             # Tidtam: close the letter's span after its last glyph.
             if in_span and _last_of_letter(letters, i, num_glyphs):
                 string = _flush(stream, string)
-                if offset:
+                if offset < -_SHIFT:
                     # The last glyph was drawn left of the pen (a mark over ป): poppler ends
                     # the span's text where that glyph ends and sees a gap before the next
                     # letter. An invisible space drawn to end at the pen closes the gap.
@@ -434,25 +448,26 @@ def _only_marks(text):
     return all(unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u0e33\u0eb3" for char in text)
 
 
-def _needs_actual_text(nominal, glyphs_info, letters, first, num_glyphs, text, pango):
+def _needs_actual_text(nominal, glyphs_info, letters, first, num_glyphs, text, pango, font_size):
     """Whether the letter starting at glyph `first` must carry its text in an ActualText span:
     its glyphs' nominal characters do not spell it (ำ drawn as ํ + า), one has no nominal
-    character, one is drawn away from its pen position, or two or more marks are stacked on
-    its base."""
+    character, one is drawn away from its pen position, or two marks are stacked above its
+    consonant."""
+    if sum(char in _UPPER_MARKS for char in text) > 1:
+        # Marks stacked above the consonant (ที่, ทั้ง): poppler takes the second, drawn where
+        # the first is, for a duplicate, ends the word there and moves the mark after the next
+        # letter. (A tone mark over a vowel below, as in ผู้, is read right.)
+        return True
     spelled = []
     for j in range(first, num_glyphs):
         if letters[j] != letters[first]:
             break
-        if j > first + 1:
-            # Stacked marks (ที่, ทั้ง): poppler takes the second mark, drawn where the first is,
-            # for a duplicate, ends the word there and moves the mark after the next letter.
-            return True
         glyph_id = glyphs_info[j].glyph
         if glyph_id == pango.PANGO_GLYPH_EMPTY:
             continue
         if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG or glyph_id not in nominal:
             return True
-        if glyphs_info[j].geometry.y_offset or glyphs_info[j].geometry.x_offset:
+        if glyphs_info[j].geometry.y_offset or abs(glyphs_info[j].geometry.x_offset) > _SHIFT * font_size:
             # Drawn away from its pen position (a mark moved left over ป, raised or lowered):
             # a viewer sees a gap after it and inserts a space, or takes it for another line.
             return True

@@ -1,0 +1,25 @@
+from django.urls import path, register_converter
+
+from projects.reporting import views as views
+
+
+class QuarterConverter:
+    regex = "[1-4]"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(QuarterConverter, "quarter")
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("projects/<int:pk>/q<quarter:quarter>/", views.report, name="report"),
+    path("projects/<int:pk>/history/", views.history, name="history"),
+    path("reports/<int:pk>/review/", views.review, name="review"),
+    path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
+]

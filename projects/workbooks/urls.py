@@ -1,0 +1,16 @@
+from django.urls import path
+
+from projects.workbooks import views as views
+
+app_name = "imports"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("plan/template.xlsx", views.plan_template, name="plan_template"),
+    path("plan/export.xlsx", views.plan_export, name="plan_export"),
+    path("plan/upload/", views.plan_upload, name="plan_upload"),
+    path("results/<int:quarter>/export.xlsx", views.results_export, name="results_export"),
+    path("results/<int:quarter>/upload/", views.results_upload, name="results_upload"),
+    path("<int:pk>/", views.preview, name="preview"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+]

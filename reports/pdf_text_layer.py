@@ -37,6 +37,7 @@ carry the two changes over (marked "Tidtam:"), update both constants, run the te
 The copied code is WeasyPrint's (BSD licence, © Simon Sapin and contributors).
 """
 
+import functools
 import hashlib
 import inspect
 import io
@@ -50,6 +51,7 @@ _installed = False
 _replaced = []
 _lock = threading.Lock()
 _nominal_cache = {}  # font file hash -> {glyph id: character}
+_nominal_utf8_cache = {}
 
 
 class WeasyPrintChanged(RuntimeError):
@@ -262,8 +264,10 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         # Tidtam: each glyph's text is its nominal character; a letter whose glyphs do not
         # spell it gets an ActualText span.
         item_text = utf8_text[glyph_item.item.offset:glyph_item.item.offset + glyph_item.item.length]
-        letters = _letters(clusters, num_glyphs, item_text, glyph_item.item.analysis.level % 2)
+        letters, letter_ends = _letters(clusters, num_glyphs, item_text, glyph_item.item.analysis.level % 2)
         nominal = None if font.bitmap else nominal_characters(font)
+        spelling = None if font.bitmap else _nominal_utf8(font)
+        shift_limit = _SHIFT * font_size
         in_span = False
 
         for i, glyph_info in enumerate(glyphs_info[0:num_glyphs]):
@@ -271,11 +275,20 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             width = glyph_info.geometry.width
 
             # Tidtam: open the letter's ActualText span before its first glyph.
-            if nominal is not None and (i == 0 or letters[i - 1] != letters[i]):
-                letter_text = item_text[letters[i][0]:letters[i][1]].decode()
-                if _needs_actual_text(nominal, glyphs_info, letters, i, num_glyphs, letter_text, pango, font_size):
+            letter = letters[i]
+            if spelling is not None and (i == 0 or letters[i - 1] != letter):
+                letter_text = item_text[letter:letter_ends[letter]]
+                if i + 1 == num_glyphs or letters[i + 1] != letter:  # one glyph: most letters
+                    geometry = glyph_info.geometry
+                    needs_span = (
+                        spelling.get(glyph_id) != letter_text or geometry.y_offset
+                        or abs(geometry.x_offset) > shift_limit)
+                else:
+                    needs_span = _needs_actual_text(
+                        spelling, glyphs_info, letters, i, num_glyphs, letter_text, pango, font_size)
+                if needs_span:
                     string = _flush(stream, string)
-                    stream.stream.append(begin_span(letter_text))
+                    stream.stream.append(begin_span(letter_text.decode()))
                     in_span = True
 
             # Display zero-width empty glyph.
@@ -430,30 +443,46 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
 
 
 def _letters(clusters, num_glyphs, item_text, rtl):
-    """For each glyph of a run, the (start, end) bytes of the letter it draws in `item_text`
-    (UTF-8): its HarfBuzz cluster, joined with the clusters after it that hold only marks
-    (Thai shapes ที่ as three clusters ท, ี, ่; the letter is all three)."""
-    starts = sorted({clusters[i] for i in range(num_glyphs)})
-    letter_of, letter = {}, None
+    """([the start of the letter each glyph of a run draws], {letter start: its end}), in bytes
+    of `item_text` (UTF-8). A letter is a HarfBuzz cluster joined with the clusters after it that
+    hold only marks (Thai shapes ที่ as three clusters ท, ี, ่; the letter is all three)."""
+    cluster_of_glyph = clusters[0:num_glyphs]
+    starts = sorted(set(cluster_of_glyph))
+    letter_of, ends, letter = {}, {}, None
     for start, end in zip(starts, starts[1:] + [len(item_text)], strict=True):
-        if letter is not None and not rtl and _only_marks(item_text[start:end].decode()):
-            letter[1] = end
-        else:
-            letter = [start, end]
+        if letter is None or rtl or not _only_marks(item_text[start:end]):
+            letter = start
+        ends[letter] = end
         letter_of[start] = letter
-    return [tuple(letter_of[clusters[i]]) for i in range(num_glyphs)]
+    return [letter_of[cluster] for cluster in cluster_of_glyph], ends
 
 
-def _only_marks(text):
-    return all(unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u0e33\u0eb3" for char in text)
+@functools.lru_cache(maxsize=4096)
+def _only_marks(utf8):
+    return all(unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u0e33\u0eb3" for char in utf8.decode())
 
 
-def _needs_actual_text(nominal, glyphs_info, letters, first, num_glyphs, text, pango, font_size):
-    """Whether the letter starting at glyph `first` must carry its text in an ActualText span:
-    its glyphs' nominal characters do not spell it (ำ drawn as ํ + า), one has no nominal
-    character, one is drawn away from its pen position, or two marks are stacked above its
-    consonant."""
-    if sum(char in _UPPER_MARKS for char in text) > 1:
+@functools.lru_cache(maxsize=4096)
+def _marks_above(utf8):
+    return sum(char in _UPPER_MARKS for char in utf8.decode())
+
+
+def _nominal_utf8(font):
+    """nominal_characters(font), each character as UTF-8 (compared with the text's bytes)."""
+    key = (font.hash, len(font.file_content), font.index)
+    found = _nominal_utf8_cache.get(key)
+    if found is None:
+        found = _nominal_utf8_cache[key] = {glyph: char.encode() for glyph, char in nominal_characters(font).items()}
+    return found
+
+
+def _needs_actual_text(spelling, glyphs_info, letters, first, num_glyphs, text, pango, font_size):
+    """Whether the letter of several glyphs starting at glyph `first` must carry its text
+    (UTF-8 bytes) in an ActualText span: its glyphs' nominal characters do not spell it (ำ drawn
+    as ํ + า), one has no nominal character, one is drawn away from its pen position, or two
+    marks are stacked above its consonant. (draw_first_line decides for one glyph itself.)"""
+    limit = _SHIFT * font_size
+    if _marks_above(text) > 1:
         # Marks stacked above the consonant (ที่, ทั้ง): poppler takes the second, drawn where
         # the first is, for a duplicate, ends the word there and moves the mark after the next
         # letter. (A tone mark over a vowel below, as in ผู้, is read right.)
@@ -465,14 +494,14 @@ def _needs_actual_text(nominal, glyphs_info, letters, first, num_glyphs, text, p
         glyph_id = glyphs_info[j].glyph
         if glyph_id == pango.PANGO_GLYPH_EMPTY:
             continue
-        if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG or glyph_id not in nominal:
+        if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG or glyph_id not in spelling:
             return True
-        if glyphs_info[j].geometry.y_offset or abs(glyphs_info[j].geometry.x_offset) > _SHIFT * font_size:
+        if glyphs_info[j].geometry.y_offset or abs(glyphs_info[j].geometry.x_offset) > limit:
             # Drawn away from its pen position (a mark moved left over ป, raised or lowered):
             # a viewer sees a gap after it and inserts a space, or takes it for another line.
             return True
-        spelled.append(nominal[glyph_id])
-    return "".join(spelled) != text
+        spelled.append(spelling[glyph_id])
+    return b"".join(spelled) != text
 
 
 def _space(font, pango_font, stream, font_size, pango, from_units):

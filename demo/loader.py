@@ -22,6 +22,8 @@ from plans.models import (
     Group,
     Membership,
     Office,
+    PlanItem,
+    PlanItemKind,
     ReportingWindow,
     Strategy,
     StrategyIndicator,
@@ -155,6 +157,9 @@ def seed_development_plan(the_office):
                       {k: v for k, v in data.items() if k != "first_be_year"})
     strategies = {number: upsert(Strategy, {"development_plan": dev_plan, "number": number}, {"title": title})
                   for number, title in office.STRATEGIES.items()}
+    for kind, texts in ((PlanItemKind.MISSION, office.MISSIONS), (PlanItemKind.GOAL, office.GOALS)):
+        for number, text in enumerate(texts, start=1):
+            upsert(PlanItem, {"development_plan": dev_plan, "kind": kind, "number": number}, {"text": text})
     for order, (number, code, text, kind, unit, baseline, targets) in enumerate(office.STRATEGY_INDICATORS):
         indicator = upsert(StrategyIndicator, {"strategy": strategies[number], "code": code},
                            {"text": text, "kind": kind, "unit": unit, "display_order": order,

@@ -286,6 +286,10 @@ class StrategyIndicator(models.Model):
     def levels(self):
         return [line.strip() for line in self.level_scale.splitlines() if line.strip()]
 
+    @property
+    def comparator_words(self):
+        return {"gte": "ไม่น้อยกว่า", "lte": "ไม่เกิน", "eq": "เท่ากับ"}.get(self.comparator, "")
+
 
 class StrategyIndicatorTarget(models.Model):
     """A strategy indicator's target for one year: a number, a level/text, or N/A (both empty)."""

@@ -18,8 +18,15 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+def be_year_field(label, required=True):
+    return forms.IntegerField(label=label, min_value=2500, max_value=2700, required=required,
+                              error_messages=YEAR_ERRORS)
+
+
 class DevelopmentPlanForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    first_be_year = be_year_field(_("ปีแรก (พ.ศ.)"))
+    last_be_year = be_year_field(_("ปีสุดท้าย (พ.ศ.)"))
 
     class Meta:
         model = DevelopmentPlan
@@ -30,15 +37,19 @@ class DevelopmentPlanForm(forms.ModelForm):
             "vision": forms.Textarea(attrs={"rows": 2}),
             "title": forms.TextInput(),
         }
-        error_messages = {"first_be_year": YEAR_ERRORS, "last_be_year": YEAR_ERRORS}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        for name in ("first_be_year", "last_be_year"):
-            self.fields[name].min_value = 2500
-            self.fields[name].max_value = 2700
+
+    def clean(self):
+        # Before the model's constraint check, whose message is not the planner's language.
+        data = super().clean()
+        first, last = data.get("first_be_year"), data.get("last_be_year")
+        if first and last and last < first:
+            self.add_error("last_be_year", "ปีสุดท้ายต้องไม่ก่อนปีแรกของแผน")
+        return data
 
 
 class PlanItemForm(forms.Form):
@@ -77,6 +88,11 @@ class AlignmentForm(forms.Form):
 
 class IndicatorForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    baseline_be_year = be_year_field(_("ปีของข้อมูลฐาน (พ.ศ.)"), required=False)
+    baseline_value = forms.DecimalField(label=_("ค่าฐาน (ตัวเลข)"), required=False, min_value=0,
+                                        max_value=999999999999, decimal_places=2,
+                                        error_messages={"min_value": _("ค่าฐานต้องไม่ติดลบ"),
+                                                        "max_decimal_places": _("ค่าฐานมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง")})
 
     class Meta:
         model = StrategyIndicator
@@ -85,7 +101,6 @@ class IndicatorForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 3}),
             "level_scale": forms.Textarea(attrs={"rows": 3, "placeholder": "ระดับ 1\nระดับ 2\nระดับ 3\nระดับ 4\nระดับ 5"}),
         }
-        error_messages = {"baseline_be_year": YEAR_ERRORS}
 
     def __init__(self, *args, strategy, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,7 +110,6 @@ class IndicatorForm(forms.ModelForm):
         self.fields["approach"].queryset = strategy.approaches.all()
         self.fields["parent"].queryset = strategy.indicators.filter(parent=None).exclude(pk=self.instance.pk)
         self.fields["responsible_group"].queryset = Group.objects.filter(office=plan.office)
-        self.fields["baseline_value"].min_value = 0
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         targets = {t.be_year: t for t in self.instance.targets.all()} if self.instance.pk else {}

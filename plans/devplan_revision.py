@@ -30,7 +30,8 @@ def development_plan_revise(*, plan, title, edition, document_number="", by=None
         strategies[old_pk] = strategy
         for copies, rows in parts:
             for part in rows:
-                copies[part.pk] = _copy(part, strategy=strategy)
+                old = part.pk  # (read before _copy: the copy takes a new key)
+                copies[old] = _copy(part, strategy=strategy)
     for item in PlanItem.objects.filter(development_plan=plan).prefetch_related("strategies"):
         served = [strategies[s.pk] for s in item.strategies.all()]
         _copy(item, development_plan=new).strategies.set(served)
@@ -38,7 +39,8 @@ def development_plan_revise(*, plan, title, edition, document_number="", by=None
     # Parents first, so a sub-indicator can point at its parent's copy.
     rows = StrategyIndicator.objects.filter(strategy__development_plan=plan)
     for indicator in rows.order_by(F("parent_id").asc(nulls_first=True), "pk"):
-        indicators[indicator.pk] = _copy(
+        old = indicator.pk
+        indicators[old] = _copy(
             indicator, version=1, strategy=strategies[indicator.strategy_id], goal=goals.get(indicator.goal_id),
             approach=approaches.get(indicator.approach_id), parent=indicators.get(indicator.parent_id),
         )

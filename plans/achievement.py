@@ -67,6 +67,11 @@ def _compare(result, target, comparator):
     return result >= target
 
 
+def _rule(met, result, sign, target):
+    """"ผล 85 ≥ เป้าหมาย 80" when met; "ผล 76 ไม่ผ่านเกณฑ์ ≥ เป้าหมาย 80" when not."""
+    return f"{result} {sign} {target}" if met else f"{result} ไม่ผ่านเกณฑ์ {sign} {target}"
+
+
 def _yes_no(value):
     return "มี/ผ่าน" if value == 1 else "ไม่มี/ไม่ผ่าน"
 
@@ -84,7 +89,7 @@ def assess(*, kind, comparator="gte", target_value=None, target_text="", result_
         if target_value is None or result_value is None:
             return Verdict(NOT_ASSESSED, "ค่าเป้าหมายหรือผลไม่เป็นตัวเลข จึงเปรียบเทียบไม่ได้")
         met = _compare(Decimal(result_value), Decimal(target_value), comparator)
-        rule = f"ผล {_num(result_value)} {sign} เป้าหมาย {_num(target_value)}"
+        rule = _rule(met, f"ผล {_num(result_value)}", sign, f"เป้าหมาย {_num(target_value)}")
     elif kind == "level":
         scale = [to_arabic_digits(level).strip() for level in levels]
         result, target = to_arabic_digits(result_text).strip(), to_arabic_digits(target_text).strip()
@@ -92,7 +97,7 @@ def assess(*, kind, comparator="gte", target_value=None, target_text="", result_
             missing = target if target not in scale else result
             return Verdict(NOT_ASSESSED, f"“{missing}” ไม่อยู่ในลำดับขั้นของระดับ ({' < '.join(scale) or 'ยังไม่กำหนด'})")
         met = _compare(scale.index(result), scale.index(target), comparator)
-        rule = f"ระดับ “{result}” {sign} “{target}” ตามลำดับขั้น {' < '.join(scale)}"
+        rule = _rule(met, f"ระดับ “{result}”", sign, f"เป้าหมาย “{target}”") + f" ตามลำดับขั้น {' < '.join(scale)}"
     elif kind == "yes_no":
         met = result_value is not None and target_value is not None and Decimal(result_value) == Decimal(target_value)
         rule = f"ผล “{_yes_no(result_value)}” เทียบกับเป้าหมาย “{_yes_no(target_value)}”"

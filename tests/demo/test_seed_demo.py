@@ -174,3 +174,18 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     by_group = Counter(mid_year.values_list("group__abbreviation", flat=True))
     assert by_group == {"กนต.": 2, "กสศ.": 1, "กบค.": 1}
     assert all(p.added_mid_year_reason for p in mid_year)
+
+
+def test_its_development_plan_has_001s_structure_and_2567_results_both_ways(demo):
+    from plans.devplan_selectors import targets_vs_results
+    from plans.models import StrategyIndicator
+
+    plan = demo.development_plan
+    assert plan.edition == "ฉบับปรับปรุง พ.ศ. 2567"
+    composite = StrategyIndicator.objects.get(strategy__development_plan=plan, strategy__number=1, code="2.4")
+    assert composite.children.count() == 4
+    kinds = set(StrategyIndicator.objects.filter(strategy__development_plan=plan).values_list("kind", flat=True))
+    assert kinds == {"percent", "count", "mean", "level", "yes_no", "text"}
+    t = targets_vs_results(plan, 2567).overall
+    assert t.achieved > 0 and t.not_achieved > 0 and t.not_reported > 0 and t.not_assessed > 0
+    assert Project.objects.filter(action_plan=demo, strategy_indicators__isnull=False).distinct().count() == 9

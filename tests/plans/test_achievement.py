@@ -29,6 +29,9 @@ def test_it_says_the_rule_it_used():
     verdict = assess(kind="percent", target_value=D("76"), result_value=D("78.5"))
     assert verdict.rule == "ผล 78.5 ≥ เป้าหมาย 76"
     assert verdict.label == "บรรลุ"
+    missed = assess(kind="percent", target_value=D("80"), result_value=D("76"))
+    assert missed.rule == "ผล 76 ไม่ผ่านเกณฑ์ ≥ เป้าหมาย 80"
+    assert missed.label == "ไม่บรรลุ"
 
 
 def test_a_dropout_rate_of_zero_meets_an_at_most_zero_target():

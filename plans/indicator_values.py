@@ -58,15 +58,17 @@ def parse_value(kind, text, *, levels=(), what="ค่า"):
     return None, raw
 
 
-def show_value(kind, value, text, *, digits="thai", unit=""):
+def show_value(kind, value, text, *, digits="thai"):
     """The target or result as printed: "๘๐.๐๐", "ระดับ ๕", "มี", "N/A"."""
     if value is None and not text:
         return "N/A"
     if kind == "yes_no":
         return "มี" if value == 1 else "ไม่มี"
     if value is not None:
-        shown = format_number(value, digits=digits)
-        return shown
+        # Percents and counts print as typed in 001 ("๘๐", "๙๔.๒๖"); mean scores keep two decimals ("๔๙.๐๐").
+        if kind != "mean" and value == value.to_integral_value():
+            value = value.quantize(1)
+        return format_number(value, digits=digits)
     return text
 
 

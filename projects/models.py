@@ -244,6 +244,7 @@ class IndicatorResult(models.Model):
 class ImportKind(models.TextChoices):
     PLAN = "plan", _("แผนปฏิบัติการ")
     RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
+    DEVPLAN = "devplan", _("แผนพัฒนาการศึกษา")
 
 
 class ImportUpload(models.Model):
@@ -253,7 +254,11 @@ class ImportUpload(models.Model):
     database as it is then: a preview is never trusted once the data may have changed.
     """
 
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    # An action plan's workbook names its plan; a development plan's workbook names that plan instead.
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    development_plan = models.ForeignKey(
+        "plans.DevelopmentPlan", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
     quarter = models.PositiveSmallIntegerField(null=True, blank=True, validators=QUARTER_VALIDATORS)

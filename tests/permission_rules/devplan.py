@@ -73,3 +73,24 @@ RULES = {
     "reports:devplan_results": Rule(expect=READ_OBJECT, kwargs=_plan_year),
     "reports:devplan_results_pdf": Rule(expect=READ_OBJECT, kwargs=_plan_year),
 }
+
+
+def _devplan_upload(w):
+    from projects.models import ImportKind, ImportUpload
+    from projects.workbooks.devplan_workbook import build_devplan_workbook
+
+    plan = w.plan.development_plan
+    content = build_devplan_workbook(plan, with_data=False)
+    upload = ImportUpload.objects.create(development_plan=plan, uploaded_by=w.planner, kind=ImportKind.DEVPLAN,
+                                         file_name="devplan.xlsx", content=content)
+    return {"pk": upload.pk}
+
+
+# The development plan in Excel: the office's planner only; another office's plan or upload is 404.
+RULES.update({
+    "imports:devplan_template": Rule(expect=planner_object(), kwargs=_plan),
+    "imports:devplan_export": Rule(expect=planner_object(), kwargs=_plan),
+    "imports:devplan_upload": Rule(expect=planner_object(), kwargs=_plan),
+    "imports:devplan_preview": Rule(expect=planner_object(), kwargs=_devplan_upload),
+    "imports:devplan_confirm": Rule(method="POST", expect=planner_object(302), kwargs=_devplan_upload),
+})

@@ -1,0 +1,574 @@
+"""Importing a development plan workbook (layout: projects.workbooks.devplan_workbook): read → check →
+preview → apply, with the action plan import's cells, problems, record reader, changes and fingerprint.
+
+`check_devplan_import` reads every sheet, checks every cell and reference (strategies, goals,
+approaches, parent indicators, groups, target and result values by the indicator's kind) and compares
+the file with the plan as stored. `devplan_import_apply` runs the same check again inside one
+transaction with the plan locked and writes only when the whole file is valid and the preview still
+holds; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plans.indicator_values import parse_value
+from plans.models import (
+    DevelopmentPlan,
+    Group,
+    Strategy,
+    StrategyApproach,
+    StrategyGoal,
+    StrategyIndicator,
+    StrategyIndicatorResult,
+    StrategyIndicatorTarget,
+)
+from projects.workbooks import cells, files
+from projects.workbooks import devplan_workbook as layout
+from projects.workbooks.cells import CellError, CheckResult, Problem
+from projects.workbooks.files import BadFile
+from projects.workbooks.plan_import.changes import FieldChange, PreviewOutdated, RowChange, preview_fingerprint
+from projects.workbooks.plan_import.read import _read_records
+
+
+class DevplanImportInvalid(Exception):
+    def __init__(self, check):
+        super().__init__("ไฟล์มีข้อผิดพลาด ระบบยังไม่ได้บันทึกข้อมูลใด")
+        self.check = check
+
+
+@dataclass
+class DevplanCheck(CheckResult):
+    left_alone: list[str] = field(default_factory=list)
+    writes: list = field(default_factory=list)  # (order, callable) run by apply
+
+    @property
+    def has_writes(self):
+        return any(c.action != "same" for c in self.changes)
+
+    @property
+    def fingerprint(self):
+        return preview_fingerprint(self.changes)
+
+
+def _number(value):
+    return cells.whole_number(value, required=True, low=1, high=999)
+
+
+def _opt_number(value):
+    return cells.whole_number(value, low=1, high=999)
+
+
+def _text(limit, required=False):
+    return lambda v: cells.text(v, max_length=limit, required=required)
+
+
+def _kind(value):
+    return cells.choice(value, layout.KIND_WORDS, what="ชนิดตัวชี้วัด")
+
+
+def _comparator(value):
+    return cells.choice(value, layout.COMPARATOR_WORDS, what="เกณฑ์", required=False) or "gte"
+
+
+def _year(value):
+    return cells.whole_number(value, low=2500, high=2700)
+
+
+def _raw(value):
+    """Target and result cells are read by the indicator's kind later (cells.shown keeps 80 as "80")."""
+    return "" if value is None else cells.shown(value)
+
+
+def _specs(plan):
+    return {
+        layout.STRATEGIES: [
+            (layout.STRATEGY, "strategy", _number),
+            (layout.STRATEGY_TITLE, "title", _text(4000, True)),
+        ],
+        layout.GOALS: [
+            (layout.STRATEGY, "strategy", _number),
+            (layout.NUMBER, "number", _number),
+            (layout.GOAL_TEXT, "text", _text(4000, True)),
+        ],
+        layout.APPROACHES: [
+            (layout.STRATEGY, "strategy", _number),
+            (layout.NUMBER, "number", _number),
+            (layout.APPROACH_TEXT, "text", _text(4000, True)),
+        ],
+        layout.INDICATORS: [
+            (layout.STRATEGY, "strategy", _number),
+            (layout.CODE, "code", _text(20, True)),
+            (layout.PARENT, "parent", _text(20)),
+            (layout.TEXT, "text", _text(4000, True)),
+            (layout.KIND, "kind", _kind),
+            (layout.COMPARATOR, "comparator", _comparator),
+            (layout.UNIT, "unit", _text(50)),
+            (layout.SCALE, "level_scale", _text(1000)),
+            (layout.GOAL_NO, "goal", _opt_number),
+            (layout.APPROACH_NO, "approach", _opt_number),
+            (layout.BASELINE_YEAR, "baseline_be_year", _year),
+            (layout.BASELINE, "baseline", _raw),
+            (layout.GROUP, "group", _text(200)),
+            *[(layout.target_column(y), f"target_{y}", _raw) for y in plan.years],
+        ],
+        layout.RESULTS: [
+            (layout.STRATEGY, "strategy", _number),
+            (layout.CODE, "code", _text(20, True)),
+            (layout.TEXT, "_title", lambda v: None),
+            (layout.YEAR, "year", lambda v: _year(v) or _missing_year()),
+            (layout.RESULT, "result", _raw),
+            (layout.SOURCE, "source", _text(300)),
+            (layout.NOTE, "note", _text(4000)),
+        ],
+    }
+
+
+def _missing_year():
+    raise CellError("ช่องนี้ต้องกรอกปี พ.ศ. เช่น 2567")
+
+
+class _Checker:
+    def __init__(self, plan, check, lock):
+        self.plan, self.check = plan, check
+        strategies = Strategy.objects.filter(development_plan=plan)
+        if lock:
+            strategies = strategies.select_for_update()
+        self.strategies = {s.number: s for s in strategies}
+        self.goals = {
+            (g.strategy.number, g.number): g
+            for g in StrategyGoal.objects.filter(strategy__development_plan=plan).select_related("strategy")
+        }
+        self.approaches = {
+            (a.strategy.number, a.number): a
+            for a in StrategyApproach.objects.filter(strategy__development_plan=plan).select_related("strategy")
+        }
+        self.indicators = {
+            (i.strategy.number, i.code): i
+            for i in StrategyIndicator.objects.filter(strategy__development_plan=plan).select_related(
+                "strategy", "parent", "goal", "approach", "responsible_group"
+            )
+        }
+        self.targets = {
+            (t.indicator_id, t.be_year): t
+            for t in StrategyIndicatorTarget.objects.filter(indicator__strategy__development_plan=plan)
+        }
+        self.results = {
+            (r.indicator_id, r.be_year): r
+            for r in StrategyIndicatorResult.objects.filter(indicator__strategy__development_plan=plan)
+        }
+        self.groups = {}
+        for g in Group.objects.filter(office=plan.office):
+            self.groups[g.abbreviation] = g
+            self.groups[g.name] = g
+        self.file_strategies, self.file_goals, self.file_approaches, self.file_indicators = set(), set(), set(), {}
+
+    def problem(self, sheet, record, column, message, value=""):
+        self.check.problems.append(Problem(message, sheet=sheet, row=record.row, column=column.header, value=value))
+
+    def change(self, sheet, record, key, label, instance, values, labels):
+        if instance is None:
+            fields = [FieldChange(labels[k], None, v) for k, v in values.items() if v not in (None, "")]
+            self.check.changes.append(
+                RowChange(
+                    sheet=sheet,
+                    action="create",
+                    code=str(key),
+                    label=label,
+                    row=record.row,
+                    fields=fields,
+                    new_values=values,
+                    parent_key=key,
+                )
+            )
+            return
+        fields = [
+            FieldChange(labels[k], getattr(instance, k), v) for k, v in values.items() if getattr(instance, k) != v
+        ]
+        self.check.changes.append(
+            RowChange(
+                sheet=sheet,
+                action="update" if fields else "same",
+                code=str(key),
+                label=label,
+                row=record.row,
+                fields=fields,
+                instance=instance,
+                update_fields=[k for k, v in values.items() if getattr(instance, k) != v],
+                new_values=values,
+                parent_key=key,
+            )
+        )
+
+    def unique(self, sheet, record, key, seen, column):
+        if key in seen:
+            self.problem(sheet, record, column, f"ซ้ำกับแถว {seen[key]} ในแผ่นงานเดียวกัน", str(key[-1]))
+            return False
+        seen[key] = record.row
+        return True
+
+    def strategy_known(self, sheet, record, number):
+        if number in self.strategies or number in self.file_strategies:
+            return True
+        self.problem(
+            sheet, record, layout.STRATEGY, f"ไม่พบกลยุทธ์ที่ {number} ในแผนนี้หรือในแผ่นงาน “{layout.STRATEGIES}”", str(number)
+        )
+        return False
+
+
+def check_devplan_import(*, plan, file_name, data, lock=False) -> DevplanCheck:
+    check = DevplanCheck()
+    try:
+        workbook = files.Workbook(file_name, data)
+        _check(check, workbook, plan, lock)
+    except BadFile as error:
+        check.problems.append(Problem(str(error)))
+    return check
+
+
+def _check(check, workbook, plan, lock):
+    specs = _specs(plan)
+    records = {name: _read_records(workbook, name, spec, check.problems) for name, spec in specs.items()}
+    if all(r is None for r in records.values()):
+        check.problems.append(Problem("ไม่พบแผ่นงานของแผนพัฒนาการศึกษา กรุณาใช้แม่แบบที่ดาวน์โหลดจากระบบ"))
+        return
+    c = _Checker(plan, check, lock)
+    _check_strategies(c, records[layout.STRATEGIES] or [])
+    for sheet, model, store in (
+        (layout.GOALS, StrategyGoal, c.file_goals),
+        (layout.APPROACHES, StrategyApproach, c.file_approaches),
+    ):
+        _check_parts(c, sheet, records[sheet] or [], model, store)
+    _check_indicators(c, records[layout.INDICATORS] or [])
+    _check_results(c, records[layout.RESULTS] or [])
+
+
+def _check_strategies(c, records):
+    seen = {}
+    for record in records:
+        v = record.values
+        if "strategy" not in v or "title" not in v:
+            continue
+        if not c.unique(layout.STRATEGIES, record, (v["strategy"],), seen, layout.STRATEGY):
+            continue
+        c.file_strategies.add(v["strategy"])
+        c.change(
+            layout.STRATEGIES,
+            record,
+            v["strategy"],
+            f"กลยุทธ์ที่ {v['strategy']}",
+            c.strategies.get(v["strategy"]),
+            {"title": v["title"]},
+            {"title": "ชื่อกลยุทธ์"},
+        )
+
+
+def _check_parts(c, sheet, records, model, store):
+    existing = c.goals if model is StrategyGoal else c.approaches
+    seen = {}
+    for record in records:
+        v = record.values
+        if not {"strategy", "number", "text"} <= set(v):
+            continue
+        key = (v["strategy"], v["number"])
+        if not c.unique(sheet, record, key, seen, layout.NUMBER) or not c.strategy_known(sheet, record, key[0]):
+            continue
+        store.add(key)
+        c.change(
+            sheet,
+            record,
+            key,
+            f"กลยุทธ์ที่ {key[0]} {sheet}ข้อ {key[1]}",
+            existing.get(key),
+            {"text": v["text"]},
+            {"text": sheet},
+        )
+
+
+INDICATOR_LABELS = {
+    "text": "ตัวชี้วัด",
+    "kind": "ชนิด",
+    "comparator": "เกณฑ์",
+    "unit": "หน่วยนับ",
+    "level_scale": "ลำดับขั้นของระดับ",
+    "baseline_be_year": "ปีข้อมูลฐาน",
+    "baseline_value": "ข้อมูลฐาน",
+    "baseline_text": "ข้อมูลฐาน (ข้อความ)",
+    "parent_code": "ตัวชี้วัดหลัก",
+    "goal_number": "เป้าประสงค์ข้อ",
+    "approach_number": "แนวทางข้อ",
+    "group": "กลุ่มที่รับผิดชอบ",
+}
+
+
+def _check_indicators(c, records):
+    seen, parents = {}, {}
+    sheet = layout.INDICATORS
+    for record in records:
+        v = record.values
+        if not {"strategy", "code", "text", "kind"} <= set(v):
+            continue
+        key = (v["strategy"], v["code"])
+        if not c.unique(sheet, record, key, seen, layout.CODE) or not c.strategy_known(sheet, record, key[0]):
+            continue
+        c.file_indicators[key] = v
+        parents[key] = v.get("parent") or ""
+    for record in records:
+        v = record.values
+        key = (v.get("strategy"), v.get("code"))
+        if c.file_indicators.get(key) is not v:
+            continue
+        _check_indicator(c, record, key, v, parents)
+
+
+def _parsed(c, record, column, kind, raw, levels, what):
+    try:
+        return parse_value(kind, raw, levels=levels, what=what)
+    except ValidationError as error:
+        c.problem(
+            layout.INDICATORS if column is not layout.RESULT else layout.RESULTS,
+            record,
+            column,
+            " ".join(error.messages),
+            raw,
+        )
+        return None
+
+
+def _check_indicator(c, record, key, v, parents):
+    sheet, (strategy_no, code) = layout.INDICATORS, key
+    kind = v["kind"]
+    scale = [s.strip() for s in (v.get("level_scale") or "").replace("\n", "<").split("<") if s.strip()]
+    if kind == "level" and not scale:
+        c.problem(sheet, record, layout.SCALE, "ตัวชี้วัดชนิดระดับต้องกำหนดลำดับขั้น จากต่ำไปสูง คั่นด้วย < เช่น ดี < ดีมาก < ดีเยี่ยม")
+        return
+    parent_code = parents[key]
+    if parent_code:
+        parent_key = (strategy_no, parent_code)
+        in_db = c.indicators.get(parent_key)
+        exists = parent_key in c.file_indicators or in_db is not None
+        nested = parents.get(parent_key) or (in_db is not None and parent_key not in parents and in_db.parent_id)
+        if not exists:
+            c.problem(sheet, record, layout.PARENT, f"ไม่พบตัวชี้วัดหลัก “{parent_code}” ในกลยุทธ์ที่ {strategy_no}", parent_code)
+        elif nested or parent_code == code:
+            c.problem(sheet, record, layout.PARENT, "ตัวชี้วัดย่อยซ้อนได้ชั้นเดียว ตัวชี้วัดหลักต้องไม่เป็นตัวชี้วัดย่อย", parent_code)
+    for name, store, existing, column, label in (
+        ("goal", c.file_goals, c.goals, layout.GOAL_NO, "เป้าประสงค์"),
+        ("approach", c.file_approaches, c.approaches, layout.APPROACH_NO, "แนวทาง"),
+    ):
+        number = v.get(name)
+        if number and (strategy_no, number) not in store and (strategy_no, number) not in existing:
+            c.problem(sheet, record, column, f"ไม่พบ{label}ข้อ {number} ของกลยุทธ์ที่ {strategy_no}", str(number))
+    group = None
+    if v.get("group"):
+        group = c.groups.get(v["group"])
+        if group is None:
+            c.problem(sheet, record, layout.GROUP, f"ไม่พบกลุ่ม “{v['group']}” ของหน่วยงาน ใช้อักษรย่อ เช่น กนผ.", v["group"])
+    baseline = _parsed(c, record, layout.BASELINE, kind, v.get("baseline", ""), scale, "ข้อมูลฐาน")
+    targets = {}
+    for year in c.plan.years:
+        name = f"target_{year}"
+        if name in v:
+            targets[year] = _parsed(c, record, layout.target_column(year), kind, v[name], scale, f"ค่าเป้าหมายปี {year}")
+    if baseline is None or any(t is None for t in targets.values()):
+        return
+    values = {
+        "text": v["text"],
+        "kind": kind,
+        "comparator": v.get("comparator") or "gte",
+        "unit": v.get("unit", ""),
+        "level_scale": "\n".join(scale),
+        "baseline_be_year": v.get("baseline_be_year"),
+        "baseline_value": baseline[0],
+        "baseline_text": baseline[1],
+    }
+    instance = c.indicators.get(key)
+    links = {
+        "parent_code": parent_code,
+        "goal_number": v.get("goal"),
+        "approach_number": v.get("approach"),
+        "group": group,
+    }
+    old_links = {
+        "parent_code": instance.parent.code if instance and instance.parent_id else "",
+        "goal_number": instance.goal.number if instance and instance.goal_id else None,
+        "approach_number": instance.approach.number if instance and instance.approach_id else None,
+        "group": instance.responsible_group if instance else None,
+    }
+    label = f"กลยุทธ์ที่ {strategy_no} ตัวชี้วัด {code}"
+    c.change(layout.INDICATORS, record, key, label, instance, values, INDICATOR_LABELS)
+    change = c.check.changes[-1]
+    for name, new in links.items():
+        if instance is None and new in (None, ""):
+            continue
+        if instance is None or old_links[name] != new:
+            change.fields.append(FieldChange(INDICATOR_LABELS[name], old_links[name] if instance else None, new))
+    target_rows = {year: c.targets.get((instance.pk, year)) if instance else None for year in targets}
+    for year, (value, text) in targets.items():
+        old = target_rows[year]
+        if old is None or (old.value, old.text) != (value, text):
+            change.fields.append(
+                FieldChange(f"เป้าหมาย {year}", _shown(old), value if value is not None else text or "N/A")
+            )
+    if change.fields and change.action == "same":
+        change.action = "update"
+    change.new_values = {**values, "_links": links, "_targets": targets}
+
+
+def _shown(row):
+    if row is None:
+        return None
+    return row.value if row.value is not None else row.text or "N/A"
+
+
+def _check_results(c, records):
+    seen, sheet = {}, layout.RESULTS
+    for record in records:
+        v = record.values
+        if not {"strategy", "code", "year"} <= set(v):
+            continue
+        key = (v["strategy"], v["code"], v["year"])
+        if not c.unique(sheet, record, key, seen, layout.YEAR):
+            continue
+        ind_key = key[:2]
+        in_file, instance = c.file_indicators.get(ind_key), c.indicators.get(ind_key)
+        if in_file is None and instance is None:
+            c.problem(sheet, record, layout.CODE, f"ไม่พบตัวชี้วัด {key[1]} ในกลยุทธ์ที่ {key[0]}", key[1])
+            continue
+        if not c.plan.covers(key[2]):
+            c.problem(
+                sheet,
+                record,
+                layout.YEAR,
+                f"ปี {key[2]} ไม่อยู่ในช่วงของแผน ({c.plan.first_be_year}–{c.plan.last_be_year})",
+                str(key[2]),
+            )
+            continue
+        is_parent = any(
+            p == ind_key[1] for (s, _), fv in c.file_indicators.items() if s == ind_key[0] for p in [fv.get("parent")]
+        ) or (instance is not None and instance.children.exists())
+        if is_parent and (v.get("result") or "").strip():
+            c.problem(sheet, record, layout.RESULT, "ตัวชี้วัดนี้มีตัวชี้วัดย่อย กรุณากรอกผลที่ตัวชี้วัดย่อยแต่ละตัว")
+            continue
+        kind = in_file["kind"] if in_file else instance.kind
+        scale = (
+            [s.strip() for s in (in_file.get("level_scale") or "").replace("\n", "<").split("<") if s.strip()]
+            if in_file
+            else instance.levels
+        )
+        try:
+            value, text = parse_value(kind, v.get("result", ""), levels=scale, what=f"ผลปี {key[2]}")
+        except ValidationError as error:
+            c.problem(sheet, record, layout.RESULT, " ".join(error.messages), v.get("result", ""))
+            continue
+        old = c.results.get((instance.pk, key[2])) if instance else None
+        values = {"value": value, "text": text, "source": v.get("source", ""), "note": v.get("note", "")}
+        label = f"ผลตัวชี้วัด {key[1]} กลยุทธ์ที่ {key[0]} ปี {key[2]}"
+        labels = {"value": "ผล", "text": "ผล (ข้อความ)", "source": "แหล่งข้อมูล", "note": "หมายเหตุ"}
+        if old is None and value is None and not text:
+            continue  # blank and nothing stored: nothing to do
+        c.change(sheet, record, key, label, old, values, labels)
+        c.check.changes[-1].new_values = {**values, "_indicator": ind_key, "_year": key[2]}
+        if old is not None and value is None and not text:
+            c.check.changes[-1].action = "update"
+            c.check.changes[-1].new_values["_delete"] = True
+
+
+# --- apply ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def devplan_import_apply(*, plan, file_name, data, user=None, expected_fingerprint=None) -> DevplanCheck:
+    DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
+    check = check_devplan_import(plan=plan, file_name=file_name, data=data, lock=True)
+    if not check.ok:
+        raise DevplanImportInvalid(check)
+    if expected_fingerprint and check.fingerprint != expected_fingerprint:
+        raise PreviewOutdated(check)
+    _apply(plan, check, user)
+    return check
+
+
+def _apply(plan, check, user):
+    by_sheet = {}
+    for change in check.changes:
+        by_sheet.setdefault(change.sheet, []).append(change)
+    strategies = {s.number: s for s in Strategy.objects.filter(development_plan=plan)}
+    for change in by_sheet.get(layout.STRATEGIES, []):
+        number = change.parent_key
+        if change.action == "create":
+            strategies[number] = Strategy.objects.create(development_plan=plan, number=number, **change.new_values)
+        elif change.action == "update":
+            _save(change)
+    parts = {}
+    for sheet, model in ((layout.GOALS, StrategyGoal), (layout.APPROACHES, StrategyApproach)):
+        for change in by_sheet.get(sheet, []):
+            if change.action == "create":
+                s_no, number = change.parent_key
+                model.objects.create(strategy=strategies[s_no], number=number, **change.new_values)
+            elif change.action == "update":
+                _save(change)
+        parts[model] = {
+            (p.strategy.number, p.number): p
+            for p in model.objects.filter(strategy__development_plan=plan).select_related("strategy")
+        }
+    groups = by_sheet.get(layout.INDICATORS, [])
+    indicators = {
+        (i.strategy.number, i.code): i
+        for i in StrategyIndicator.objects.filter(strategy__development_plan=plan).select_related("strategy")
+    }
+    # Parents first, so a sub-indicator can point at its parent.
+    for change in sorted(groups, key=lambda ch: bool(ch.new_values.get("_links", {}).get("parent_code"))):
+        if change.action == "same":
+            continue
+        values = dict(change.new_values)
+        links, targets = values.pop("_links"), values.pop("_targets")
+        s_no, code = change.parent_key
+        values.update(
+            parent=indicators.get((s_no, links["parent_code"])) if links["parent_code"] else None,
+            goal=parts[StrategyGoal].get((s_no, links["goal_number"])) if links["goal_number"] else None,
+            approach=parts[StrategyApproach].get((s_no, links["approach_number"]))
+            if links["approach_number"]
+            else None,
+            responsible_group=links["group"],
+        )
+        indicator = indicators.get((s_no, code))
+        if indicator is None:
+            indicator = StrategyIndicator.objects.create(strategy=strategies[s_no], code=code, **values)
+            indicators[(s_no, code)] = indicator
+        else:
+            for name, value in values.items():
+                setattr(indicator, name, value)
+            indicator.version += 1
+            indicator.save()
+        for year, (value, text) in targets.items():
+            StrategyIndicatorTarget.objects.update_or_create(
+                indicator=indicator, be_year=year, defaults={"value": value, "text": text}
+            )
+    for change in by_sheet.get(layout.RESULTS, []):
+        if change.action == "same":
+            continue
+        values = dict(change.new_values)
+        indicator = indicators[values.pop("_indicator")]
+        year = values.pop("_year")
+        if values.pop("_delete", False):
+            StrategyIndicatorResult.objects.filter(indicator=indicator, be_year=year).delete()
+            continue
+        result = StrategyIndicatorResult.objects.filter(indicator=indicator, be_year=year).first()
+        if result is None:
+            StrategyIndicatorResult.objects.create(indicator=indicator, be_year=year, recorded_by=user, **values)
+        else:
+            for name, value in values.items():
+                setattr(result, name, value)
+            result.recorded_by, result.version = user, result.version + 1
+            result.save()
+
+
+def _save(change):
+    instance = change.instance
+    for name in change.update_fields:
+        setattr(instance, name, change.new_values[name])
+    instance.save(update_fields=change.update_fields)

@@ -189,3 +189,14 @@ def test_its_development_plan_has_001s_structure_and_2567_results_both_ways(demo
     t = targets_vs_results(plan, 2567).overall
     assert t.achieved > 0 and t.not_achieved > 0 and t.not_reported > 0 and t.not_assessed > 0
     assert Project.objects.filter(action_plan=demo, strategy_indicators__isnull=False).distinct().count() == 9
+
+
+def test_its_development_plan_goes_through_the_workbook_unchanged(demo):
+    from projects.workbooks.devplan_import import check_devplan_import
+    from projects.workbooks.devplan_workbook import build_devplan_workbook
+
+    plan = demo.development_plan
+    check = check_devplan_import(plan=plan, file_name="demo.xlsx", data=build_devplan_workbook(plan, with_data=True))
+    assert check.ok, [str(p) for p in check.errors]
+    assert not check.has_writes
+    assert len(check.unchanged) > 60

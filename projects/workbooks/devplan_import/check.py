@@ -1,5 +1,6 @@
-"""Importing a development plan workbook (layout: projects.workbooks.devplan_workbook): read → check →
-preview → apply, with the action plan import's cells, problems, record reader, changes and fingerprint.
+"""Checking a development plan workbook (layout: projects.workbooks.devplan_workbook): every sheet read
+with the action plan import's record reader, every cell and reference checked, and each row compared
+with the plan as stored (RowChange with FieldChanges, as the action plan import reports them).
 
 `check_devplan_import` reads every sheet, checks every cell and reference (strategies, goals,
 approaches, parent indicators, groups, target and result values by the indicator's kind) and compares
@@ -13,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from plans.indicator_values import parse_value
 from plans.models import (
-    DevelopmentPlan,
     Group,
     Strategy,
     StrategyApproach,
@@ -26,11 +25,12 @@ from plans.models import (
     StrategyIndicatorResult,
     StrategyIndicatorTarget,
 )
-from projects.workbooks import cells, files
 from projects.workbooks import devplan_workbook as layout
-from projects.workbooks.cells import CellError, CheckResult, Problem
+from projects.workbooks import files
+from projects.workbooks.cells import CheckResult, Problem
+from projects.workbooks.devplan_import.read import _specs
 from projects.workbooks.files import BadFile
-from projects.workbooks.plan_import.changes import FieldChange, PreviewOutdated, RowChange, preview_fingerprint
+from projects.workbooks.plan_import.changes import FieldChange, RowChange, preview_fingerprint
 from projects.workbooks.plan_import.read import _read_records
 
 
@@ -52,83 +52,6 @@ class DevplanCheck(CheckResult):
     @property
     def fingerprint(self):
         return preview_fingerprint(self.changes)
-
-
-def _number(value):
-    return cells.whole_number(value, required=True, low=1, high=999)
-
-
-def _opt_number(value):
-    return cells.whole_number(value, low=1, high=999)
-
-
-def _text(limit, required=False):
-    return lambda v: cells.text(v, max_length=limit, required=required)
-
-
-def _kind(value):
-    return cells.choice(value, layout.KIND_WORDS, what="ชนิดตัวชี้วัด")
-
-
-def _comparator(value):
-    return cells.choice(value, layout.COMPARATOR_WORDS, what="เกณฑ์", required=False) or "gte"
-
-
-def _year(value):
-    return cells.whole_number(value, low=2500, high=2700)
-
-
-def _raw(value):
-    """Target and result cells are read by the indicator's kind later (cells.shown keeps 80 as "80")."""
-    return "" if value is None else cells.shown(value)
-
-
-def _specs(plan):
-    return {
-        layout.STRATEGIES: [
-            (layout.STRATEGY, "strategy", _number),
-            (layout.STRATEGY_TITLE, "title", _text(4000, True)),
-        ],
-        layout.GOALS: [
-            (layout.STRATEGY, "strategy", _number),
-            (layout.NUMBER, "number", _number),
-            (layout.GOAL_TEXT, "text", _text(4000, True)),
-        ],
-        layout.APPROACHES: [
-            (layout.STRATEGY, "strategy", _number),
-            (layout.NUMBER, "number", _number),
-            (layout.APPROACH_TEXT, "text", _text(4000, True)),
-        ],
-        layout.INDICATORS: [
-            (layout.STRATEGY, "strategy", _number),
-            (layout.CODE, "code", _text(20, True)),
-            (layout.PARENT, "parent", _text(20)),
-            (layout.TEXT, "text", _text(4000, True)),
-            (layout.KIND, "kind", _kind),
-            (layout.COMPARATOR, "comparator", _comparator),
-            (layout.UNIT, "unit", _text(50)),
-            (layout.SCALE, "level_scale", _text(1000)),
-            (layout.GOAL_NO, "goal", _opt_number),
-            (layout.APPROACH_NO, "approach", _opt_number),
-            (layout.BASELINE_YEAR, "baseline_be_year", _year),
-            (layout.BASELINE, "baseline", _raw),
-            (layout.GROUP, "group", _text(200)),
-            *[(layout.target_column(y), f"target_{y}", _raw) for y in plan.years],
-        ],
-        layout.RESULTS: [
-            (layout.STRATEGY, "strategy", _number),
-            (layout.CODE, "code", _text(20, True)),
-            (layout.TEXT, "_title", lambda v: None),
-            (layout.YEAR, "year", lambda v: _year(v) or _missing_year()),
-            (layout.RESULT, "result", _raw),
-            (layout.SOURCE, "source", _text(300)),
-            (layout.NOTE, "note", _text(4000)),
-        ],
-    }
-
-
-def _missing_year():
-    raise CellError("ช่องนี้ต้องกรอกปี พ.ศ. เช่น 2567")
 
 
 class _Checker:
@@ -475,100 +398,3 @@ def _check_results(c, records):
         if old is not None and value is None and not text:
             c.check.changes[-1].action = "update"
             c.check.changes[-1].new_values["_delete"] = True
-
-
-# --- apply ------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def devplan_import_apply(*, plan, file_name, data, user=None, expected_fingerprint=None) -> DevplanCheck:
-    DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
-    check = check_devplan_import(plan=plan, file_name=file_name, data=data, lock=True)
-    if not check.ok:
-        raise DevplanImportInvalid(check)
-    if expected_fingerprint and check.fingerprint != expected_fingerprint:
-        raise PreviewOutdated(check)
-    _apply(plan, check, user)
-    return check
-
-
-def _apply(plan, check, user):
-    by_sheet = {}
-    for change in check.changes:
-        by_sheet.setdefault(change.sheet, []).append(change)
-    strategies = {s.number: s for s in Strategy.objects.filter(development_plan=plan)}
-    for change in by_sheet.get(layout.STRATEGIES, []):
-        number = change.parent_key
-        if change.action == "create":
-            strategies[number] = Strategy.objects.create(development_plan=plan, number=number, **change.new_values)
-        elif change.action == "update":
-            _save(change)
-    parts = {}
-    for sheet, model in ((layout.GOALS, StrategyGoal), (layout.APPROACHES, StrategyApproach)):
-        for change in by_sheet.get(sheet, []):
-            if change.action == "create":
-                s_no, number = change.parent_key
-                model.objects.create(strategy=strategies[s_no], number=number, **change.new_values)
-            elif change.action == "update":
-                _save(change)
-        parts[model] = {
-            (p.strategy.number, p.number): p
-            for p in model.objects.filter(strategy__development_plan=plan).select_related("strategy")
-        }
-    groups = by_sheet.get(layout.INDICATORS, [])
-    indicators = {
-        (i.strategy.number, i.code): i
-        for i in StrategyIndicator.objects.filter(strategy__development_plan=plan).select_related("strategy")
-    }
-    # Parents first, so a sub-indicator can point at its parent.
-    for change in sorted(groups, key=lambda ch: bool(ch.new_values.get("_links", {}).get("parent_code"))):
-        if change.action == "same":
-            continue
-        values = dict(change.new_values)
-        links, targets = values.pop("_links"), values.pop("_targets")
-        s_no, code = change.parent_key
-        values.update(
-            parent=indicators.get((s_no, links["parent_code"])) if links["parent_code"] else None,
-            goal=parts[StrategyGoal].get((s_no, links["goal_number"])) if links["goal_number"] else None,
-            approach=parts[StrategyApproach].get((s_no, links["approach_number"]))
-            if links["approach_number"]
-            else None,
-            responsible_group=links["group"],
-        )
-        indicator = indicators.get((s_no, code))
-        if indicator is None:
-            indicator = StrategyIndicator.objects.create(strategy=strategies[s_no], code=code, **values)
-            indicators[(s_no, code)] = indicator
-        else:
-            for name, value in values.items():
-                setattr(indicator, name, value)
-            indicator.version += 1
-            indicator.save()
-        for year, (value, text) in targets.items():
-            StrategyIndicatorTarget.objects.update_or_create(
-                indicator=indicator, be_year=year, defaults={"value": value, "text": text}
-            )
-    for change in by_sheet.get(layout.RESULTS, []):
-        if change.action == "same":
-            continue
-        values = dict(change.new_values)
-        indicator = indicators[values.pop("_indicator")]
-        year = values.pop("_year")
-        if values.pop("_delete", False):
-            StrategyIndicatorResult.objects.filter(indicator=indicator, be_year=year).delete()
-            continue
-        result = StrategyIndicatorResult.objects.filter(indicator=indicator, be_year=year).first()
-        if result is None:
-            StrategyIndicatorResult.objects.create(indicator=indicator, be_year=year, recorded_by=user, **values)
-        else:
-            for name, value in values.items():
-                setattr(result, name, value)
-            result.recorded_by, result.version = user, result.version + 1
-            result.save()
-
-
-def _save(change):
-    instance = change.instance
-    for name in change.update_fields:
-        setattr(instance, name, change.new_values[name])
-    instance.save(update_fields=change.update_fields)

@@ -332,6 +332,8 @@ def _check_indicator(c, record, key, v, parents):
     target_rows = {year: c.targets.get((instance.pk, year)) if instance else None for year in targets}
     for year, (value, text) in targets.items():
         old = target_rows[year]
+        if old is None and value is None and not text:
+            continue  # no row and N/A: the same thing
         if old is None or (old.value, old.text) != (value, text):
             change.fields.append(
                 FieldChange(f"เป้าหมาย {year}", _shown(old), value if value is not None else text or "N/A")

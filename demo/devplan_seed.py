@@ -12,6 +12,7 @@ from plans.models import (
     StrategyIndicatorResult,
     StrategyIndicatorTarget,
 )
+from projects.models import Project
 
 
 def seed_plan_content(dev_plan, strategies, groups, planner, upsert, set_m2m):
@@ -95,8 +96,6 @@ def _targets_and_result(indicator, years, targets, result, source, planner, upse
 
 
 def link_projects(plan, strategies):
-    from projects.models import Project
-
     for number, served in data.PROJECT_INDICATORS.items():
         project = Project.objects.get(action_plan=plan, code=f"67-{number:02d}")
         indicators = [StrategyIndicator.objects.get(strategy=strategies[s], code=code) for s, code in served]

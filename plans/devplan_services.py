@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from plans.concurrency import save_if_unchanged
+from plans.development_plan import PlanItemKind
 from plans.indicator_values import parse_value
 from plans.models import (
     DevelopmentPlan,
@@ -60,8 +61,6 @@ def _unique_number(model, parent_filter, number, exclude_pk, label):
 
 @transaction.atomic
 def plan_item_save(*, plan, kind, item=None, number, text, term="", strategies=(), by=None):
-    from plans.development_plan import PlanItemKind
-
     _unique_number(PlanItem, {"development_plan": plan, "kind": kind}, number, item.pk if item else None,
                    PlanItemKind(kind).label)
     if any(strategy.development_plan_id != plan.pk for strategy in strategies):

@@ -25,6 +25,7 @@ from plans.devplan_forms import (
     ReviseForm,
     StrategyPartForm,
 )
+from plans.devplan_history import plan_history
 from plans.devplan_revision import development_plan_revise
 from plans.devplan_selectors import development_plans_of, plan_outline, targets_vs_results
 from plans.indicator_values import typed_value
@@ -314,7 +315,5 @@ def devplan_revise(request, pk):
 
 @login_required
 def devplan_history(request, pk):
-    from plans.devplan_history import plan_history
-
     plan = _plan(request, pk)
     return render(request, "plans/devplan/history.html", {"plan": plan, "entries": plan_history(plan)})

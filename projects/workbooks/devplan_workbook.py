@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 
 from plans.devplan_selectors import plan_outline
 from plans.indicator_values import typed_value
-from plans.models import Comparator, IndicatorKind
+from plans.models import Comparator, IndicatorKind, StrategyIndicatorResult
 from projects.workbooks.plan_workbook import Column, _write_table
 
 INSTRUCTIONS = "คำแนะนำ"
@@ -85,8 +85,6 @@ INSTRUCTION_LINES = [
 
 def _rows(plan):
     outline = plan_outline(plan)
-    from plans.models import StrategyIndicatorResult
-
     results = StrategyIndicatorResult.objects.filter(indicator__strategy__development_plan=plan).select_related(
         "indicator__strategy").order_by("indicator__strategy__number", "be_year", "indicator__display_order")
     rows = {name: [] for name in sheets(plan)}

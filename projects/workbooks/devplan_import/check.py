@@ -28,7 +28,7 @@ from plans.models import (
 from projects.workbooks import devplan_workbook as layout
 from projects.workbooks import files
 from projects.workbooks.cells import CheckResult, Problem
-from projects.workbooks.devplan_import.read import _specs
+from projects.workbooks.devplan_import.read import INDICATOR_LABELS, _specs
 from projects.workbooks.files import BadFile
 from projects.workbooks.plan_import.changes import FieldChange, RowChange, preview_fingerprint
 from projects.workbooks.plan_import.read import _read_records
@@ -209,22 +209,6 @@ def _check_parts(c, sheet, records, model, store):
             {"text": v["text"]},
             {"text": sheet},
         )
-
-
-INDICATOR_LABELS = {
-    "text": "ตัวชี้วัด",
-    "kind": "ชนิด",
-    "comparator": "เกณฑ์",
-    "unit": "หน่วยนับ",
-    "level_scale": "ลำดับขั้นของระดับ",
-    "baseline_be_year": "ปีข้อมูลฐาน",
-    "baseline_value": "ข้อมูลฐาน",
-    "baseline_text": "ข้อมูลฐาน (ข้อความ)",
-    "parent_code": "ตัวชี้วัดหลัก",
-    "goal_number": "เป้าประสงค์ข้อ",
-    "approach_number": "แนวทางข้อ",
-    "group": "กลุ่มที่รับผิดชอบ",
-}
 
 
 def _check_indicators(c, records):

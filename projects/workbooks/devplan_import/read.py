@@ -81,3 +81,19 @@ def _specs(plan):
 
 def _missing_year():
     raise CellError("ช่องนี้ต้องกรอกปี พ.ศ. เช่น 2567")
+
+
+INDICATOR_LABELS = {
+    "text": "ตัวชี้วัด",
+    "kind": "ชนิด",
+    "comparator": "เกณฑ์",
+    "unit": "หน่วยนับ",
+    "level_scale": "ลำดับขั้นของระดับ",
+    "baseline_be_year": "ปีข้อมูลฐาน",
+    "baseline_value": "ข้อมูลฐาน",
+    "baseline_text": "ข้อมูลฐาน (ข้อความ)",
+    "parent_code": "ตัวชี้วัดหลัก",
+    "goal_number": "เป้าประสงค์ข้อ",
+    "approach_number": "แนวทางข้อ",
+    "group": "กลุ่มที่รับผิดชอบ",
+}

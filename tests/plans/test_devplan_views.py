@@ -138,3 +138,24 @@ def test_an_owner_links_their_project_to_the_indicators_it_serves(client, world)
     assert list(world.project_a.strategy_indicators.all()) == [indicator]
     history = world.project_a.history.first()
     assert [row.strategyindicator_id for row in history.strategy_indicators.all()] == [indicator.pk]
+
+
+@pytest.mark.parametrize(("field", "value"), [("code", "1" * 21), ("unit", "ร" * 51), ("baseline_text", "ก" * 201),
+                                              ("baseline_value", "1e20"), ("baseline_be_year", "3000")])
+def test_too_long_or_too_large_input_comes_back_as_a_form_error(client, world, field, value):
+    client.force_login(world.planner)
+    url = reverse("plans:indicator_create", args=[world.strategy.pk])
+    response = client.post(url, indicator_post(**{field: value}))
+    assert response.status_code == 200
+    assert response.context["form"].errors.get(field)
+    assert not StrategyIndicator.objects.exists()
+
+
+def test_a_too_long_result_source_is_refused(client, world):
+    client.force_login(world.planner)
+    client.post(reverse("plans:indicator_create", args=[world.strategy.pk]), indicator_post())
+    indicator = StrategyIndicator.objects.get()
+    response = client.post(reverse("plans:result_edit", args=[indicator.pk, 2567]),
+                           {"result": "80", "source": "ก" * 301, "note": ""})
+    assert response.status_code == 200 and response.context["form"].errors.get("source")
+    assert not StrategyIndicatorResult.objects.exists()

@@ -64,7 +64,7 @@ def _form_page(request, form, title, back_url, help_text=""):
 def devplan_list(request):
     membership = member_or_404(request.user)
     return render(request, "plans/devplan/list.html", {
-        "plans": development_plans_of(membership.office), "is_planner": membership.role == Role.PLANNER,
+        "plans": development_plans_of(membership.office), "is_planner": membership.has_role(Role.PLANNER),
     })
 
 
@@ -89,7 +89,7 @@ def devplan_detail(request, pk):
     plan = _plan(request, pk)
     membership = member_or_404(request.user)
     return render(request, "plans/devplan/detail.html", {
-        "outline": plan_outline(plan), "plan": plan, "is_planner": membership.role == Role.PLANNER,
+        "outline": plan_outline(plan), "plan": plan, "is_planner": membership.has_role(Role.PLANNER),
         "kinds": list(PlanItemKind),
     })
 
@@ -262,7 +262,7 @@ def devplan_results(request, pk, year):
     membership = member_or_404(request.user)
     return render(request, "plans/devplan/results.html", {
         "plan": plan, "report": targets_vs_results(plan, year), "year": year,
-        "is_planner": membership.role == Role.PLANNER,
+        "is_planner": membership.has_role(Role.PLANNER),
     })
 
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import ActionPlan, AlignmentItem, Group, Strategy, StrategyIndicator
+from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy, StrategyIndicator
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
@@ -245,6 +245,8 @@ class ImportKind(models.TextChoices):
     PLAN = "plan", _("แผนปฏิบัติการ")
     RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
     DEVPLAN = "devplan", _("แผนพัฒนาการศึกษา")
+    # The office's people (issue #15): bound to the office, not to a plan.
+    PEOPLE = "people", _("บุคลากร")
 
 
 class ImportUpload(models.Model):
@@ -254,8 +256,10 @@ class ImportUpload(models.Model):
     database as it is then: a preview is never trusted once the data may have changed.
     """
 
-    # An action plan's workbook names its plan; a development plan's workbook names that plan instead.
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    # An action plan's workbook names its plan; the office's people sheet its office; a development
+    # plan's workbook that plan.
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     development_plan = models.ForeignKey(
         "plans.DevelopmentPlan", on_delete=models.CASCADE, related_name="+", null=True, blank=True
     )

@@ -200,3 +200,16 @@ def test_its_development_plan_goes_through_the_workbook_unchanged(demo):
     assert check.ok, [str(p) for p in check.errors]
     assert not check.has_writes
     assert len(check.unchanged) > 60
+
+
+def test_it_seeds_what_shows_an_office_running_itself(demo):
+    from plans.models import OfficeDeputy
+
+    office = demo.office
+    assert office.logo and office.director_name == "นายประเสริฐ สาครวงศ์"
+    assert OfficeDeputy.objects.filter(office=office).count() == 2
+    heads = dict(Group.objects.filter(office=office, head__isnull=False).values_list("abbreviation", "head__username"))
+    assert heads == {"กนต.": "chongrak", "กบส.": "somkiat"}
+    somkiat = Membership.objects.get(user__username="somkiat")
+    assert somkiat.roles == ["staff", "finance"] and somkiat.user.owned_projects.exists()
+    assert Membership.objects.get(user__username="deputy").role == "director"

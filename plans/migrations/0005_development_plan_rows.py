@@ -38,7 +38,7 @@ def text_blobs_to_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ('plans', '0004_alignment_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

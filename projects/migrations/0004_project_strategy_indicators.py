@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0002_development_plan_rows'),
-        ('projects', '0002_import_upload'),
+        ('plans', '0005_development_plan_rows'),
+        ('projects', '0003_people_upload'),
     ]
 
     operations = [

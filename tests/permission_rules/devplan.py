@@ -91,6 +91,8 @@ RULES.update({
     "imports:devplan_template": Rule(expect=planner_object(), kwargs=_plan),
     "imports:devplan_export": Rule(expect=planner_object(), kwargs=_plan),
     "imports:devplan_upload": Rule(expect=planner_object(), kwargs=_plan),
-    "imports:devplan_preview": Rule(expect=planner_object(), kwargs=_devplan_upload),
-    "imports:devplan_confirm": Rule(method="POST", expect=planner_object(302), kwargs=_devplan_upload),
+    # An upload is seen by the person who uploaded it only (another planner of the office: 404).
+    "imports:devplan_preview": Rule(expect={**planner_object(), "director_planner": 404}, kwargs=_devplan_upload),
+    "imports:devplan_confirm": Rule(method="POST", expect={**planner_object(302), "director_planner": 404},
+                                    kwargs=_devplan_upload),
 })

@@ -50,7 +50,7 @@ class DevelopmentPlan(models.Model):
     class Meta:
         verbose_name = _("แผนพัฒนาการศึกษา")
         verbose_name_plural = _("แผนพัฒนาการศึกษา")
-        ordering = ["office", "-first_be_year", "-pk"]
+        ordering = ["office_id", "-first_be_year", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(last_be_year__gte=models.F("first_be_year")), name="development_plan_years_in_order"
@@ -88,7 +88,7 @@ class Strategy(models.Model):
     class Meta:
         verbose_name = _("กลยุทธ์")
         verbose_name_plural = _("กลยุทธ์")
-        ordering = ["development_plan", "number"]
+        ordering = ["development_plan_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["development_plan", "number"], name="strategy_number_unique_per_plan"),
         ]
@@ -157,7 +157,7 @@ class StrategyIndicator(models.Model):
     class Meta:
         verbose_name = _("ตัวชี้วัดกลยุทธ์")
         verbose_name_plural = _("ตัวชี้วัดกลยุทธ์")
-        ordering = ["strategy", "display_order", "code"]
+        ordering = ["strategy_id", "display_order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["strategy", "code"], name="indicator_code_unique_per_strategy"),
             models.CheckConstraint(condition=~Q(code=""), name="indicator_code_not_blank"),
@@ -188,7 +188,7 @@ class StrategyIndicatorTarget(models.Model):
     class Meta:
         verbose_name = _("ค่าเป้าหมายรายปี")
         verbose_name_plural = _("ค่าเป้าหมายรายปี")
-        ordering = ["indicator", "be_year"]
+        ordering = ["indicator_id", "be_year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "be_year"], name="one_target_per_indicator_year"),
         ]
@@ -240,7 +240,7 @@ class PlanItem(models.Model):
     class Meta:
         verbose_name = _("รายการของแผนพัฒนา")
         verbose_name_plural = _("รายการของแผนพัฒนา")
-        ordering = ["development_plan", "kind", "number"]
+        ordering = ["development_plan_id", "kind", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["development_plan", "kind", "number"], name="plan_item_number_unique_per_kind"
@@ -263,7 +263,7 @@ class StrategyGoal(models.Model):
     class Meta:
         verbose_name = _("เป้าประสงค์ของกลยุทธ์")
         verbose_name_plural = _("เป้าประสงค์ของกลยุทธ์")
-        ordering = ["strategy", "number"]
+        ordering = ["strategy_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["strategy", "number"], name="strategy_goal_number_unique"),
         ]
@@ -284,7 +284,7 @@ class StrategyApproach(models.Model):
     class Meta:
         verbose_name = _("แนวทางการพัฒนา")
         verbose_name_plural = _("แนวทางการพัฒนา")
-        ordering = ["strategy", "number"]
+        ordering = ["strategy_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["strategy", "number"], name="strategy_approach_number_unique"),
         ]
@@ -316,7 +316,7 @@ class StrategyIndicatorResult(models.Model):
     class Meta:
         verbose_name = _("ผลตามตัวชี้วัดรายปี")
         verbose_name_plural = _("ผลตามตัวชี้วัดรายปี")
-        ordering = ["indicator", "be_year"]
+        ordering = ["indicator_id", "be_year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "be_year"], name="one_result_per_indicator_year"),
         ]

@@ -82,7 +82,7 @@ class Group(models.Model):
     class Meta:
         verbose_name = _("กลุ่ม/หน่วย")
         verbose_name_plural = _("กลุ่ม/หน่วย")
-        ordering = ["office", "display_order", "name"]
+        ordering = ["office_id", "display_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["office", "name"], name="group_name_unique_per_office"),
             models.UniqueConstraint(fields=["office", "abbreviation"], name="group_abbr_unique_per_office"),
@@ -209,7 +209,7 @@ class ActionPlan(models.Model):
     class Meta:
         verbose_name = _("แผนปฏิบัติการประจำปี")
         verbose_name_plural = _("แผนปฏิบัติการประจำปี")
-        ordering = ["office", "-fiscal_year__be_year"]
+        ordering = ["office_id", "-fiscal_year__be_year"]
         constraints = [
             models.UniqueConstraint(fields=["office", "fiscal_year"], name="one_action_plan_per_office_year"),
         ]
@@ -235,7 +235,7 @@ class ReportingWindow(models.Model):
     class Meta:
         verbose_name = _("รอบการรายงาน")
         verbose_name_plural = _("รอบการรายงาน")
-        ordering = ["action_plan", "quarter"]
+        ordering = ["action_plan_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["action_plan", "quarter"], name="one_window_per_plan_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="window_quarter_1_to_4"),

@@ -38,7 +38,7 @@ def text_blobs_to_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0004_alignment_kinds'),
+        ('plans', '0005_merge_0002_orderings_by_column_0004_alignment_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_development_plan_rows'),
-        ('projects', '0004_project_strategy_indicators'),
+        ('plans', '0006_development_plan_rows'),
+        ('projects', '0005_project_strategy_indicators'),
     ]
 
     operations = [

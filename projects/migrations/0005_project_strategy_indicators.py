@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_development_plan_rows'),
-        ('projects', '0003_people_upload'),
+        ('plans', '0006_development_plan_rows'),
+        ('projects', '0004_merge_0003_orderings_by_column_0003_people_upload'),
     ]
 
     operations = [

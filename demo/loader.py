@@ -18,7 +18,7 @@ from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import office, people, projects, reports
+from demo import devplan_seed, office, people, projects, reports
 from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
@@ -29,11 +29,11 @@ from plans.models import (
     Membership,
     Office,
     OfficeDeputy,
+    PlanItem,
+    PlanItemKind,
     QuarterDeadline,
     ReportingWindow,
     Strategy,
-    StrategyIndicator,
-    StrategyIndicatorTarget,
 )
 from projects.models import (
     Activity,
@@ -97,8 +97,11 @@ def seed():
     users = seed_people(the_office, groups)
     seed_signatories(the_office, groups, users)
     strategies = seed_development_plan(the_office)
+    devplan_seed.seed_plan_content(next(iter(strategies.values())).development_plan, strategies, groups,
+                                   users["planner"], upsert, set_m2m)
     plan = seed_action_plan(the_office, strategies, users)
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
+    devplan_seed.link_projects(plan, strategies)
     seed_reports(project_rows, users)
     seed_booklet(plan, users["planner"])
     return plan
@@ -171,15 +174,8 @@ def seed_development_plan(the_office):
                       {k: v for k, v in data.items() if k != "first_be_year"})
     strategies = {number: upsert(Strategy, {"development_plan": dev_plan, "number": number}, {"title": title})
                   for number, title in office.STRATEGIES.items()}
-    for order, (number, code, text, kind, unit, baseline, targets) in enumerate(office.STRATEGY_INDICATORS):
-        indicator = upsert(StrategyIndicator, {"strategy": strategies[number], "code": code},
-                           {"text": text, "kind": kind, "unit": unit, "display_order": order,
-                            "baseline_value": None if baseline is None else money(baseline),
-                            "baseline_text": ""})
-        for be_year, target in targets.items():
-            numeric = not isinstance(target, str)
-            upsert(StrategyIndicatorTarget, {"indicator": indicator, "be_year": be_year},
-                   {"value": money(target) if numeric else None, "text": "" if numeric else target})
+    for number, text in enumerate(office.MISSIONS, start=1):
+        upsert(PlanItem, {"development_plan": dev_plan, "kind": PlanItemKind.MISSION, "number": number}, {"text": text})
     return strategies
 
 

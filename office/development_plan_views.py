@@ -23,8 +23,10 @@ class DevelopmentPlanForm(forms.ModelForm):
 
     class Meta:
         model = DevelopmentPlan
-        fields = ["title", "first_be_year", "last_be_year", "vision", "missions", "goals"]
-        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("vision", "missions", "goals")}
+        # Missions, goals, strategies and indicators are rows of their own, kept on the plan's page
+        # (plans:devplan_detail); this form sets up the plan itself.
+        fields = ["title", "first_be_year", "last_be_year", "vision"]
+        widgets = {"vision": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"title": _("เช่น แผนพัฒนาการศึกษา สพป.สมุทรสาคร พ.ศ. 2566–2570")}
 
     def clean(self):
@@ -48,7 +50,7 @@ def development_plan_edit(request, pk=None):
             saved.office = membership.office
             saved._history_user = request.user
             saved.save()
-        messages.success(request, f"บันทึก{saved.title}แล้ว")
+        messages.success(request, f"บันทึก{saved.title}แล้ว เพิ่มพันธกิจ เป้าหมาย กลยุทธ์ และตัวชี้วัดได้ที่หน้าแผนพัฒนาการศึกษา")
         return redirect("plans:setup")
     title = f"แก้ไข{plan.title}" if plan else "เพิ่มแผนพัฒนาการศึกษา"
     return render(request, "plans/form.html", {"form": form, "title": title, "back": "plans:setup"})

@@ -9,6 +9,21 @@ from simple_history.models import HistoricalRecords
 
 from plans import thai_calendar
 
+# The development plan and its rows live in plans/development_plan.py (these are `plans` models too).
+from plans.development_plan import (  # noqa: E402, F401  (re-exported: plans.models is where models are)
+    Comparator,
+    DevelopmentPlan,
+    IndicatorKind,
+    PlanItem,
+    PlanItemKind,
+    Strategy,
+    StrategyApproach,
+    StrategyGoal,
+    StrategyIndicator,
+    StrategyIndicatorResult,
+    StrategyIndicatorTarget,
+)
+
 
 class Office(models.Model):
     """An educational service area office (สำนักงานเขตพื้นที่การศึกษา, สพป./สพม.)."""
@@ -179,109 +194,6 @@ class FiscalYear(models.Model):
         return list(thai_calendar.quarters_of(self.be_year))
 
 
-class DevelopmentPlan(models.Model):
-    """แผนพัฒนาการศึกษา: the office's multi-year plan, e.g. 2566–2570."""
-
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="development_plans")
-    title = models.CharField(_("ชื่อแผน"), max_length=300)
-    first_be_year = models.PositiveSmallIntegerField(_("ปีแรก (พ.ศ.)"))
-    last_be_year = models.PositiveSmallIntegerField(_("ปีสุดท้าย (พ.ศ.)"))
-    vision = models.TextField(_("วิสัยทัศน์"), blank=True)
-    missions = models.TextField(_("พันธกิจ"), blank=True)
-    goals = models.TextField(_("เป้าประสงค์"), blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("แผนพัฒนาการศึกษา")
-        verbose_name_plural = _("แผนพัฒนาการศึกษา")
-        ordering = ["office_id", "-first_be_year"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(last_be_year__gte=models.F("first_be_year")), name="development_plan_years_in_order"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.first_be_year}–{self.last_be_year})"
-
-    def covers(self, be_year):
-        return self.first_be_year <= be_year <= self.last_be_year
-
-
-class Strategy(models.Model):
-    """กลยุทธ์: a numbered strategy of a development plan."""
-
-    development_plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="strategies")
-    number = models.PositiveSmallIntegerField(_("กลยุทธ์ที่"))
-    title = models.TextField(_("ชื่อกลยุทธ์"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("กลยุทธ์")
-        verbose_name_plural = _("กลยุทธ์")
-        ordering = ["development_plan_id", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["development_plan", "number"], name="strategy_number_unique_per_plan"),
-        ]
-
-    def __str__(self):
-        return f"กลยุทธ์ที่ {self.number} {self.title}"
-
-
-class IndicatorKind(models.TextChoices):
-    NUMBER = "number", _("ตัวเลข")
-    LEVEL = "level", _("ระดับ")
-    TEXT = "text", _("ข้อความ")
-
-
-class StrategyIndicator(models.Model):
-    """ตัวชี้วัด of a strategy, with a baseline and a target per year."""
-
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators")
-    code = models.CharField(_("ลำดับ/รหัส"), max_length=20, help_text=_("เช่น 1.2"))
-    text = models.TextField(_("ตัวชี้วัด"))
-    kind = models.CharField(_("ชนิดค่าเป้าหมาย"), max_length=10, choices=IndicatorKind.choices)
-    unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True)
-    baseline_value = models.DecimalField(_("ค่าฐาน"), max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_text = models.CharField(_("ค่าฐาน (ข้อความ)"), max_length=200, blank=True)
-    display_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("ตัวชี้วัดกลยุทธ์")
-        verbose_name_plural = _("ตัวชี้วัดกลยุทธ์")
-        ordering = ["strategy_id", "display_order", "code"]
-
-    def __str__(self):
-        return f"{self.code} {self.text}"
-
-
-class StrategyIndicatorTarget(models.Model):
-    """A strategy indicator's target for one year: a number, a level/text, or N/A (both empty)."""
-
-    indicator = models.ForeignKey(StrategyIndicator, on_delete=models.CASCADE, related_name="targets")
-    be_year = models.PositiveSmallIntegerField(_("ปี (พ.ศ.)"))
-    value = models.DecimalField(_("ค่าเป้าหมาย"), max_digits=14, decimal_places=2, null=True, blank=True)
-    text = models.CharField(_("ค่าเป้าหมาย (ข้อความ)"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("ค่าเป้าหมายรายปี")
-        verbose_name_plural = _("ค่าเป้าหมายรายปี")
-        ordering = ["indicator_id", "be_year"]
-        constraints = [
-            models.UniqueConstraint(fields=["indicator", "be_year"], name="one_target_per_indicator_year"),
-        ]
-
-    def __str__(self):
-        shown = self.value if self.value is not None else (self.text or "N/A")
-        return f"{self.be_year}: {shown}"
-
-
 class ActionPlan(models.Model):
     """แผนปฏิบัติการประจำปีงบประมาณ: one office's plan for one fiscal year."""
 
@@ -384,3 +296,10 @@ class AlignmentItem(models.Model):
 
 # What an office sets for itself beyond its own row (issue #15), kept in a module of its own.
 from plans.office_settings import OfficeDeputy, QuarterDeadline  # noqa: E402, F401
+
+__all__ = [
+    "ActionPlan", "AlignmentItem", "AlignmentKind", "Comparator", "DevelopmentPlan", "FiscalYear", "Group",
+    "IndicatorKind", "Membership", "Office", "PlanItem", "PlanItemKind", "ReportingWindow",
+    "Role", "Strategy", "StrategyApproach", "StrategyGoal", "StrategyIndicator", "StrategyIndicatorResult",
+    "StrategyIndicatorTarget",
+]

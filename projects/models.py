@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy
+from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy, StrategyIndicator
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
@@ -32,6 +32,10 @@ class Project(models.Model):
     end_date = models.DateField(_("วันสิ้นสุดโครงการ"), null=True, blank=True)
     alignment = models.ManyToManyField(AlignmentItem, related_name="projects", blank=True,
                                        verbose_name=_("ความสอดคล้อง"))
+    # The development plan's indicators the project serves (003's form §1.3).
+    strategy_indicators = models.ManyToManyField(
+        StrategyIndicator, related_name="projects", blank=True, verbose_name=_("ตัวชี้วัดตามแผนพัฒนาที่โครงการตอบสนอง")
+    )
     # ระหว่างปี: added after the plan was approved.
     added_mid_year = models.BooleanField(_("โครงการเพิ่มระหว่างปี"), default=False)
     added_mid_year_reason = models.TextField(_("เหตุผลที่เพิ่มระหว่างปี"), blank=True)
@@ -43,7 +47,7 @@ class Project(models.Model):
     # Optimistic locking: each save bumps it; a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[strategy_indicators])
 
     class Meta:
         verbose_name = _("โครงการ")
@@ -240,6 +244,7 @@ class IndicatorResult(models.Model):
 class ImportKind(models.TextChoices):
     PLAN = "plan", _("แผนปฏิบัติการ")
     RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
+    DEVPLAN = "devplan", _("แผนพัฒนาการศึกษา")
     # The office's people (issue #15): bound to the office, not to a plan.
     PEOPLE = "people", _("บุคลากร")
 
@@ -251,8 +256,13 @@ class ImportUpload(models.Model):
     database as it is then: a preview is never trusted once the data may have changed.
     """
 
+    # An action plan's workbook names its plan; the office's people sheet its office; a development
+    # plan's workbook that plan.
     action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    development_plan = models.ForeignKey(
+        "plans.DevelopmentPlan", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
     quarter = models.PositiveSmallIntegerField(null=True, blank=True, validators=QUARTER_VALIDATORS)

@@ -3,9 +3,11 @@
 from django.urls import path
 
 from projects import plan_views as views
+from projects import strategy_views
 
 urlpatterns = [
     path("my-projects/", views.my_projects, name="my_projects"),
     path("board/", views.board, name="board"),
     path("years/copy/", views.action_plan_copy, name="action_plan_copy"),
+    path("strategies/<int:pk>/projects/", strategy_views.strategy_projects_page, name="strategy_projects"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import views
+from projects import strategy_views, views
 
 app_name = "projects"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/activities/<int:activity_pk>/move/", views.activity_move, name="activity_move"),
     path("<int:pk>/activities/<int:activity_pk>/delete/", views.activity_delete, name="activity_delete"),
     path("<int:pk>/indicators/", views.indicators, name="indicators"),
+    path("<int:pk>/plan-indicators/", strategy_views.project_plan_indicators, name="plan_indicators"),
     path("<int:pk>/indicators/<int:indicator_pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("<int:pk>/indicators/<int:indicator_pk>/delete/", views.indicator_delete, name="indicator_delete"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.devplan import views as devplan_views
 
 app_name = "reports"
 
@@ -14,4 +15,8 @@ urlpatterns = [
     path("<int:pk>/excel/", views.booklet_excel, name="booklet_excel"),
     path("<int:pk>/publish/", views.booklet_publish_view, name="booklet_publish"),
     path("published/<int:pk>.pdf", views.publication_pdf, name="publication_pdf"),
+    path("devplans/<int:pk>/", devplan_views.plan_document, name="devplan_document"),
+    path("devplans/<int:pk>/pdf/", devplan_views.plan_pdf, name="devplan_pdf"),
+    path("devplans/<int:pk>/results/<int:year>/", devplan_views.results_document, name="devplan_results"),
+    path("devplans/<int:pk>/results/<int:year>/pdf/", devplan_views.results_pdf, name="devplan_results_pdf"),
 ]

@@ -13,7 +13,8 @@ from projects.workbooks import cells as cells
 UPLOADS_KEPT_FOR = datetime.timedelta(days=1)
 
 
-def import_upload_create(*, user, action_plan, kind, file_name, data, quarter=None) -> ImportUpload:
+def import_upload_create(*, user, action_plan, kind, file_name, data, quarter=None,
+                         development_plan=None) -> ImportUpload:
     """Keep an uploaded file until its preview is confirmed; a user's day-old uploads are dropped."""
     with transaction.atomic():
         ImportUpload.objects.filter(
@@ -21,6 +22,7 @@ def import_upload_create(*, user, action_plan, kind, file_name, data, quarter=No
         ).delete()
         return ImportUpload.objects.create(
             action_plan=action_plan,
+            development_plan=development_plan,
             uploaded_by=user,
             kind=kind,
             quarter=quarter,

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from projects.workbooks import devplan_views
 from projects.workbooks import views as views
 
 app_name = "imports"
@@ -11,6 +12,11 @@ urlpatterns = [
     path("plan/upload/", views.plan_upload, name="plan_upload"),
     path("results/<int:quarter>/export.xlsx", views.results_export, name="results_export"),
     path("results/<int:quarter>/upload/", views.results_upload, name="results_upload"),
+    path("devplans/<int:pk>/template.xlsx", devplan_views.devplan_template, name="devplan_template"),
+    path("devplans/<int:pk>/export.xlsx", devplan_views.devplan_export, name="devplan_export"),
+    path("devplans/<int:pk>/upload/", devplan_views.devplan_upload, name="devplan_upload"),
+    path("devplans/uploads/<int:pk>/", devplan_views.devplan_preview, name="devplan_preview"),
+    path("devplans/uploads/<int:pk>/confirm/", devplan_views.devplan_confirm, name="devplan_confirm"),
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
 ]

@@ -32,12 +32,16 @@ def office(world):
 
 def pages_of(world):
     a, b = world.project_a.pk, world.project_b.pk
+    dp, s = world.plan.development_plan_id, world.strategy.pk
     common = ["/projects/", f"/projects/{a}/", "/booklets/dashboard/", "/booklets/", "/budget/disbursements/",
-              f"/reporting/projects/{a}/history/"]
+              f"/reporting/projects/{a}/history/", "/plan/devplans/", f"/plan/devplans/{dp}/",
+              f"/plan/devplans/{dp}/results/2567/", f"/plan/strategies/{s}/projects/"]
     return {
         "planner1": ["/plan/board/", "/plan/", "/plan/groups/", "/plan/strategies/", "/plan/windows/open/",
                      f"/projects/{a}/edit/", f"/projects/{a}/money/", f"/projects/{a}/activities/",
-                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common,
+                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/",
+                     f"/plan/devplans/{dp}/edit/", f"/plan/devplans/strategies/{s}/indicators/new/",
+                     f"/import/devplans/{dp}/upload/", *common,
                      # The office's own pages (issue #15).
                      "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",

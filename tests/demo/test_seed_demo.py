@@ -179,6 +179,32 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     assert all(p.added_mid_year_reason for p in mid_year)
 
 
+def test_its_development_plan_has_001s_structure_and_2567_results_both_ways(demo):
+    from plans.devplan_selectors import targets_vs_results
+    from plans.models import StrategyIndicator
+
+    plan = demo.development_plan
+    assert plan.edition == "ฉบับปรับปรุง พ.ศ. 2567"
+    composite = StrategyIndicator.objects.get(strategy__development_plan=plan, strategy__number=1, code="2.4")
+    assert composite.children.count() == 4
+    kinds = set(StrategyIndicator.objects.filter(strategy__development_plan=plan).values_list("kind", flat=True))
+    assert kinds == {"percent", "count", "mean", "level", "yes_no", "text"}
+    t = targets_vs_results(plan, 2567).overall
+    assert t.achieved > 0 and t.not_achieved > 0 and t.not_reported > 0 and t.not_assessed > 0
+    assert Project.objects.filter(action_plan=demo, strategy_indicators__isnull=False).distinct().count() == 9
+
+
+def test_its_development_plan_goes_through_the_workbook_unchanged(demo):
+    from projects.workbooks.devplan_import import check_devplan_import
+    from projects.workbooks.devplan_workbook import build_devplan_workbook
+
+    plan = demo.development_plan
+    check = check_devplan_import(plan=plan, file_name="demo.xlsx", data=build_devplan_workbook(plan, with_data=True))
+    assert check.ok, [str(p) for p in check.errors]
+    assert not check.has_writes
+    assert len(check.unchanged) > 60
+
+
 def test_it_seeds_what_shows_an_office_running_itself(demo):
     from plans.models import OfficeDeputy
 

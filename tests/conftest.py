@@ -67,3 +67,18 @@ def world(db):
         other_plan=other_plan, other_office=other_plan.office, other_planner=other_planner,
         other_project=other_project,
     )
+
+
+@pytest.fixture(autouse=True)
+def eager_tasks(request):
+    """Tasks run in the test's own process unless the test drives a real worker (celery_worker mark),
+    whatever CELERY_BROKER_URL the environment holds."""
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from config.celery import app
+
+    old = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = old

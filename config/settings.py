@@ -117,9 +117,9 @@ EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backen
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="tidtam@localhost")
 
 # Background work (config/celery.py). No broker: every task runs at once in the asking process.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
-CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL) or None
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", default="")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="") or "memory://"
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True  # jobs and mails keep their state in the database
 # A task is acknowledged only once it finished: a worker killed mid-booklet leaves it to another.

@@ -115,3 +115,7 @@ class Publication(models.Model):
     def filename(self):
         number = self.document_number.replace("/", "-") or str(self.pk)
         return f"booklet-{self.booklet.office.short_name}-{number}.pdf"
+
+
+# Jobs that make a booklet's files in the background live in their own module.
+from reports.jobs.models import BookletJob  # noqa: E402, F401

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.jobs import views as job_views
 
 app_name = "reports"
 
@@ -14,4 +15,7 @@ urlpatterns = [
     path("<int:pk>/excel/", views.booklet_excel, name="booklet_excel"),
     path("<int:pk>/publish/", views.booklet_publish_view, name="booklet_publish"),
     path("published/<int:pk>.pdf", views.publication_pdf, name="publication_pdf"),
+    path("jobs/<int:pk>/", job_views.job_page, name="job"),
+    path("jobs/<int:pk>/file/", job_views.job_file, name="job_file"),
+    path("jobs/<int:pk>/retry/", job_views.job_retry_view, name="job_retry"),
 ]

@@ -1,0 +1,161 @@
+"""Booklet jobs: started (or joined) by the web process, run by a Celery worker (reports/tasks.py).
+
+One job per booklet and kind runs at a time: a partial unique index on the table refuses a second
+active row, and `job_start` locks and re-reads so that a second click joins the running job.
+A job is tried at most MAX_TRIES times (an error, or a worker that vanished and left the task to
+be redelivered); then it is failed with its error in Thai, and the planner can start it again.
+Publishing writes the Publication and marks the job done in one transaction, after the PDF is whole.
+"""
+
+import hashlib
+import io
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reports.jobs.models import ACTIVE_STATES, MAX_TRIES, BookletJob, JobKind, JobPhase, JobState
+
+logger = logging.getLogger(__name__)
+
+STEPS = {JobKind.PREVIEW: 4, JobKind.PUBLISH: 4, JobKind.EXCEL: 2}
+NOT_QUEUED = ("ส่งงานเข้าคิวไม่ได้ (ระบบคิวงานไม่ตอบสนอง) กรุณากด “ลองอีกครั้ง” "
+              "หากยังไม่ได้ แจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker")
+
+
+class RetryLater(Exception):
+    """The work failed and may be tried again (the task re-queues itself)."""
+
+
+def job_start(*, booklet, kind, user):
+    """(job, joined): the running job of this booklet and kind, or a new one queued now."""
+    with transaction.atomic():
+        running = _active(booklet, kind)
+        if running is not None:
+            return running, True
+        try:
+            with transaction.atomic():
+                job = BookletJob.objects.create(booklet=booklet, kind=kind, requested_by=user, steps=STEPS[kind])
+        except IntegrityError:  # another request created it between our read and our write
+            running = _active(booklet, kind)
+            if running is None:
+                raise
+            return running, True
+    enqueue(job)
+    job.refresh_from_db()
+    return job, False
+
+
+def _active(booklet, kind):
+    return (BookletJob.objects.select_for_update().defer("result")
+            .filter(booklet=booklet, kind=kind, state__in=ACTIVE_STATES).first())
+
+
+def enqueue(job):
+    """Hand the job to Celery (eager without a broker: it runs now); a broker that is down fails it."""
+    from reports.tasks import booklet_job
+
+    try:
+        booklet_job.delay(job.pk)
+    except Exception:
+        logger.exception("Booklet job %s could not be queued", job.pk)
+        BookletJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+            state=JobState.FAILED, phase=JobPhase.FAILED, error=NOT_QUEUED, finished_at=timezone.now())
+
+
+def job_retry(*, job, user):
+    """A failed job started again (a new job, so the failed one stays in the list with its reason)."""
+    return job_start(booklet=job.booklet, kind=job.kind, user=user)
+
+
+def _progress(job, phase, step, **counts):
+    job.phase, job.step = phase, step
+    for name, value in counts.items():
+        setattr(job, name, value)
+    BookletJob.objects.filter(pk=job.pk).update(phase=phase, step=step, **counts)
+
+
+def _claim(job_id):
+    """The job, marked running for one more attempt; None when there is nothing (left) to do."""
+    with transaction.atomic():
+        job = BookletJob.objects.select_for_update().defer("result").filter(pk=job_id).first()
+        if job is None or job.state not in ACTIVE_STATES:
+            return None  # done or failed already: a redelivered task does nothing
+        job.attempts += 1
+        if job.attempts > MAX_TRIES:
+            _fail(job, job.error or f"ถูกหยุดกลางคันเกิน {MAX_TRIES} ครั้ง (เครื่องประมวลผลหยุดทำงานระหว่างจัดทำ)")
+            return None
+        job.state, job.phase, job.step, job.started_at = JobState.RUNNING, JobPhase.FIGURES, 0, timezone.now()
+        job.save(update_fields=["attempts", "state", "phase", "step", "started_at"])
+        return job
+
+
+def _fail(job, error):
+    job.state, job.phase, job.finished_at = JobState.FAILED, JobPhase.FAILED, timezone.now()
+    job.error = f"{error} (ทำแล้ว {min(job.attempts, MAX_TRIES)} ครั้ง) กด “ลองอีกครั้ง” หลังแก้ไข หรือแจ้งผู้ดูแลระบบ"
+    job.save(update_fields=["state", "phase", "finished_at", "error", "attempts"])
+
+
+def explain(error):
+    """What went wrong, in Thai, with the technical detail the administrator needs."""
+    return f"จัดทำไฟล์ไม่สำเร็จ: {type(error).__name__}: {error}"
+
+
+def run_job(job_id):
+    """The work of one attempt. Raises RetryLater when it failed and may be tried again."""
+    job = _claim(job_id)
+    if job is None:
+        return None
+    try:
+        _work(job)
+    except Exception as error:
+        logger.exception("Booklet job %s failed (attempt %s)", job.pk, job.attempts)
+        message = explain(error)
+        if job.attempts < MAX_TRIES:
+            BookletJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+                state=JobState.QUEUED, phase=JobPhase.RETRYING, error=message)
+            raise RetryLater(message) from error
+        _fail(job, message)
+    return job
+
+
+def _work(job):
+    from reports.context import booklet_context
+    from reports.excel import booklet_workbook
+    from reports.pdf import booklet_pdf_from_html, render_booklet_html
+
+    booklet = job.booklet
+    if job.kind == JobKind.EXCEL:
+        _progress(job, JobPhase.EXCEL, 1)
+        _finish(job, booklet_workbook(booklet))
+        return
+    context = booklet_context(booklet)
+    _progress(job, JobPhase.HTML, 1, projects=len(context["fig"].rows))
+    html = render_booklet_html(booklet, context=context)
+    _progress(job, JobPhase.PDF, 2)
+    pdf = booklet_pdf_from_html(html, digits=context["d"])
+    _progress(job, JobPhase.SAVING, 3, pages=_page_count(pdf))
+    _finish(job, pdf)
+
+
+def _finish(job, content):
+    from reports.services import publication_create
+
+    with transaction.atomic():
+        locked = BookletJob.objects.select_for_update().defer("result").get(pk=job.pk)
+        if locked.state != JobState.RUNNING or locked.attempts != job.attempts:
+            return  # another attempt took it over (a redelivered task) and finishes it
+        if job.kind == JobKind.PUBLISH:
+            locked.publication = publication_create(booklet=job.booklet, user=job.requested_by, pdf=content)
+        else:
+            locked.result = content
+        locked.sha256 = hashlib.sha256(content).hexdigest()
+        locked.state, locked.phase, locked.step, locked.error = JobState.DONE, JobPhase.DONE, locked.steps, ""
+        locked.pages, locked.projects, locked.finished_at = job.pages, job.projects, timezone.now()
+        locked.save()
+
+
+def _page_count(pdf):
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)

@@ -119,7 +119,9 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="tidtam@localh
 # Background work (config/celery.py). No broker: every task runs at once in the asking process.
 CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", default="")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="") or "memory://"
-CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", default="") or None
+# Only render_booklet --all-offices waits for results (one per office); jobs and mails use the database.
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", default="") or (
+    None if CELERY_TASK_ALWAYS_EAGER else CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True  # jobs and mails keep their state in the database
 # A task is acknowledged only once it finished: a worker killed mid-booklet leaves it to another.

@@ -132,9 +132,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis hands an unacknowledged task to another worker after this many seconds: longer than the
 # longest booklet (a 500-project booklet takes about a minute), shorter than a planner's patience.
+_VISIBILITY_TIMEOUT = env_int("TIDTAM_TASK_VISIBILITY_TIMEOUT", default=600, minimum=1)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("TIDTAM_TASK_VISIBILITY_TIMEOUT", default=600, minimum=1),
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Look for such tasks every tenth of the timeout (kombu's default looks every 100 s).
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
 }
+# The queue this deployment's web processes and workers share (two deployments on one Redis differ).
+CELERY_TASK_DEFAULT_QUEUE = env_str("TIDTAM_TASK_QUEUE", default="tidtam")
 CELERY_TIMEZONE = TIME_ZONE
 # Absolute links in mail ("https://tidtam.example.go.th"); no trailing slash.
 TIDTAM_SITE_URL = env_str("TIDTAM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from projects import reporting_views as views
+from projects.notifications import views as mail_views
 
 
 class QuarterConverter:
@@ -22,4 +23,6 @@ urlpatterns = [
     path("projects/<int:pk>/history/", views.history, name="history"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("mails/", mail_views.mail_list, name="mails"),
+    path("mails/<int:pk>/resend/", mail_views.mail_resend, name="mail_resend"),
 ]

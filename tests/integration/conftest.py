@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.browser.conftest import browser_type_launch_args, login  # noqa: F401  (the browser test here)
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 BROKER_URL = os.environ.get("TIDTAM_TEST_BROKER_URL", "")
 # Redis gives a vanished worker's task to another after this long (the production default is 600 s).

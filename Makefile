@@ -27,6 +27,7 @@ test: setup-test
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 setup-run: $(INSTALLED)

@@ -57,8 +57,8 @@ def main():
 
     from plans.models import Role
     from projects.models import Activity, Project
-    from projects.plan_import import check_plan_import, plan_import_apply
-    from projects.plan_workbook import (
+    from projects.workbooks.plan_import import check_plan_import, plan_import_apply
+    from projects.workbooks.plan_workbook import (
         ACTIVITIES,
         ALLOCATIONS,
         INDICATORS,

@@ -12,8 +12,9 @@ from budget import services
 from budget.forms import DisbursementCorrectionForm, DisbursementDeleteForm, DisbursementForm
 from budget.models import Disbursement
 from budget.selectors import disbursements_of, finance_overview, project_money
-from plans.access import has_role, load_project, member_or_404, plan_or_404, require_role
+from plans.access import has_role, member_or_404, plan_or_404, require_role
 from plans.models import Role
+from projects.access import load_project
 from projects.models import Project
 
 WRITERS = (Role.FINANCE, Role.PLANNER)

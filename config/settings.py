@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "projects",
     "budget",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

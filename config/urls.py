@@ -3,7 +3,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from plans import urls as plan_urls
 from plans import views as plan_views
+from projects import plan_urls as project_plan_urls
 
 admin.site.site_header = "Tidtam ติดตาม: ผู้ดูแลระบบ"
 admin.site.site_title = "Tidtam"
@@ -12,12 +14,13 @@ urlpatterns = [
     path("", plan_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("plan/", include("plans.urls")),
+    # /plan/: the set-up pages (plans) and the pages there that read projects, in one `plans` namespace.
+    path("plan/", include((plan_urls.urlpatterns + project_plan_urls.urlpatterns, "plans"))),
     path("projects/", include("projects.urls")),
-    path("reporting/", include("projects.reporting_urls")),
+    path("reporting/", include("projects.reporting.urls")),
     path("budget/", include("budget.urls")),
     path("booklets/", include("reports.urls")),
-    path("import/", include("projects.import_urls")),
+    path("import/", include("projects.workbooks.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,14 +5,15 @@ own and those projects' reports; finance records disbursements; directors read e
 office and change nothing; nobody sees another office (404); a member who may read but tries to
 write gets 403; anonymous users are sent to the login page (by @login_required in the views).
 
-Views load every object through a `load_*` helper here, with `for_write=True` when they change it.
+Views load every object through a `load_*` helper, with `for_write=True` when they change it: office-level
+objects here, projects and their reports in `projects/access.py` (next to what they guard).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from plans.models import Role
-from plans.selectors import membership_of
+from plans.selectors import current_action_plan, membership_of
 
 NOT_YOURS = "คุณไม่มีสิทธิ์แก้ไขข้อมูลนี้"
 
@@ -50,52 +51,6 @@ def office_or_404(user, office):
     return membership
 
 
-def owns_project(user, project):
-    # Uses the prefetched owners when the caller loaded them.
-    return any(owner.pk == user.pk for owner in project.owners.all())
-
-
-def can_edit_project(user, project):
-    return is_planner(user, project.action_plan.office) or owns_project(user, project)
-
-
-def load_project(user, pk, *, for_write=False, queryset=None):
-    """A project of the user's office (404 otherwise); for writing, only its planner or an owner (403)."""
-    from projects.models import Project
-
-    membership = member_or_404(user)
-    queryset = queryset if queryset is not None else Project.objects.all()
-    project = (
-        queryset.select_related("action_plan__office", "action_plan__fiscal_year")
-        .prefetch_related("owners")
-        .filter(pk=pk, action_plan__office_id=membership.office_id)
-        .first()
-    )
-    if project is None:
-        raise Http404("ไม่พบโครงการ")
-    if for_write and not can_edit_project(user, project):
-        raise PermissionDenied(NOT_YOURS)
-    return project
-
-
-def load_report(user, pk, *, for_write=False):
-    """A quarterly report of the user's office; for writing, only its project's planner or owners."""
-    from projects.models import QuarterlyReport
-
-    membership = member_or_404(user)
-    report = (
-        QuarterlyReport.objects.select_related("project__action_plan__office", "project__action_plan__fiscal_year")
-        .prefetch_related("project__owners")
-        .filter(pk=pk, project__action_plan__office_id=membership.office_id)
-        .first()
-    )
-    if report is None:
-        raise Http404("ไม่พบรายงาน")
-    if for_write and not can_edit_project(user, report.project):
-        raise PermissionDenied(NOT_YOURS)
-    return report
-
-
 # --- Plan set-up (issue #3): office-level pages and the objects they edit. -----------------------
 
 def require_planner(user):
@@ -120,8 +75,6 @@ def load_in_office(user, queryset, pk, *, office_path, for_write=False):
 
 def plan_or_404(request):
     """The user's office's action plan for `?year=` (GET or POST), or its latest plan; 404 when there is none."""
-    from plans.selectors import current_action_plan
-
     membership = member_or_404(request.user)
     year = request.GET.get("year") or request.POST.get("year") or ""
     plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)

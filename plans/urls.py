@@ -6,10 +6,7 @@ app_name = "plans"
 
 urlpatterns = [
     path("", views.setup, name="setup"),
-    path("my-projects/", views.my_projects, name="my_projects"),
-    path("board/", views.board, name="board"),
     path("years/new/", views.action_plan_create, name="action_plan_create"),
-    path("years/copy/", views.action_plan_copy, name="action_plan_copy"),
     path("groups/", views.group_list, name="groups"),
     path("groups/new/", views.group_edit, name="group_create"),
     path("groups/<int:pk>/edit/", views.group_edit, name="group_edit"),

@@ -1,4 +1,5 @@
-"""Role home pages, the reporting board and the planner's set-up pages for the office's plan.
+"""Role home pages and the planner's set-up pages for the office's plan (the pages under /plan/ that
+read projects, the board, my projects and copying a year, are in `projects/plan_views.py`).
 
 Every view reads: load through plans.access (404 other office, 403 member who may not write) →
 validate the form → call a service → message → redirect.
@@ -9,16 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
-from plans.forms import ActionPlanCopyForm, ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
+from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
 from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
-from plans.selectors import action_plans_of_office, current_action_plan
-from projects.selectors import BOARD_STATES, reporting_board
-from projects.selectors import my_projects as select_my_projects
+from plans.selectors import action_plans_of_office, current_action_plan, next_quarter_to_open
 
 
 def add_errors(form, error: ValidationError):
@@ -44,56 +42,6 @@ def home(request):
     if membership.role == Role.FINANCE:
         return redirect("budget:disbursements")
     return redirect("plans:my_projects")
-
-
-@login_required
-def my_projects(request):
-    """โครงการของฉัน: the projects the user owns, with the open reporting windows and their reports."""
-    membership = member_or_404(request.user)
-    plan = current_action_plan(membership.office)
-    today = timezone.localdate()
-    return render(
-        request,
-        "plans/my_projects.html",
-        {
-            "plan": plan,
-            "projects": select_my_projects(request.user, plan, today=today),
-            "today": today,
-        },
-    )
-
-
-@login_required
-def board(request):
-    """กระดานติดตาม: per group, each project's report for the chosen quarter."""
-    membership = member_or_404(request.user)
-    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
-        # A new office: the planner's first job is to set up the plan.
-        messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
-        return redirect("plans:setup")
-    plan = plan_or_404(request)
-    windows = list(plan.reporting_windows.order_by("quarter"))
-    quarter = request.GET.get("quarter", "")
-    window = next((w for w in windows if str(w.quarter) == quarter), None)
-    if window is None and windows:
-        # The latest open quarter, else the latest quarter there is.
-        window = next((w for w in reversed(windows) if w.is_open), windows[-1])
-    groups, total = (
-        reporting_board(request.user, window, today=timezone.localdate()) if window else ([], None)
-    )
-    return render(
-        request,
-        "plans/board.html",
-        {
-            "plan": plan,
-            "windows": windows,
-            "window": window,
-            "groups": groups,
-            "total": total,
-            "states": BOARD_STATES,
-            "is_planner": membership.role == Role.PLANNER,
-        },
-    )
 
 
 # --- Action plans -------------------------------------------------------------------------------
@@ -127,36 +75,6 @@ def action_plan_create(request):
             messages.success(request, f"สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว")
             return redirect("plans:setup")
     return render(request, "plans/form.html", {"form": form, "title": "สร้างแผนปฏิบัติการประจำปี"})
-
-
-@login_required
-def action_plan_copy(request):
-    membership = require_planner(request.user)
-    form = ActionPlanCopyForm(request.POST or None, office=membership.office)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.action_plan_copy(
-                source=form.cleaned_data["source"], fiscal_year=form.cleaned_data["be_year"], by=request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"คัดลอกแผนไปยังปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว "
-                f"({plan.projects.count()} โครงการ) กรุณากรอกงบประมาณที่ได้รับจัดสรรของปีใหม่",
-            )
-            return redirect("plans:setup")
-    return render(
-        request,
-        "plans/form.html",
-        {
-            "form": form,
-            "title": "คัดลอกแผนปีก่อนเป็นแผนปีใหม่",
-            "help": "คัดลอกโครงการ (รหัสเดิม) ผู้รับผิดชอบ กลยุทธ์ ความสอดคล้อง กิจกรรม และตัวชี้วัด "
-            "ไม่คัดลอกงบประมาณ แผนการใช้จ่าย การเบิกจ่าย รายงาน และโครงการที่ยกเลิกแล้ว",
-        },
-    )
 
 
 # --- Groups -------------------------------------------------------------------------------------
@@ -276,7 +194,7 @@ def window_open(request):
     """Open a quarter of the current plan for reporting, with a deadline."""
     require_planner(request.user)
     plan = plan_or_404(request)
-    form = WindowOpenForm(request.POST or None)
+    form = WindowOpenForm(request.POST or None, initial={"quarter": next_quarter_to_open(plan)})
     if request.method == "POST" and form.is_valid():
         try:
             window = services.reporting_window_open(action_plan=plan, by=request.user, **form.cleaned_data)

@@ -1,5 +1,5 @@
 """Celery tasks of the projects app (found by config.celery's autodiscovery)."""
 
-from projects.notifications.tasks import send_mail_task
+from projects.notifications.services import send_mail_task
 
 __all__ = ["send_mail_task"]

@@ -10,20 +10,11 @@ from celery import shared_task
 
 from plans.models import ActionPlan
 from reports.jobs.models import MAX_TRIES
-from reports.jobs.services import RetryLater, run_job
+from reports.jobs.services import RETRY_AFTER_S, booklet_job
 from reports.pdf import render_booklet_pdf
 from reports.selectors import booklet_params_for
 
-RETRY_AFTER_S = 5
-
-
-@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
-def booklet_job(self, job_id):
-    """One attempt at a booklet job; acknowledged late, so a killed worker's job is redelivered."""
-    try:
-        run_job(job_id)
-    except RetryLater as error:
-        raise self.retry(countdown=RETRY_AFTER_S, exc=error) from error
+__all__ = ["booklet_job", "office_booklet"]
 
 
 @shared_task(bind=True, name="reports.office_booklet", ignore_result=False, max_retries=MAX_TRIES - 1,

@@ -8,17 +8,25 @@ leaves a row marked "not sent" that the planner sees (projects/notifications/vie
 
 import logging
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from plans.models import Membership, Role
+from plans.thai_formats import format_date_long
+from projects.models import Project
 from projects.notifications.models import MAX_TRIES, Mail, MailKind, MailState
 
 logger = logging.getLogger(__name__)
 
 NOT_QUEUED = "ส่งเข้าคิวไม่ได้ (ระบบคิวงานไม่ตอบสนอง) กด “ส่งอีกครั้ง” หรือแจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker"
+
+
+# Seconds before the second and the third try: a mail server that restarts has time to come back.
+RETRY_AFTER_S = [60, 300]
 
 
 class SendLater(Exception):
@@ -47,8 +55,6 @@ def queue_mail(*, office, kind, recipients, template, context, report=None, wind
 
 
 def enqueue(mail_id):
-    from projects.notifications.tasks import send_mail_task
-
     try:
         send_mail_task.delay(mail_id)
     except Exception as error:  # the broker is down: the page goes on, the planner sees "not sent"
@@ -109,8 +115,6 @@ def mail_report_accepted(report):
 
 def mail_report_submitted(report):
     """To the office's planners: a report waits for their review."""
-    from plans.models import Membership, Role
-
     office = report.project.action_plan.office
     planners = Membership.objects.filter(office=office, role=Role.PLANNER).select_related("user")
     return queue_mail(office=office, kind=MailKind.SUBMITTED, recipients=[m.user.email for m in planners],
@@ -119,9 +123,6 @@ def mail_report_submitted(report):
 
 def mail_window_opened(window):
     """One mail per owner of a project in the plan: the quarter is open, until when, which projects."""
-    from plans.thai_formats import format_date_long
-    from projects.models import Project
-
     projects = Project.objects.filter(action_plan=window.action_plan).prefetch_related("owners").order_by("code")
     by_owner = {}
     for project in projects:
@@ -140,3 +141,12 @@ def mail_reminder(*, owner, window, items, deadline):
     return queue_mail(office=window.action_plan.office, kind=MailKind.REMINDER, recipients=[owner.email],
                       template="reminder", window=window,
                       context={"owner": owner, "window": window, "items": items, "deadline": deadline})
+
+
+@shared_task(bind=True, name="projects.send_mail", max_retries=MAX_TRIES)
+def send_mail_task(self, mail_id):
+    try:
+        send(mail_id)
+    except SendLater as error:
+        delay = RETRY_AFTER_S[min(self.request.retries, len(RETRY_AFTER_S) - 1)]
+        raise self.retry(countdown=delay, exc=error) from error

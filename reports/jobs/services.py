@@ -11,14 +11,21 @@ import hashlib
 import io
 import logging
 
+from celery import shared_task
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from pypdf import PdfReader
 
+from reports import pdf
+from reports.context import booklet_context
+from reports.excel import booklet_workbook
 from reports.jobs.models import ACTIVE_STATES, MAX_TRIES, BookletJob, JobKind, JobPhase, JobState
+from reports.services import publication_create
 
 logger = logging.getLogger(__name__)
 
 STEPS = {JobKind.PREVIEW: 4, JobKind.PUBLISH: 4, JobKind.EXCEL: 2}
+RETRY_AFTER_S = 5
 NOT_QUEUED = ("ส่งงานเข้าคิวไม่ได้ (ระบบคิวงานไม่ตอบสนอง) กรุณากด “ลองอีกครั้ง” "
               "หากยังไม่ได้ แจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker")
 
@@ -53,8 +60,6 @@ def _active(booklet, kind):
 
 def enqueue(job):
     """Hand the job to Celery (eager without a broker: it runs now); a broker that is down fails it."""
-    from reports.tasks import booklet_job
-
     try:
         booklet_job.delay(job.pk)
     except Exception:
@@ -120,10 +125,6 @@ def run_job(job_id):
 
 
 def _work(job):
-    from reports.context import booklet_context
-    from reports.excel import booklet_workbook
-    from reports.pdf import booklet_pdf_from_html, render_booklet_html
-
     booklet = job.booklet
     if job.kind == JobKind.EXCEL:
         _progress(job, JobPhase.EXCEL, 1)
@@ -131,16 +132,14 @@ def _work(job):
         return
     context = booklet_context(booklet)
     _progress(job, JobPhase.HTML, 1, projects=len(context["fig"].rows))
-    html = render_booklet_html(booklet, context=context)
+    html = pdf.render_booklet_html(booklet, context=context)
     _progress(job, JobPhase.PDF, 2)
-    pdf = booklet_pdf_from_html(html, digits=context["d"])
-    _progress(job, JobPhase.SAVING, 3, pages=_page_count(pdf))
-    _finish(job, pdf)
+    content = pdf.booklet_pdf_from_html(html, digits=context["d"])
+    _progress(job, JobPhase.SAVING, 3, pages=len(PdfReader(io.BytesIO(content)).pages))
+    _finish(job, content)
 
 
 def _finish(job, content):
-    from reports.services import publication_create
-
     with transaction.atomic():
         locked = BookletJob.objects.select_for_update().defer("result").get(pk=job.pk)
         if locked.state != JobState.RUNNING or locked.attempts != job.attempts:
@@ -155,7 +154,10 @@ def _finish(job, content):
         locked.save()
 
 
-def _page_count(pdf):
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
+def booklet_job(self, job_id):
+    """One attempt at a booklet job; acknowledged late, so a killed worker's job is redelivered."""
+    try:
+        run_job(job_id)
+    except RetryLater as error:
+        raise self.retry(countdown=RETRY_AFTER_S, exc=error) from error

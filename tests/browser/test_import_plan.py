@@ -5,9 +5,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from projects import plan_workbook as layout
 from projects.models import Project
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_workbook import build_plan_workbook
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

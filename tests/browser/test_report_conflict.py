@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from plans.models import ReportingWindow
 from projects.models import QuarterlyReport
-from projects.reporting_services import ReportInput, report_save_draft
+from projects.reporting.services import ReportInput, report_save_draft
 
 pytestmark = pytest.mark.browser
 

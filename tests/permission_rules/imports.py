@@ -2,7 +2,7 @@
 results of their own projects; an upload is seen only by the person who uploaded it."""
 
 from projects.models import ImportKind, ImportUpload
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests.permission_rules import Rule
 
 ANONYMOUS_TO_LOGIN = {"anonymous": 302}

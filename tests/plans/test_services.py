@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from plans import services
 from plans.models import ActionPlan, AlignmentItem, AlignmentKind, Group, ReportingWindow
 from projects.models import Project
+from projects.year_copy import action_plan_copy
 from tests import factories
 
 
@@ -50,7 +51,7 @@ def _rich_project(world):
 
 def test_it_copies_projects_activities_indicators_owners_and_national_alignment_into_the_new_year(world):
     project, national = _rich_project(world)
-    target = services.action_plan_copy(source=world.plan, fiscal_year=2568)
+    target = action_plan_copy(source=world.plan, fiscal_year=2568)
     copy = target.projects.get(code=project.code)
     assert copy.pk != project.pk
     assert list(copy.owners.all()) == [world.owner_a]
@@ -65,7 +66,7 @@ def test_it_does_not_copy_money_reports_or_cancelled_projects(world):
     _rich_project(world)
     world.project_b.cancelled, world.project_b.cancelled_reason = True, "ยกเลิก"
     world.project_b.save()
-    target = services.action_plan_copy(source=world.plan, fiscal_year=2568)
+    target = action_plan_copy(source=world.plan, fiscal_year=2568)
     assert [p.code for p in target.projects.all()] == [world.project_a.code]
     copy = target.projects.get()
     assert not copy.allocations.exists()
@@ -80,7 +81,7 @@ def test_it_refuses_to_copy_into_a_year_that_already_has_a_plan_and_writes_nothi
     )
     before = Project.objects.count()
     with pytest.raises(ValidationError):
-        services.action_plan_copy(source=world.plan, fiscal_year=2568)
+        action_plan_copy(source=world.plan, fiscal_year=2568)
     assert Project.objects.count() == before
     assert ActionPlan.objects.filter(office=world.office).count() == 2
 

@@ -7,10 +7,10 @@ import logging
 import pytest
 from django.core import mail
 from django.urls import reverse
+from projects.reporting.services import report_accept, report_submit
 
 from plans import services as plan_services
 from projects.notifications.models import Mail
-from projects.reporting_services import report_accept, report_submit
 from tests.projects.mail_backends import FlakyBackend
 from tests.projects.test_report_services import complete_input, open_window
 
@@ -101,7 +101,7 @@ def test_a_mail_refused_once_is_sent_on_the_next_try(mail_setup, settings, djang
 
 def test_a_broker_that_is_down_marks_the_mail_not_sent_and_the_report_is_sent(
         mail_setup, monkeypatch, django_capture_on_commit_callbacks):
-    from projects.notifications import tasks
+    from projects.notifications import services as tasks
 
     def down(*args, **kwargs):
         raise ConnectionRefusedError("redis down")

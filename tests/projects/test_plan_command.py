@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from budget.models import Allocation
-from projects import plan_workbook as layout
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests import factories
 
 

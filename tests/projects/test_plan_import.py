@@ -7,10 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from budget.models import Allocation
-from projects import plan_workbook as layout
 from projects.models import Activity, Project
-from projects.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests import factories
 
 
@@ -207,7 +207,7 @@ def test_it_leaves_an_audit_entry_when_only_the_owners_change(filled):
 
 
 def test_it_tells_a_results_sheet_from_a_plan(world):
-    from projects.results_workbook import build_results_workbook
+    from projects.workbooks.results_workbook import build_results_workbook
 
     data = build_results_workbook(world.planner, world.plan, 1)
     check = check_plan_import(action_plan=world.plan, file_name="q1.xlsx", data=data)

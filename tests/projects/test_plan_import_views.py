@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from projects import plan_workbook as layout
 from projects.models import ImportUpload, Project
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests.permission_rules import imports as rules
 
 

@@ -4,8 +4,8 @@ import io
 
 from openpyxl import load_workbook
 
-from projects import plan_workbook as layout
-from projects.plan_workbook import build_plan_workbook
+from projects.workbooks import plan_workbook as layout
+from projects.workbooks.plan_workbook import build_plan_workbook
 from tests import factories
 
 

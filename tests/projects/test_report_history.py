@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import ReportingWindow
-from projects.reporting_services import ReportInput, report_save_draft
+from projects.reporting.services import ReportInput, report_save_draft
 from tests import factories
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from plans.concurrency import StaleEdit
 from plans.models import ReportingWindow
 from projects.models import ProgressStatus, QuarterlyReport, ReportState
-from projects.reporting_services import (
+from projects.reporting.services import (
     CONTRIBUTION_FIELDS,
     NO_EFFECT_SENTENCE,
     ReportInput,

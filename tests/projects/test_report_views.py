@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from plans.models import ReportingWindow
 from projects.models import ProgressStatus, QuarterlyReport, ReportState
-from projects.reporting_services import (
+from projects.reporting.services import (
     CONTRIBUTION_FIELDS,
     NO_EFFECT_SENTENCE,
     ReportInput,

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from plans.models import ActionPlan
-from projects.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
+from projects.workbooks.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plans.thai_formats import format_date_long
 from projects.notifications.services import mail_reminder
-from projects.reporting_selectors import reminders_due
+from projects.reporting.selectors import reminders_due
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import import_views as views
+from projects.workbooks import views as views
 
 app_name = "imports"
 

@@ -4,7 +4,7 @@ import unicodedata
 
 from django.core.management.base import BaseCommand
 
-from plans.demo import loader, office, people
+from demo import loader, office, people
 from plans.models import ActionPlan
 
 

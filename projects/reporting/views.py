@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budget.selectors import project_money
-from plans.access import can_edit_project, is_planner, load_project, load_report, require_role
+from plans.access import is_planner, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
-from projects import reporting_services as services
+from projects.access import can_edit_project, load_project, load_report
 from projects.models import ReportState
 from projects.notifications.models import MailState
-from projects.reporting_forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
-from projects.reporting_selectors import previous_report, project_history, projects_for_report_page, report_of
+from projects.reporting import services as services
+from projects.reporting.forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
+from projects.reporting.selectors import previous_report, project_history, projects_for_report_page, report_of
 
 
 def _report_url(report):

@@ -1,7 +1,7 @@
 """The action plan workbook: the blank template and the export of a plan, in one layout.
 
 Export → edit → import is the normal way to change many projects at once, so the export writes
-exactly the columns the import reads (projects.plan_import), and the template is an export of a
+exactly the columns the import reads (projects.workbooks.plan_import), and the template is an export of a
 plan with no projects. Headers are matched by their text (a trailing * marks a required column),
 so columns may be moved; the hidden sheet "รายการ" feeds the drop-down lists.
 

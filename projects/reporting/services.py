@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget.selectors import project_money
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import ReportingWindow
@@ -82,7 +83,6 @@ def _audit(instance, user, reason):
 
 
 def _planned_and_disbursed(project, quarter):
-    from budget.selectors import project_money
 
     money = project_money(project).quarters[quarter - 1]
     return money.planned, money.disbursed

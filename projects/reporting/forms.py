@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from plans.form_fields import MoneyField
 from plans.thai_formats import parse_money
 from projects.models import ProgressStatus, QuarterlyReport
-from projects.reporting_services import (
+from projects.reporting.services import (
     CARRIED_OVER_FIELDS,
     CONTRIBUTION_FIELDS,
     NO_EFFECT_SENTENCE,

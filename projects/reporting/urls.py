@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from projects import reporting_views as views
 from projects.notifications import views as mail_views
+from projects.reporting import views as views
 
 
 class QuarterConverter:

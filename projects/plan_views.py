@@ -1,0 +1,97 @@
+"""The pages under /plan/ that read projects: an owner's "my projects", the planner's reporting board, and
+copying a year's plan. They keep their `plans:` URL names (config/urls.py puts them in that namespace)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from plans.access import member_or_404, plan_or_404, require_planner
+from plans.forms import ActionPlanCopyForm
+from plans.models import Role
+from plans.selectors import current_action_plan
+from plans.views import add_errors
+from projects import year_copy
+from projects.selectors import BOARD_STATES, reporting_board
+from projects.selectors import my_projects as select_my_projects
+
+
+@login_required
+def my_projects(request):
+    """โครงการของฉัน: the projects the user owns, with the open reporting windows and their reports."""
+    membership = member_or_404(request.user)
+    plan = current_action_plan(membership.office)
+    today = timezone.localdate()
+    return render(
+        request,
+        "plans/my_projects.html",
+        {
+            "plan": plan,
+            "projects": select_my_projects(request.user, plan, today=today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def board(request):
+    """กระดานติดตาม: per group, each project's report for the chosen quarter."""
+    membership = member_or_404(request.user)
+    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
+        # A new office: the planner's first job is to set up the plan.
+        messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
+        return redirect("plans:setup")
+    plan = plan_or_404(request)
+    windows = list(plan.reporting_windows.order_by("quarter"))
+    quarter = request.GET.get("quarter", "")
+    window = next((w for w in windows if str(w.quarter) == quarter), None)
+    if window is None and windows:
+        # The latest open quarter, else the latest quarter there is.
+        window = next((w for w in reversed(windows) if w.is_open), windows[-1])
+    groups, total = (
+        reporting_board(request.user, window, today=timezone.localdate()) if window else ([], None)
+    )
+    return render(
+        request,
+        "plans/board.html",
+        {
+            "plan": plan,
+            "windows": windows,
+            "window": window,
+            "groups": groups,
+            "total": total,
+            "states": BOARD_STATES,
+            "is_planner": membership.role == Role.PLANNER,
+        },
+    )
+
+
+@login_required
+def action_plan_copy(request):
+    membership = require_planner(request.user)
+    form = ActionPlanCopyForm(request.POST or None, office=membership.office)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = year_copy.action_plan_copy(
+                source=form.cleaned_data["source"], fiscal_year=form.cleaned_data["be_year"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"คัดลอกแผนไปยังปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว "
+                f"({plan.projects.count()} โครงการ) กรุณากรอกงบประมาณที่ได้รับจัดสรรของปีใหม่",
+            )
+            return redirect("plans:setup")
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "title": "คัดลอกแผนปีก่อนเป็นแผนปีใหม่",
+            "help": "คัดลอกโครงการ (รหัสเดิม) ผู้รับผิดชอบ กลยุทธ์ ความสอดคล้อง กิจกรรม และตัวชี้วัด "
+            "ไม่คัดลอกงบประมาณ แผนการใช้จ่าย การเบิกจ่าย รายงาน และโครงการที่ยกเลิกแล้ว",
+        },
+    )

@@ -1,0 +1,1 @@
+"""The quarterly report workflow: owners report, planners review, reminders go out."""

@@ -1,0 +1,1 @@
+"""The Excel exchange: the plan template, its import with preview, the quarterly results sheet."""

@@ -103,6 +103,8 @@ def workers(transactional_db, tmp_path):
     pool = Workers(queue, tmp_path)
     yield pool
     pool.stop_all()
+    with app.connection_for_write() as connection_:  # a retry still waiting must not reach the next test
+        connection_.default_channel.queue_purge(queue)
     app.conf.update(saved)
 
 

@@ -7,10 +7,10 @@ import logging
 import pytest
 from django.core import mail
 from django.urls import reverse
-from projects.reporting.services import report_accept, report_submit
 
 from plans import services as plan_services
 from projects.notifications.models import Mail
+from projects.reporting.services import report_accept, report_submit
 from tests.projects.mail_backends import FlakyBackend
 from tests.projects.test_report_services import complete_input, open_window
 

@@ -152,3 +152,31 @@ def test_another_offices_job_is_not_found(world, client):
     client.force_login(world.other_planner)
     assert client.get(reverse("reports:job", args=[job.pk])).status_code == 404
     assert client.get(reverse("reports:job_file", args=[job.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_the_same_moment_make_one_job(world, monkeypatch):
+    """Two requests in two threads (two database connections) start the same publication at once."""
+    import threading
+
+    from django.db import connection
+
+    monkeypatch.setattr(services, "enqueue", lambda job: None)  # the job itself is not the point here
+    booklet = make_booklet(world)
+    barrier, answers = threading.Barrier(2), []
+
+    def click():
+        try:
+            barrier.wait()
+            answers.append(services.job_start(booklet=booklet, kind="publish", user=world.planner))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert BookletJob.objects.count() == 1
+    assert len(answers) == 2 and {job.pk for job, _ in answers} == {BookletJob.objects.get().pk}
+    assert sorted(joined for _, joined in answers) == [False, True]

@@ -7,6 +7,7 @@ store is not needed): what was asked, where it is, how far, what went wrong, and
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # A task that failed (or whose worker vanished) this many times is given up with its error.
@@ -61,6 +62,8 @@ class BookletJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Moved on at every phase: a running job that stops moving lost its worker and its task.
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         app_label = "reports"

@@ -7,11 +7,13 @@ be redelivered); then it is failed with its error in Thai, and the planner can s
 Publishing writes the Publication and marks the job done in one transaction, after the PDF is whole.
 """
 
+import datetime
 import hashlib
 import io
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
@@ -30,16 +32,32 @@ NOT_QUEUED = ("ส่งงานเข้าคิวไม่ได้ (ระ
               "หากยังไม่ได้ แจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker")
 
 
+STALE = "งานนี้ค้างอยู่นานโดยไม่มีความคืบหน้า (เครื่องประมวลผลหรือคิวงานหยุดไประหว่างทำ) จึงเริ่มงานใหม่แทน"
+
+
+def stale_after():
+    """A running job that has not moved for this long, or a job queued this long, is taken as lost:
+    twice the time after which Redis hands a vanished worker's task to another worker."""
+    return datetime.timedelta(seconds=2 * settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"])
+
+
+def _is_stale(job):
+    return job.updated_at < timezone.now() - stale_after()
+
+
 class RetryLater(Exception):
     """The work failed and may be tried again (the task re-queues itself)."""
 
 
 def job_start(*, booklet, kind, user):
-    """(job, joined): the running job of this booklet and kind, or a new one queued now."""
+    """(job, joined): the running job of this booklet and kind, or a new one queued now. A job that
+    stopped moving (its task lost with the broker, say) is failed with a reason and replaced."""
     with transaction.atomic():
         running = _active(booklet, kind)
-        if running is not None:
+        if running is not None and not _is_stale(running):
             return running, True
+        if running is not None:
+            _fail(running, STALE)
         try:
             with transaction.atomic():
                 job = BookletJob.objects.create(booklet=booklet, kind=kind, requested_by=user, steps=STEPS[kind])
@@ -74,10 +92,10 @@ def job_retry(*, job, user):
 
 
 def _progress(job, phase, step, **counts):
-    job.phase, job.step = phase, step
+    job.phase, job.step, job.updated_at = phase, step, timezone.now()
     for name, value in counts.items():
         setattr(job, name, value)
-    BookletJob.objects.filter(pk=job.pk).update(phase=phase, step=step, **counts)
+    BookletJob.objects.filter(pk=job.pk).update(phase=phase, step=step, updated_at=job.updated_at, **counts)
 
 
 def _claim(job_id):
@@ -90,15 +108,17 @@ def _claim(job_id):
         if job.attempts > MAX_TRIES:
             _fail(job, job.error or f"ถูกหยุดกลางคันเกิน {MAX_TRIES} ครั้ง (เครื่องประมวลผลหยุดทำงานระหว่างจัดทำ)")
             return None
-        job.state, job.phase, job.step, job.started_at = JobState.RUNNING, JobPhase.FIGURES, 0, timezone.now()
-        job.save(update_fields=["attempts", "state", "phase", "step", "started_at"])
+        job.state, job.phase, job.step = JobState.RUNNING, JobPhase.FIGURES, 0
+        job.started_at = job.updated_at = timezone.now()
+        job.save(update_fields=["attempts", "state", "phase", "step", "started_at", "updated_at"])
         return job
 
 
 def _fail(job, error):
     job.state, job.phase, job.finished_at = JobState.FAILED, JobPhase.FAILED, timezone.now()
+    job.updated_at = job.finished_at
     job.error = f"{error} (ทำแล้ว {min(job.attempts, MAX_TRIES)} ครั้ง) กด “ลองอีกครั้ง” หลังแก้ไข หรือแจ้งผู้ดูแลระบบ"
-    job.save(update_fields=["state", "phase", "finished_at", "error", "attempts"])
+    job.save(update_fields=["state", "phase", "finished_at", "updated_at", "error", "attempts"])
 
 
 def explain(error):
@@ -118,7 +138,7 @@ def run_job(job_id):
         message = explain(error)
         if job.attempts < MAX_TRIES:
             BookletJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
-                state=JobState.QUEUED, phase=JobPhase.RETRYING, error=message)
+                state=JobState.QUEUED, phase=JobPhase.RETRYING, error=message, updated_at=timezone.now())
             raise RetryLater(message) from error
         _fail(job, message)
     return job
@@ -151,6 +171,7 @@ def _finish(job, content):
         locked.sha256 = hashlib.sha256(content).hexdigest()
         locked.state, locked.phase, locked.step, locked.error = JobState.DONE, JobPhase.DONE, locked.steps, ""
         locked.pages, locked.projects, locked.finished_at = job.pages, job.projects, timezone.now()
+        locked.updated_at = locked.finished_at
         locked.save()
 
 

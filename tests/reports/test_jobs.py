@@ -180,3 +180,23 @@ def test_two_clicks_at_the_same_moment_make_one_job(world, monkeypatch):
     assert BookletJob.objects.count() == 1
     assert len(answers) == 2 and {job.pk for job, _ in answers} == {BookletJob.objects.get().pk}
     assert sorted(joined for _, joined in answers) == [False, True]
+
+
+def test_a_job_that_stopped_moving_is_failed_and_replaced_by_the_next_click(world, client):
+    """Redis lost the task (it keeps nothing on disk): the job would block its booklet for ever."""
+    import datetime
+
+    from django.utils import timezone
+
+    booklet = make_booklet(world)
+    lost = BookletJob.objects.create(booklet=booklet, kind="publish", state="running", phase="pdf", attempts=1,
+                                     requested_by=world.planner,
+                                     updated_at=timezone.now() - services.stale_after() - datetime.timedelta(1))
+    fresh = BookletJob.objects.create(booklet=booklet, kind="excel", state="running", requested_by=world.planner)
+    client.force_login(world.planner)
+    client.post(reverse("reports:booklet_publish", args=[booklet.pk]))
+    lost.refresh_from_db()
+    assert lost.state == "failed" and "ค้างอยู่นานโดยไม่มีความคืบหน้า" in lost.error
+    assert BookletJob.objects.get(kind="publish", state="done").publication is not None
+    client.get(reverse("reports:booklet_excel", args=[booklet.pk]))  # still moving: joined
+    assert BookletJob.objects.filter(kind="excel").get() == fresh

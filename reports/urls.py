@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/publish/", views.booklet_publish_view, name="booklet_publish"),
     path("published/<int:pk>.pdf", views.publication_pdf, name="publication_pdf"),
     path("jobs/<int:pk>/", job_views.job_page, name="job"),
+    path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:pk>/file/", job_views.job_file, name="job_file"),
     path("jobs/<int:pk>/retry/", job_views.job_retry_view, name="job_retry"),
 ]

@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
 from plans.models import Role
+from plans.thai_formats import format_number
 from reports.jobs.models import BookletJob, JobKind, JobState
 from reports.jobs.services import job_retry, job_start
 
@@ -15,7 +17,7 @@ CONTENT_TYPES = {
     JobKind.PREVIEW: "application/pdf",
     JobKind.EXCEL: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-# The progress page reloads itself this often while the job is queued or running.
+# The progress page asks for the job's state this often while it is queued or running.
 POLL_S = 2
 
 
@@ -45,7 +47,22 @@ def start_and_show(request, booklet, kind):
 @login_required
 def job_page(request, pk):
     job = load_job(request.user, pk)
-    return render(request, "reports/job.html", {"job": job, "poll_s": POLL_S if job.is_active else None})
+    return render(request, "reports/job.html", {"job": job, "poll_s": POLL_S, "poll_ms": POLL_S * 1000})
+
+
+@login_required
+def job_status(request, pk):
+    """What the progress page's script shows, read again every POLL_S seconds (static/js/job_progress.js)."""
+    job = load_job(request.user, pk)
+    return JsonResponse({
+        "active": job.is_active,
+        "state": job.state,
+        "state_label": job.get_state_display(),
+        "phase_label": job.get_phase_display(),
+        "percent": job.percent,
+        "percent_text": f"{format_number(job.percent)}%",
+        "step_text": render_to_string("reports/_job_step.html", {"job": job}).strip(),
+    })
 
 
 @login_required

@@ -56,6 +56,8 @@ RULES = {
     "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**as_redirect(MEMBERS), "other_planner": 404}),
     "reports:job": Rule(kwargs=lambda w: {"pk": job(w, "pdf").pk}, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:job_status": Rule(kwargs=lambda w: {"pk": job(w, "pdf").pk},
+                               expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:job_file": Rule(kwargs=lambda w: {"pk": job(w, "excel").pk},
                              expect={**MEMBERS, "other_planner": 404}),
     "reports:job_retry": Rule(method="POST", kwargs=lambda w: {"pk": job(w, "pdf", state="failed").pk},

@@ -27,7 +27,7 @@ def test_publishing_runs_as_a_job_and_its_page_links_the_publication(world, clie
     assert job.projects == 2 and job.pages > 1
     html = client.get(response["Location"]).content.decode()
     assert "เผยแพร่แล้ว" in html and reverse("reports:publication_pdf", args=[publication.pk]) in html
-    assert 'http-equiv="refresh"' not in html  # a finished job stops polling
+    assert "data-status-url" not in html  # a finished job stops polling
     listing = client.get(reverse("reports:booklets")).content.decode()
     assert reverse("reports:job", args=[job.pk]) in listing and "เสร็จแล้ว" in listing
 
@@ -53,7 +53,11 @@ def test_a_second_click_joins_the_running_job(world, client):
     response = client.post(reverse("reports:booklet_publish", args=[booklet.pk]), follow=True)
     assert BookletJob.objects.count() == 1 and not Publication.objects.exists()
     html = response.content.decode()
-    assert "กำลังทำอยู่แล้ว" in html and "จัดหน้า PDF" in html and 'http-equiv="refresh"' in html
+    assert "กำลังทำอยู่แล้ว" in html and "จัดหน้า PDF" in html
+    assert reverse("reports:job_status", args=[running.pk]) in html  # the page polls its state
+    status = client.get(reverse("reports:job_status", args=[running.pk])).json()
+    assert status == {"active": True, "state": "running", "state_label": "กำลังทำ", "phase_label": "จัดหน้า PDF",
+                      "percent": 50, "percent_text": "๕๐%", "step_text": "ขั้นที่ ๓ จาก ๔"}
     assert response.redirect_chain[-1][0] == reverse("reports:job", args=[running.pk])
     # Another kind of job on the same booklet is not the same job.
     client.get(reverse("reports:booklet_excel", args=[booklet.pk]))

@@ -116,8 +116,9 @@ def mail_report_accepted(report):
 def mail_report_submitted(report):
     """To the office's planners: a report waits for their review."""
     office = report.project.action_plan.office
-    planners = Membership.objects.filter(office=office, role=Role.PLANNER).select_related("user")
-    return queue_mail(office=office, kind=MailKind.SUBMITTED, recipients=[m.user.email for m in planners],
+    members = Membership.objects.filter(office=office).select_related("user")
+    planners = [m.user.email for m in members if m.has_role(Role.PLANNER)]  # a main or an extra role
+    return queue_mail(office=office, kind=MailKind.SUBMITTED, recipients=planners,
                       template="report_submitted", context=_report_context(report), report=report)
 
 

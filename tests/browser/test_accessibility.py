@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget.models import BudgetSource
-from plans.models import ReportingWindow
+from plans.models import Membership, ReportingWindow
 from projects.notifications.models import Mail
 from reports.models import Booklet, BookletJob
 from tests import factories
@@ -47,13 +47,22 @@ def pages_of(world):
     return {
         "planner1": ["/plan/board/", "/plan/", "/plan/groups/", "/plan/strategies/", "/plan/windows/open/",
                      f"/projects/{a}/edit/", f"/projects/{a}/money/", f"/projects/{a}/activities/",
-                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", "/reporting/mails/",
-                     f"/booklets/jobs/{world.failed_job.pk}/", f"/booklets/jobs/{world.running_job.pk}/", *common],
+                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common,
+                     "/reporting/mails/", f"/booklets/jobs/{world.failed_job.pk}/",
+                     f"/booklets/jobs/{world.running_job.pk}/",
+                     # The office's own pages (issue #15).
+                     "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
+                     "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
+                     "/office/development-plans/new/", "/accounts/password/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
         "director1": common,
     }
+
+
+def _person(user):
+    return Membership.objects.get(user=user).pk
 
 
 def _violations(page):

@@ -78,6 +78,17 @@ def build(db_path, n_projects, offices=1):
         build_office(rng, fy, n_projects, suffix)
 
 
+def populate(n_projects):
+    """One office, in the database Django is set up with (also used by load.py, large_office.py)."""
+    from budget.models import CabinetTarget
+    from plans.models import FiscalYear
+
+    fy = FiscalYear.objects.get_or_create(be_year=2567)[0]
+    for q, pct in ((1, "30"), (2, "50"), (3, "75"), (4, "100")):
+        CabinetTarget.objects.get_or_create(fiscal_year=fy, quarter=q, defaults={"cumulative_percent": Decimal(pct)})
+    build_office(random.Random(4), fy, n_projects)
+
+
 def build_office(rng, fy, n_projects, suffix=""):
     from budget.models import Allocation, BudgetSource, Disbursement, SpendingPlan
     from plans.models import ActionPlan, DevelopmentPlan, Group, Office, Strategy

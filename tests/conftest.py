@@ -77,6 +77,13 @@ def world(db):
     )
 
 
+def sign_in(client, username, password):
+    """Sign in through the login form, as a person does (django-axes needs the request, so
+    `client.login()` cannot be used); True when the portal let them in."""
+    response = client.post("/accounts/login/", {"username": username, "password": password})
+    return response.status_code == 302 and "_auth_user_id" in client.session
+
+
 @pytest.fixture(autouse=True)
 def eager_tasks(request):
     """Tasks run in the test's own process unless the test drives a real worker (celery_worker mark),

@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore
+.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore worker
 
 run: setup-run
 	$(PY) manage.py migrate --noinput
@@ -19,6 +19,10 @@ run: setup-run
 	@echo "Tidtam: http://127.0.0.1:8000/  (demo accounts, password 'demo' for all):"
 	@$(PY) manage.py seed_demo --list-accounts
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# A Celery worker for booklets, Excel and mail; needs CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0).
+worker: setup-run
+	$(VENV)/bin/celery -A config worker -l info $(WORKER_ARGS)
 
 serve: setup-run
 	@$(PY) bin/check-production

@@ -187,3 +187,32 @@ SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 LOG_FILE = env_str("TIDTAM_LOG_FILE", default="")
 LOGGING = logging_config(log_file=LOG_FILE, level=env_str("TIDTAM_LOG_LEVEL", default="INFO").upper(),
                          mail_admins=bool(ADMINS))
+
+# Background work (config/celery.py). No broker: every task runs at once in the asking process.
+CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", default="")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="") or "memory://"
+# Only render_booklet --all-offices waits for results (one per office); jobs and mails use the database.
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", default="") or (
+    None if CELERY_TASK_ALWAYS_EAGER else CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_IGNORE_RESULT = True  # jobs and mails keep their state in the database
+# A task is acknowledged only once it finished: a worker killed mid-booklet leaves it to another.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands an unacknowledged task to another worker after this many seconds: longer than the
+# longest booklet (a 500-project booklet takes about a minute), shorter than a planner's patience.
+_VISIBILITY_TIMEOUT = env_int("TIDTAM_TASK_VISIBILITY_TIMEOUT", default=600, minimum=1)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Look for such tasks every tenth of the timeout (kombu's default looks every 100 s).
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+}
+# The queue this deployment's web processes and workers share (two deployments on one Redis differ).
+CELERY_TASK_DEFAULT_QUEUE = env_str("TIDTAM_TASK_QUEUE", default="tidtam")
+CELERY_TIMEZONE = TIME_ZONE
+# Absolute links in mail ("https://tidtam.example.go.th"); no trailing slash.
+TIDTAM_SITE_URL = env_str("TIDTAM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

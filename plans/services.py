@@ -10,6 +10,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from plans.models import ActionPlan, FiscalYear, Group, ReportingWindow, Strategy
+from plans.signals import window_opened
 
 
 def _fiscal_year(be_year):
@@ -136,6 +137,7 @@ def reporting_window_open(*, action_plan, quarter, deadline, by=None):
     window.closed_at = None
     window.opened_by = by
     window.save()
+    transaction.on_commit(lambda: window_opened.send(sender=ReportingWindow, window=window))
     return window
 
 

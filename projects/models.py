@@ -278,3 +278,7 @@ class ImportUpload(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.get_kind_display()})"
+
+
+# Mail the portal sends lives in its own module.
+from projects.notifications.models import Mail  # noqa: E402, F401

@@ -118,3 +118,7 @@ class Publication(models.Model):
         edition = getattr(self, "edition", None) or self.booklet.publications.filter(pk__lte=self.pk).count()
         year = self.booklet.action_plan.fiscal_year.be_year
         return f"รายงานความก้าวหน้า-รอบ{self.booklet.months}-{year}-ฉบับที่{edition}.pdf"
+
+
+# Jobs that make a booklet's files in the background live in their own module.
+from reports.jobs.models import BookletJob  # noqa: E402, F401

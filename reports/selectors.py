@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404
 
 from plans.access import member_or_404
+from reports.context import BookletParams
 from reports.models import Booklet, Publication
 
 
@@ -44,3 +45,15 @@ def load_publication(user, pk):
     if publication is None:
         raise Http404("ไม่พบเอกสาร")
     return publication
+
+
+def booklet_params_for(plan, months, **overrides):
+    """What a round's booklet of `plan` prints: the office's saved booklet of that round (if any),
+    with `overrides` that are not None (render_booklet's options)."""
+    saved = Booklet.objects.filter(action_plan=plan, months=months).order_by("-updated_at").first()
+    params = saved.params() if saved else BookletParams(action_plan=plan, months=months)
+    params.action_plan = plan
+    for name, value in overrides.items():
+        if value is not None:
+            setattr(params, name, value)
+    return params

@@ -33,14 +33,18 @@ def booklet_update(*, booklet, expected_version, data):
 
 def booklet_publish(*, booklet, user):
     """Render the PDF now and keep it: directors download this file from then on, whatever changes."""
-    pdf = render_booklet_pdf(booklet)
-    with transaction.atomic():
-        return Publication.objects.create(
-            booklet=booklet,
-            document_number=booklet.document_number,
-            title=_booklet_title(booklet),
-            pdf=pdf,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            size=len(pdf),
-            published_by=user,
-        )
+    return publication_create(booklet=booklet, user=user, pdf=render_booklet_pdf(booklet))
+
+
+@transaction.atomic
+def publication_create(*, booklet, user, pdf):
+    """Keep a finished PDF as the booklet's publication (a job calls this only once the PDF is whole)."""
+    return Publication.objects.create(
+        booklet=booklet,
+        document_number=booklet.document_number,
+        title=_booklet_title(booklet),
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        published_by=user,
+    )

@@ -2,6 +2,7 @@ from django.urls import path
 
 from reports import views
 from reports.devplan import views as devplan_views
+from reports.jobs import views as job_views
 
 app_name = "reports"
 
@@ -19,4 +20,8 @@ urlpatterns = [
     path("devplans/<int:pk>/pdf/", devplan_views.plan_pdf, name="devplan_pdf"),
     path("devplans/<int:pk>/results/<int:year>/", devplan_views.results_document, name="devplan_results"),
     path("devplans/<int:pk>/results/<int:year>/pdf/", devplan_views.results_pdf, name="devplan_results_pdf"),
+    path("jobs/<int:pk>/", job_views.job_page, name="job"),
+    path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
+    path("jobs/<int:pk>/file/", job_views.job_file, name="job_file"),
+    path("jobs/<int:pk>/retry/", job_views.job_retry_view, name="job_retry"),
 ]

@@ -13,23 +13,17 @@ from plans.access import member_or_404, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
 from plans.selectors import current_action_plan
-from plans.thai_formats import format_date_long
 from reports import dashboard as dashboard_data
-from reports.excel import booklet_workbook
 from reports.forms import BookletForm
+from reports.jobs.models import BookletJob, JobKind
+from reports.jobs.selectors import latest_per_kind
+from reports.jobs.views import start_and_show
 from reports.models import Publication
-from reports.pdf import render_booklet_html, render_booklet_pdf
+from reports.pdf import render_booklet_html
 from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
-from reports.services import booklet_create, booklet_publish, booklet_update
+from reports.services import booklet_create, booklet_update
 
 PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -47,15 +41,19 @@ def dashboard(request):
 def booklet_list(request):
     membership = member_or_404(request.user)
     is_planner = membership.has_role(Role.PLANNER)
+    booklets = (
+        booklets_of(request.user).prefetch_related(
+            Prefetch("publications", queryset=Publication.objects.defer("pdf")),
+            Prefetch("jobs", queryset=BookletJob.objects.defer("result").select_related("requested_by")),
+        )
+        if is_planner
+        else []
+    )
+    for booklet in booklets:
+        booklet.latest_jobs = latest_per_kind(booklet.jobs.all())
     return render(request, "reports/booklet_list.html", {
         "publications": publications_of(request.user),
-        "booklets": (
-            booklets_of(request.user).prefetch_related(
-                Prefetch("publications", queryset=Publication.objects.defer("pdf"))
-            )
-            if is_planner
-            else []
-        ),
+        "booklets": booklets,
         "is_planner": is_planner,
     })
 
@@ -114,13 +112,13 @@ def booklet_preview(request, pk):
 def booklet_pdf(request, pk):
     booklet = load_booklet(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    return _attachment(render_booklet_pdf(booklet), PDF, f"booklet-draft-{booklet.pk}.pdf")
+    return start_and_show(request, booklet, JobKind.PREVIEW)
 
 
 @login_required
 def booklet_excel(request, pk):
     booklet = load_booklet(request.user, pk)
-    return _attachment(booklet_workbook(booklet), XLSX, f"booklet-{booklet.pk}-tables.xlsx")
+    return start_and_show(request, booklet, JobKind.EXCEL)
 
 
 @login_required
@@ -128,10 +126,7 @@ def booklet_excel(request, pk):
 def booklet_publish_view(request, pk):
     booklet = load_booklet(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    publication = booklet_publish(booklet=booklet, user=request.user)
-    messages.success(request, f"เผยแพร่แล้ว เมื่อ {format_date_long(timezone.localdate())} "
-                              f"(SHA-256 {publication.sha256[:12]}…) ผู้บริหารจะดาวน์โหลดไฟล์ฉบับนี้")
-    return redirect("reports:booklets")
+    return start_and_show(request, booklet, JobKind.PUBLISH)
 
 
 @login_required

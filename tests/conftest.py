@@ -89,3 +89,18 @@ def sign_in(client, username, password):
     `client.login()` cannot be used); True when the portal let them in."""
     response = client.post("/accounts/login/", {"username": username, "password": password})
     return response.status_code == 302 and "_auth_user_id" in client.session
+
+
+@pytest.fixture(autouse=True)
+def eager_tasks(request):
+    """Tasks run in the test's own process unless the test drives a real worker (celery_worker mark),
+    whatever CELERY_BROKER_URL the environment holds."""
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from config.celery import app
+
+    old = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = old

@@ -8,9 +8,7 @@ nothing, so the later user sees what changed instead of silently overwriting it.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +17,7 @@ from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import ReportingWindow
 from projects.models import ActivityProgress, IndicatorResult, ProgressStatus, QuarterlyReport, ReportState
+from projects.notifications import services as notifications
 
 # The sentence offices write when a quarter's work does not yet move a target (wording of the
 # reference booklets, e.g. 000 and 003: "ผลการดำเนินงานกิจกรรมในไตรมาสนี้ยังไม่สามารถส่งผลต่อ...").
@@ -261,8 +260,10 @@ def report_submit(*, project, quarter, user, data: ReportInput, expected_version
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        return _write(project=project, quarter=quarter, user=user, data=data,
-                      expected_version=expected_version, reason=_("ส่งรายงาน"), state=ReportState.SUBMITTED)
+        report = _write(project=project, quarter=quarter, user=user, data=data,
+                        expected_version=expected_version, reason=_("ส่งรายงาน"), state=ReportState.SUBMITTED)
+        notifications.mail_report_submitted(report)
+    return report
 
 
 def _review(report, *, user, expected_version, state, reason, comment=None):
@@ -289,7 +290,7 @@ def report_return(*, report, user, comment, expected_version):
     with transaction.atomic():
         report = _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
                          reason=_("ส่งกลับ: %(c)s") % {"c": comment}, comment=comment)
-        transaction.on_commit(lambda: mail_report_returned(report))
+        notifications.mail_report_returned(report)
     return report
 
 
@@ -298,8 +299,10 @@ def report_accept(*, report, user, expected_version):
     if report.state != ReportState.SUBMITTED:
         raise ReportRefused(_("ตรวจรับได้เฉพาะรายงานที่ส่งมาแล้ว"))
     with transaction.atomic():
-        return _review(report, user=user, expected_version=expected_version, state=ReportState.ACCEPTED,
-                       reason=_("ตรวจรับรายงาน"))
+        report = _review(report, user=user, expected_version=expected_version, state=ReportState.ACCEPTED,
+                         reason=_("ตรวจรับรายงาน"))
+        notifications.mail_report_accepted(report)
+    return report
 
 
 def report_reopen(*, report, user, reason, expected_version):
@@ -312,17 +315,3 @@ def report_reopen(*, report, user, reason, expected_version):
     with transaction.atomic():
         return _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
                        reason=_("เปิดรายงานอีกครั้ง: %(r)s") % {"r": reason}, comment=reason)
-
-
-def mail_report_returned(report):
-    """Tell the project's owners their report came back, and why (console backend in development)."""
-    recipients = [owner.email for owner in report.project.owners.all() if owner.email]
-    if not recipients:
-        return 0
-    context = {"report": report, "project": report.project}
-    return send_mail(
-        subject=render_to_string("emails/report_returned_subject.txt", context).strip(),
-        message=render_to_string("emails/report_returned.txt", context),
-        from_email=None,
-        recipient_list=recipients,
-    )

@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from projects.notifications import views as mail_views
 from projects.reporting import views as views
 
 
@@ -22,4 +23,6 @@ urlpatterns = [
     path("projects/<int:pk>/history/", views.history, name="history"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("mails/", mail_views.mail_list, name="mails"),
+    path("mails/<int:pk>/resend/", mail_views.mail_resend, name="mail_resend"),
 ]

@@ -14,6 +14,7 @@ from plans.concurrency import StaleEdit
 from plans.models import Role
 from projects.access import can_edit_project, load_project, load_report
 from projects.models import ReportState
+from projects.notifications.models import MailState
 from projects.reporting import services as services
 from projects.reporting.forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
 from projects.reporting.selectors import previous_report, project_history, projects_for_report_page, report_of
@@ -86,6 +87,7 @@ def report(request, pk, quarter):
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,
         "reopen_form": ReopenForm(initial={"version": current.version}) if planner and current else None,
         "quarters": range(1, 5),
+        "mails": list(current.mails.all()[:10]) if planner and current else [],
     })
 
 
@@ -118,9 +120,19 @@ def review(request, pk):
     if request.POST.get("action") == "accept":
         if _run_review(request, report, _accept, form):
             messages.success(request, _("ตรวจรับรายงานแล้ว รายงานนี้ถูกล็อก"))
+            _say_if_not_sent(request, report)
     elif _run_review(request, report, services.report_return, form):
         messages.success(request, _("ส่งรายงานกลับให้ผู้รับผิดชอบแก้ไขแล้ว"))
+        _say_if_not_sent(request, report)
     return redirect(_report_url(report))
+
+
+def _say_if_not_sent(request, report):
+    """The change is saved whatever the mail server does; the planner learns if the owners were not told."""
+    mail = report.mails.order_by("-pk").first()
+    if mail is not None and mail.state == MailState.FAILED:
+        messages.warning(request, _("แต่ส่งอีเมลแจ้งผู้รับผิดชอบไม่สำเร็จ (%(e)s) กรุณาแจ้งผู้รับผิดชอบทางอื่น "
+                                    "หรือส่งอีกครั้งจากหน้าอีเมลแจ้งเตือน") % {"e": mail.error})
 
 
 def _accept(*, report, user, expected_version, comment=""):

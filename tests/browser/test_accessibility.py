@@ -9,6 +9,8 @@ import pytest
 
 from budget.models import BudgetSource
 from plans.models import Membership, ReportingWindow
+from projects.notifications.models import Mail
+from reports.models import Booklet, BookletJob
 from tests import factories
 
 pytestmark = pytest.mark.browser
@@ -27,6 +29,14 @@ def office(world):
     factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("9000"))
     factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
     factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
+    booklet = Booklet.objects.create(action_plan=world.plan, months=6)
+    world.failed_job = BookletJob.objects.create(
+        booklet=booklet, kind="publish", state="failed", phase="failed", attempts=3, step=2, steps=4,
+        requested_by=world.planner, error="จัดทำไฟล์ไม่สำเร็จ: OSError: ไม่พบฟอนต์ (ทำแล้ว 3 ครั้ง)")
+    world.running_job = BookletJob.objects.create(booklet=booklet, kind="excel", state="running", phase="excel",
+                                                  step=1, steps=2, requested_by=world.planner)
+    Mail.objects.create(office=world.office, kind="returned", recipients=["owner_a@example.org"], subject="ส่งกลับ",
+                        body="-", state="failed", attempts=3, error="เซิร์ฟเวอร์อีเมลไม่รับ: SMTPServerDisconnected")
     return world
 
 
@@ -42,6 +52,8 @@ def pages_of(world):
                      f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/",
                      f"/plan/devplans/{dp}/edit/", f"/plan/devplans/strategies/{s}/indicators/new/",
                      f"/import/devplans/{dp}/upload/", *common,
+                     "/reporting/mails/", f"/booklets/jobs/{world.failed_job.pk}/",
+                     f"/booklets/jobs/{world.running_job.pk}/",
                      # The office's own pages (issue #15).
                      "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",

@@ -25,6 +25,11 @@ def test_it_takes_a_booklet_from_setup_to_the_directors_dashboard(world, page, l
     assert page.get_by_text("เอกสารลำดับที่ ๑/๒๕๖๗").is_visible()
     page.click("text=เผยแพร่ฉบับนี้")
     page.wait_for_load_state("networkidle")
+    # No broker in tests: the job ran in the request, and its page shows it done.
+    assert "/booklets/jobs/" in page.url
+    assert page.locator("#job-state").inner_text() == "เสร็จแล้ว"
+    assert page.get_by_text("เปิดไฟล์ที่เผยแพร่").is_visible()
+    page.goto(f"{live_server.url}/booklets/")
     assert page.locator("#publications a").count() == 1
 
     page.context.clear_cookies()

@@ -31,6 +31,13 @@ PLANNER_ACTION = {
 }
 
 
+def _mail(world):
+    from projects.notifications.models import Mail
+
+    return Mail.objects.get_or_create(office=world.office, kind="returned", state="failed",
+                                      defaults={"recipients": ["owner_a@example.org"], "subject": "s", "body": "b"})[0]
+
+
 def _report(world):
     return QuarterlyReport.objects.get_or_create(
         project=world.project_a,
@@ -44,4 +51,7 @@ RULES = {
     "reporting:history": Rule(kwargs=lambda w: {"pk": w.project_a.pk}, expect=READ_OBJECT),
     "reporting:review": Rule(method="POST", kwargs=lambda w: {"pk": _report(w).pk}, expect=PLANNER_ACTION),
     "reporting:reopen": Rule(method="POST", kwargs=lambda w: {"pk": _report(w).pk}, expect=PLANNER_ACTION),
+    # The office's mail: planners only (each planner sees their own office's list).
+    "reporting:mails": Rule(expect={**PLANNER_ACTION, "planner": 200, "other_planner": 200}),
+    "reporting:mail_resend": Rule(method="POST", kwargs=lambda w: {"pk": _mail(w).pk}, expect=PLANNER_ACTION),
 }

@@ -28,6 +28,19 @@ def publication(world):
     )[0]
 
 
+def job(world, kind, state="done"):
+    from reports.jobs.models import BookletJob
+
+    return BookletJob.objects.get_or_create(
+        booklet=booklet(world), kind=kind, state=state,
+        defaults={"requested_by": world.planner, "result": b"file", "steps": 4, "step": 4},
+    )[0]
+
+
+def as_redirect(expect):
+    return {user: 302 if code == 200 else code for user, code in expect.items()}
+
+
 def of_booklet(world):
     return {"pk": booklet(world).pk}
 
@@ -39,8 +52,16 @@ RULES = {
     "reports:booklet_new": Rule(expect={**PLANNERS_ONLY, "other_planner": 200}),
     "reports:booklet_edit": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:booklet_preview": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
-    "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
-    "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**MEMBERS, "other_planner": 404}),
+    # Files are made by a job: the answer is the job's progress page.
+    "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
+    "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**as_redirect(MEMBERS), "other_planner": 404}),
+    "reports:job": Rule(kwargs=lambda w: {"pk": job(w, "pdf").pk}, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:job_status": Rule(kwargs=lambda w: {"pk": job(w, "pdf").pk},
+                               expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:job_file": Rule(kwargs=lambda w: {"pk": job(w, "excel").pk},
+                             expect={**MEMBERS, "other_planner": 404}),
+    "reports:job_retry": Rule(method="POST", kwargs=lambda w: {"pk": job(w, "pdf", state="failed").pk},
+                              expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:booklet_publish": Rule(method="POST", kwargs=of_booklet,
                                     expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:publication_pdf": Rule(kwargs=lambda w: {"pk": publication(w).pk},

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from plans.models import ReportingWindow
@@ -12,8 +13,10 @@ from tests import factories
 
 
 def run(*args):
+    """The command as cron runs it: each mail goes to its task once its row is committed."""
     out = StringIO()
-    call_command("send_reminders", *args, stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", *args, stdout=out)
     return out.getvalue()
 
 
@@ -36,7 +39,7 @@ def test_it_mails_owners_whose_report_is_missing_or_returned(world, owners_with_
     assert sorted(m.to[0] for m in mail.outbox) == ["owner_a@example.org", "owner_b@example.org"]
     body_b = next(m.body for m in mail.outbox if m.to == ["owner_b@example.org"])
     assert "ถูกส่งกลับ" in body_b and world.project_b.code in body_b
-    assert "ส่งอีเมลเตือน 2 ฉบับ" in output
+    assert "ส่งเข้าคิวอีเมลเตือน 2 ฉบับ" in output
 
 
 def test_it_leaves_out_submitted_and_accepted_reports(world, owners_with_mail):

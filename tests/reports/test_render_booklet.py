@@ -60,3 +60,24 @@ def test_it_needs_an_office_placeholder_to_write_many_offices(world, tmp_path):
 def test_it_says_which_office_has_no_plan(world, tmp_path):
     with pytest.raises(CommandError, match="ไม่พบแผนปฏิบัติการของหน่วยงาน “ไม่มี”"):
         call_command("render_booklet", office=["ไม่มี"], year=2567, round=6, output=str(tmp_path / "x.pdf"))
+
+
+def test_all_offices_is_one_task_per_office(world, tmp_path, monkeypatch):
+    from reports import tasks
+
+    queued, delay = [], tasks.office_booklet.delay
+
+    def record(plan_id, months, overrides, output):
+        queued.append((plan_id, months, output))
+        return delay(plan_id, months, overrides, output)
+
+    monkeypatch.setattr(tasks.office_booklet, "delay", record)
+    out = StringIO()
+    call_command("render_booklet", all_offices=True, year=2567, round=6, digits="arabic",
+                 output=str(tmp_path / "{office}-{round}.pdf"), stdout=out)
+    offices = {world.office.short_name, world.other_plan.office.short_name}
+    assert sorted(plan for plan, _m, _o in queued) == sorted([world.plan.pk, world.other_plan.pk])
+    for name in offices:
+        assert (tmp_path / f"{name}-6.pdf").read_bytes().startswith(b"%PDF")
+    assert "2 หน่วยงาน" in out.getvalue()
+    assert not list(tmp_path.glob(".*.part"))

@@ -1,14 +1,14 @@
 """Mail owners whose report for an open window is missing or returned, a few days before the deadline.
 
-Meant for cron, once a day: `python manage.py send_reminders [--days 3] [--dry-run]`.
+Meant for cron, once a day: `python manage.py send_reminders [--days 3] [--dry-run]`. Each mail is a
+Celery task (sent by a worker, retried, "not sent" shown to the planner); without a broker it is sent here.
 """
 
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from plans.thai_formats import format_date_long
+from projects.notifications.services import mail_reminder
 from projects.reporting.selectors import reminders_due
 
 
@@ -36,13 +36,9 @@ class Command(BaseCommand):
             context = {"owner": owner, "window": window, "items": items,
                        "deadline": format_date_long(window.deadline, digits="arabic")}
             if not dry_run:
-                send_mail(
-                    subject=render_to_string("emails/reminder_subject.txt", context).strip(),
-                    message=render_to_string("emails/reminder.txt", context),
-                    from_email=None, recipient_list=[owner.email],
-                )
+                mail_reminder(owner=owner, window=window, items=items, deadline=context["deadline"])
             sent += 1
-            self.stdout.write(f"{'จะส่ง' if dry_run else 'ส่งแล้ว'} {owner.email}: ไตรมาสที่ {window.quarter} "
+            self.stdout.write(f"{'จะส่ง' if dry_run else 'ส่งเข้าคิวแล้ว'} {owner.email}: ไตรมาสที่ {window.quarter} "
                               f"กำหนดส่ง {context['deadline']} โครงการ {projects}")
-        verb = "จะส่ง" if dry_run else "ส่ง"
+        verb = "จะส่ง" if dry_run else "ส่งเข้าคิว"
         self.stdout.write(self.style.SUCCESS(f"{verb}อีเมลเตือน {sent} ฉบับ ข้าม {skipped} คน (ไม่มีอีเมล)"))

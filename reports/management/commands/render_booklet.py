@@ -5,6 +5,8 @@
 
 The office's saved booklet of that round (if any) supplies the foreword, document number and tables;
 options given here override it. The PDF is the same function the portal uses (reports.pdf).
+Each office is one Celery task (reports.tasks.office_booklet): with CELERY_BROKER_URL set, the workers
+share them (they write to --output, so give a folder they all reach); without, they run here in turn.
 """
 
 import time
@@ -14,10 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from plans.models import ActionPlan, Office
 from plans.thai_calendar import ROUNDS
-from reports.context import BookletParams
 from reports.figures import GROUPINGS
-from reports.models import Booklet
-from reports.pdf import render_booklet_pdf
+from reports.tasks import office_booklet
 
 
 class Command(BaseCommand):
@@ -32,11 +32,13 @@ class Command(BaseCommand):
         parser.add_argument("--grouping", choices=GROUPINGS, help="จัดกลุ่มรายละเอียดโครงการ")
         parser.add_argument("--digits", choices=["thai", "arabic"], help="ตัวเลขไทยหรืออารบิก")
         parser.add_argument("--document-number", help="เอกสารลำดับที่ เช่น 1/2567")
+        parser.add_argument("--no-wait", action="store_true",
+                            help="ส่งงานเข้าคิวแล้วจบ ไม่รอผล (ต้องตั้ง CELERY_BROKER_URL)")
         parser.add_argument("--output", required=True,
                             help="ไฟล์ผลลัพธ์; หลายหน่วยงานต้องมี {office} ในชื่อ (ใช้ {year} {round} ได้)")
 
     def handle(self, *args, office=None, all_offices=False, year, round, grouping, digits, document_number,
-               output, **options):
+               output, no_wait=False, **options):
         plans = ActionPlan.objects.select_related("office", "fiscal_year", "development_plan").filter(
             fiscal_year__be_year=year)
         if all_offices:
@@ -47,14 +49,29 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่มีหน่วยงานใดมีแผนปฏิบัติการปีงบประมาณ {year}")
         if len(plans) > 1 and "{office}" not in output:
             raise CommandError("หลายหน่วยงาน: ชื่อไฟล์ใน --output ต้องมี {office} เช่น out/{office}.pdf")
+        overrides = {"grouping": grouping, "digits": digits, "document_number": document_number}
+        # One task per office: with a broker, every worker on every machine takes its share.
+        started = time.perf_counter()
+        results = []
         for plan in plans:
-            params = self._params(plan, round, grouping=grouping, digits=digits, document_number=document_number)
-            started = time.perf_counter()
-            pdf = render_booklet_pdf(params)
-            path = Path(output.format(office=plan.office.short_name, year=year, round=round))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(pdf)
-            self.stdout.write(f"{path} ({len(pdf) // 1024} KB, {time.perf_counter() - started:.1f} s)")
+            path = Path(output.format(office=plan.office.short_name, year=year, round=round)).absolute()
+            results.append(office_booklet.delay(plan.pk, round, overrides, str(path)))
+        if no_wait:
+            self.stdout.write(f"ส่งงานเข้าคิว {len(results)} หน่วยงาน")
+            return
+        failed = 0
+        for plan, result in zip(plans, results, strict=True):
+            try:
+                done = result.get(propagate=True)
+            except Exception as error:
+                failed += 1
+                self.stderr.write(f"{plan.office.short_name}: ไม่สำเร็จ ({type(error).__name__}: {error})")
+                continue
+            self.stdout.write(f"{done['path']} ({done['bytes'] // 1024} KB, {done['seconds']:.1f} s, "
+                              f"{done['worker']})")
+        self.stdout.write(f"{len(plans) - failed} หน่วยงาน ใน {time.perf_counter() - started:.1f} s")
+        if failed:
+            raise CommandError(f"ไม่สำเร็จ {failed} หน่วยงาน (ดูข้อความด้านบน)")
 
     def _plan_of(self, plans, name):
         offices = Office.objects.filter(short_name=name) | Office.objects.filter(name=name)
@@ -64,12 +81,3 @@ class Command(BaseCommand):
         if plan is None:
             raise CommandError(f"ไม่พบแผนปฏิบัติการของหน่วยงาน “{name}” ในปีงบประมาณที่ระบุ")
         return plan
-
-    def _params(self, plan, months, **overrides):
-        saved = Booklet.objects.filter(action_plan=plan, months=months).order_by("-updated_at").first()
-        params = saved.params() if saved else BookletParams(action_plan=plan, months=months)
-        params.action_plan = plan
-        for name, value in overrides.items():
-            if value is not None:
-                setattr(params, name, value)
-        return params

@@ -1,0 +1,184 @@
+"""Booklet jobs: started (or joined) by the web process, run by a Celery worker (reports/tasks.py).
+
+One job per booklet and kind runs at a time: a partial unique index on the table refuses a second
+active row, and `job_start` locks and re-reads so that a second click joins the running job.
+A job is tried at most MAX_TRIES times (an error, or a worker that vanished and left the task to
+be redelivered); then it is failed with its error in Thai, and the planner can start it again.
+Publishing writes the Publication and marks the job done in one transaction, after the PDF is whole.
+"""
+
+import datetime
+import hashlib
+import io
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from pypdf import PdfReader
+
+from reports import pdf
+from reports.context import booklet_context
+from reports.excel import booklet_workbook
+from reports.jobs.models import ACTIVE_STATES, MAX_TRIES, BookletJob, JobKind, JobPhase, JobState
+from reports.services import publication_create
+
+logger = logging.getLogger(__name__)
+
+STEPS = {JobKind.PREVIEW: 4, JobKind.PUBLISH: 4, JobKind.EXCEL: 2}
+RETRY_AFTER_S = 5
+NOT_QUEUED = ("ส่งงานเข้าคิวไม่ได้ (ระบบคิวงานไม่ตอบสนอง) กรุณากด “ลองอีกครั้ง” "
+              "หากยังไม่ได้ แจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker")
+
+
+STALE = "งานนี้ค้างอยู่นานโดยไม่มีความคืบหน้า (เครื่องประมวลผลหรือคิวงานหยุดไประหว่างทำ) จึงเริ่มงานใหม่แทน"
+
+
+def stale_after():
+    """A running job that has not moved for this long, or a job queued this long, is taken as lost:
+    twice the time after which Redis hands a vanished worker's task to another worker."""
+    return datetime.timedelta(seconds=2 * settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"])
+
+
+def _is_stale(job):
+    return job.updated_at < timezone.now() - stale_after()
+
+
+class RetryLater(Exception):
+    """The work failed and may be tried again (the task re-queues itself)."""
+
+
+def job_start(*, booklet, kind, user):
+    """(job, joined): the running job of this booklet and kind, or a new one queued now. A job that
+    stopped moving (its task lost with the broker, say) is failed with a reason and replaced."""
+    with transaction.atomic():
+        running = _active(booklet, kind)
+        if running is not None and not _is_stale(running):
+            return running, True
+        if running is not None:
+            _fail(running, STALE)
+        try:
+            with transaction.atomic():
+                job = BookletJob.objects.create(booklet=booklet, kind=kind, requested_by=user, steps=STEPS[kind])
+        except IntegrityError:  # another request created it between our read and our write
+            running = _active(booklet, kind)
+            if running is None:
+                raise
+            return running, True
+    enqueue(job)
+    job.refresh_from_db()
+    return job, False
+
+
+def _active(booklet, kind):
+    return (BookletJob.objects.select_for_update().defer("result")
+            .filter(booklet=booklet, kind=kind, state__in=ACTIVE_STATES).first())
+
+
+def enqueue(job):
+    """Hand the job to Celery (eager without a broker: it runs now); a broker that is down fails it."""
+    try:
+        booklet_job.delay(job.pk)
+    except Exception:
+        logger.exception("Booklet job %s could not be queued", job.pk)
+        BookletJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+            state=JobState.FAILED, phase=JobPhase.FAILED, error=NOT_QUEUED, finished_at=timezone.now())
+
+
+def job_retry(*, job, user):
+    """A failed job started again (a new job, so the failed one stays in the list with its reason)."""
+    return job_start(booklet=job.booklet, kind=job.kind, user=user)
+
+
+def _progress(job, phase, step, **counts):
+    job.phase, job.step, job.updated_at = phase, step, timezone.now()
+    for name, value in counts.items():
+        setattr(job, name, value)
+    BookletJob.objects.filter(pk=job.pk).update(phase=phase, step=step, updated_at=job.updated_at, **counts)
+
+
+def _claim(job_id):
+    """The job, marked running for one more attempt; None when there is nothing (left) to do."""
+    with transaction.atomic():
+        job = BookletJob.objects.select_for_update().defer("result").filter(pk=job_id).first()
+        if job is None or job.state not in ACTIVE_STATES:
+            return None  # done or failed already: a redelivered task does nothing
+        job.attempts += 1
+        if job.attempts > MAX_TRIES:
+            _fail(job, job.error or f"ถูกหยุดกลางคันเกิน {MAX_TRIES} ครั้ง (เครื่องประมวลผลหยุดทำงานระหว่างจัดทำ)")
+            return None
+        job.state, job.phase, job.step = JobState.RUNNING, JobPhase.FIGURES, 0
+        job.started_at = job.updated_at = timezone.now()
+        job.save(update_fields=["attempts", "state", "phase", "step", "started_at", "updated_at"])
+        return job
+
+
+def _fail(job, error):
+    job.state, job.phase, job.finished_at = JobState.FAILED, JobPhase.FAILED, timezone.now()
+    job.updated_at = job.finished_at
+    job.error = f"{error} (ทำแล้ว {min(job.attempts, MAX_TRIES)} ครั้ง) กด “ลองอีกครั้ง” หลังแก้ไข หรือแจ้งผู้ดูแลระบบ"
+    job.save(update_fields=["state", "phase", "finished_at", "updated_at", "error", "attempts"])
+
+
+def explain(error):
+    """What went wrong, in Thai, with the technical detail the administrator needs."""
+    return f"จัดทำไฟล์ไม่สำเร็จ: {type(error).__name__}: {error}"
+
+
+def run_job(job_id):
+    """The work of one attempt. Raises RetryLater when it failed and may be tried again."""
+    job = _claim(job_id)
+    if job is None:
+        return None
+    try:
+        _work(job)
+    except Exception as error:
+        logger.exception("Booklet job %s failed (attempt %s)", job.pk, job.attempts)
+        message = explain(error)
+        if job.attempts < MAX_TRIES:
+            BookletJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+                state=JobState.QUEUED, phase=JobPhase.RETRYING, error=message, updated_at=timezone.now())
+            raise RetryLater(message) from error
+        _fail(job, message)
+    return job
+
+
+def _work(job):
+    booklet = job.booklet
+    if job.kind == JobKind.EXCEL:
+        _progress(job, JobPhase.EXCEL, 1)
+        _finish(job, booklet_workbook(booklet))
+        return
+    context = booklet_context(booklet)
+    _progress(job, JobPhase.HTML, 1, projects=len(context["fig"].rows))
+    html = pdf.render_booklet_html(booklet, context=context)
+    _progress(job, JobPhase.PDF, 2)
+    content = pdf.booklet_pdf_from_html(html, digits=context["d"])
+    _progress(job, JobPhase.SAVING, 3, pages=len(PdfReader(io.BytesIO(content)).pages))
+    _finish(job, content)
+
+
+def _finish(job, content):
+    with transaction.atomic():
+        locked = BookletJob.objects.select_for_update().defer("result").get(pk=job.pk)
+        if locked.state != JobState.RUNNING or locked.attempts != job.attempts:
+            return  # another attempt took it over (a redelivered task) and finishes it
+        if job.kind == JobKind.PUBLISH:
+            locked.publication = publication_create(booklet=job.booklet, user=job.requested_by, pdf=content)
+        else:
+            locked.result = content
+        locked.sha256 = hashlib.sha256(content).hexdigest()
+        locked.state, locked.phase, locked.step, locked.error = JobState.DONE, JobPhase.DONE, locked.steps, ""
+        locked.pages, locked.projects, locked.finished_at = job.pages, job.projects, timezone.now()
+        locked.updated_at = locked.finished_at
+        locked.save()
+
+
+@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
+def booklet_job(self, job_id):
+    """One attempt at a booklet job; acknowledged late, so a killed worker's job is redelivered."""
+    try:
+        run_job(job_id)
+    except RetryLater as error:
+        raise self.retry(countdown=RETRY_AFTER_S, exc=error) from error

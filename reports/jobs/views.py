@@ -1,0 +1,86 @@
+"""The progress page of a booklet job, its file, and starting it again after a failure."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
+
+from plans.access import member_or_404, require_role
+from plans.models import Role
+from plans.thai_formats import format_number
+from reports.jobs.models import BookletJob, JobKind, JobState
+from reports.jobs.services import job_retry, job_start
+
+CONTENT_TYPES = {
+    JobKind.PREVIEW: "application/pdf",
+    JobKind.EXCEL: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# The progress page asks for the job's state this often while it is queued or running.
+POLL_S = 2
+
+
+def load_job(user, pk, *, with_result=False):
+    """A job of the user's office (404 otherwise); PDF and publish jobs are the planners' (403)."""
+    membership = member_or_404(user)
+    jobs = BookletJob.objects.select_related(
+        "booklet__action_plan__fiscal_year", "booklet__action_plan__office", "publication", "requested_by")
+    job = (jobs if with_result else jobs.defer("result")).filter(
+        pk=pk, booklet__action_plan__office_id=membership.office_id).first()
+    if job is None:
+        raise Http404("ไม่พบงานนี้")
+    if job.kind != JobKind.EXCEL:
+        require_role(user, Role.PLANNER)
+    return job
+
+
+def start_and_show(request, booklet, kind):
+    """Start the job (or join the running one) and send the user to its progress page."""
+    job, joined = job_start(booklet=booklet, kind=kind, user=request.user)
+    if joined:
+        who = job.requested_by.get_full_name() or job.requested_by.username
+        messages.info(request, f"งานนี้กำลังทำอยู่แล้ว (เริ่มโดย {who}) จึงแสดงความคืบหน้าของงานเดิม ไม่เริ่มซ้ำ")
+    return redirect("reports:job", pk=job.pk)
+
+
+@login_required
+def job_page(request, pk):
+    job = load_job(request.user, pk)
+    return render(request, "reports/job.html", {"job": job, "poll_s": POLL_S, "poll_ms": POLL_S * 1000})
+
+
+@login_required
+def job_status(request, pk):
+    """What the progress page's script shows, read again every POLL_S seconds (static/js/job_progress.js)."""
+    job = load_job(request.user, pk)
+    return JsonResponse({
+        "active": job.is_active,
+        "state": job.state,
+        "state_label": job.get_state_display(),
+        "phase_label": job.get_phase_display(),
+        "percent": job.percent,
+        "percent_text": f"{format_number(job.percent)}%",
+        "step_text": render_to_string("reports/_job_step.html", {"job": job}).strip(),
+    })
+
+
+@login_required
+def job_file(request, pk):
+    job = load_job(request.user, pk, with_result=True)
+    if job.state != JobState.DONE or job.result is None:
+        raise Http404("ไฟล์ยังไม่พร้อม")
+    response = HttpResponse(bytes(job.result), content_type=CONTENT_TYPES[job.kind])
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def job_retry_view(request, pk):
+    job = load_job(request.user, pk)
+    if job.state != JobState.FAILED:
+        messages.info(request, "งานนี้ไม่ได้ล้มเหลว จึงไม่ต้องลองใหม่")
+        return redirect("reports:job", pk=job.pk)
+    new_job, _joined = job_retry(job=job, user=request.user)
+    return redirect("reports:job", pk=new_job.pk)

@@ -265,3 +265,7 @@ class ImportUpload(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.get_kind_display()})"
+
+
+# Evidence lives in its own sub-package; imported here so Django registers it with this app.
+from projects.evidence.models import Attachment, AttachmentKind  # noqa: E402, F401

@@ -43,8 +43,8 @@ class Attachment(models.Model):
                                     verbose_name=_("ผู้แนบ"))
     uploaded_at = models.DateTimeField(_("แนบเมื่อ"), auto_now_add=True)
 
-    # Order is not history: moving a photo up is not a change anyone audits.
-    history = HistoricalRecords(excluded_fields=["display_order", "uploaded_at"])
+    # Moves update display_order with a queryset update: not history, as nobody audits an order.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ไฟล์แนบ")

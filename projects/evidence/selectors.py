@@ -56,6 +56,6 @@ UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def download_name(attachment):
     """A Thai file name for the download: the caption (or title), cleaned, with the real extension."""
-    stem = UNSAFE.sub(" ", attachment.caption).strip(" .")[:120] or attachment.get_kind_display()
+    stem = " ".join(UNSAFE.sub(" ", attachment.caption).split()).strip(" .")[:120] or attachment.get_kind_display()
     extension = "." + {"jpeg": "jpg"}.get(attachment.file_type, attachment.file_type)
     return f"{stem}{extension}"

@@ -61,7 +61,10 @@ class HistoryEntry:
 
 
 ACTIONS = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
-SKIPPED_FIELDS = {"id", "project", "report", "recorded_at", "recorded_by", "version", "updated_at"}
+SKIPPED_FIELDS = {"id", "project", "report", "recorded_at", "recorded_by", "version", "updated_at",
+                  # an evidence file's storage details: its caption and file name say what it is
+                  "file_type", "content_type", "sha256", "file", "print_file", "thumb_file", "width", "height",
+                  "display_order", "uploaded_at"}
 
 
 def _display(model, name, value):
@@ -117,7 +120,7 @@ def _entries(model, records, describe):
 
 def project_history(project):
     """Every recorded change of the project and what hangs from it, newest first (fixed query count)."""
-    from projects.models import Activity, Indicator
+    from projects.models import Activity, Attachment, Indicator
 
     report_ids = set(QuarterlyReport.history.filter(project_id=project.pk).values_list("id", flat=True))
     quarter_of = dict(QuarterlyReport.history.filter(project_id=project.pk).values_list("id", "quarter"))
@@ -145,6 +148,9 @@ def project_history(project):
         (IndicatorResult, history(IndicatorResult, report_id__in=report_ids),
          lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: "
                    f"ผลตามตัวชี้วัด “{indicator_text.get(r.indicator_id, '?')}”"),
+        (Attachment, history(Attachment, project_id=project.pk),
+         lambda r: (f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: " if r.report_id else "")
+                   + f"{r.get_kind_display()} “{r.caption}”"),
         (Disbursement, history(Disbursement, project_id=project.pk),
          lambda r: f"การเบิกจ่าย {r.reference}".strip()),
     ]

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import catalogue, office, people, projects, reports
+from demo import catalogue, evidence, office, people, projects, reports
 from plans.models import (
     ActionPlan,
     AlignmentItem,
@@ -88,6 +88,7 @@ def seed():
     plan = seed_action_plan(the_office, strategies, users)
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
     seed_reports(project_rows, users)
+    evidence.seed_evidence(project_rows, users)
     seed_booklet(plan, users["planner"])
     return plan
 

@@ -10,7 +10,7 @@ import logging
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports import pdf_parallel, pdf_worker
+from reports import evidence, pdf_parallel, pdf_worker
 from reports.context import booklet_context
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ PARALLEL_FROM_CHARS = 200_000
 def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None, request=None):
     context = dict(context or booklet_context(booklet_or_params))
     context.update(screen=screen, **(extra or {}))
+    (evidence.link_photos if screen else evidence.embed_photos)(context)
     return render_to_string("reports/booklet/booklet.html", context, request=request)
 
 
@@ -30,7 +31,8 @@ def render_booklet_pdf(booklet_or_params, *, context=None) -> bytes:
     """The PDF of a booklet (a Booklet or BookletParams), as bytes."""
     context = context or booklet_context(booklet_or_params)
     html = render_booklet_html(booklet_or_params, context=context)
-    return booklet_pdf_from_html(html, digits=context["d"])
+    pdf = booklet_pdf_from_html(html, digits=context["d"])
+    return evidence.append_documents(pdf, context)
 
 
 def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) -> bytes:

@@ -28,9 +28,11 @@ def seed():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Seed once for the module inside a transaction that is rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seed once for the module inside a transaction that is rolled back afterwards (its photos in a
+    folder of its own)."""
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         seed()
         yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
         transaction.set_rollback(True)
@@ -174,3 +176,19 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     by_group = Counter(mid_year.values_list("group__abbreviation", flat=True))
     assert by_group == {"กนต.": 2, "กสศ.": 1, "กบค.": 1}
     assert all(p.added_mid_year_reason for p in mid_year)
+
+
+def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo):
+    import subprocess
+
+    from projects.evidence import storage
+    from projects.models import Attachment
+
+    photos = list(Attachment.objects.filter(project__action_plan=demo).select_related("report", "project"))
+    assert len(photos) == 13 and {p.kind for p in photos} == {"photo"}
+    assert len({p.project_id for p in photos}) == 6 and all(p.report.quarter == 2 for p in photos)
+    for photo in photos:
+        assert storage.read(photo.thumb_file)[:3] == b"\xff\xd8\xff"
+    pdf = bytes(demo.booklets.get().publications.get().pdf)
+    listing = subprocess.run(["pdfimages", "-list", "-"], input=pdf, capture_output=True, check=True).stdout
+    assert sum(1 for line in listing.decode().splitlines()[2:] if line.split()[2] == "image") == 13

@@ -6,6 +6,7 @@ booklet is laid out in several processes at once (reports/pdf_parallel.py), with
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,6 +19,14 @@ logger = logging.getLogger(__name__)
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "booklet.css"
 # Below about 90 pages (the demo office's 81-page booklet stays in one process), sharing saves too little.
 PARALLEL_FROM_CHARS = 200_000
+
+
+# Embedded photos (reports/evidence.py) make the HTML long without adding pages to lay out.
+DATA_URI = re.compile(r"data:image/[a-z]+;base64,[A-Za-z0-9+/=]*")
+
+
+def _text_length(html):
+    return len(html) - sum(len(uri) for uri in DATA_URI.findall(html))
 
 
 def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None, request=None):
@@ -38,7 +47,7 @@ def render_booklet_pdf(booklet_or_params, *, context=None) -> bytes:
 def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) -> bytes:
     workers = settings.BOOKLET_PDF_WORKERS if workers is None else workers
     base_url = str(settings.BASE_DIR)
-    if workers > 1 and len(html) >= PARALLEL_FROM_CHARS:
+    if workers > 1 and _text_length(html) >= PARALLEL_FROM_CHARS:
         try:
             return pdf_parallel.render(
                 html, base_url=base_url, stylesheets=[STYLESHEET], digits=digits, workers=workers, timings=timings

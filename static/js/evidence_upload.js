@@ -5,6 +5,13 @@
   if (window.evidenceUploadReady) return;
   window.evidenceUploadReady = true;
 
+  // Reloading to show the new files would lose what the owner has typed in the report form above
+  // and not saved yet: then the files are shown from the phone instead, and the list fills on the next visit.
+  var reportDirty = false;
+  document.addEventListener("input", function (event) {
+    if (event.target.closest("#report-form")) reportDirty = true;
+  });
+
   function chosenFiles(form) {
     var files = [];
     form.querySelectorAll("input.evidence-files").forEach(function (input) {
@@ -60,6 +67,14 @@
         bar.style.width = "100%";
         bar.classList.add(ok ? "bg-success" : "bg-danger");
         message.className = "small evidence-file-message mt-1 " + (ok ? "text-success" : "text-danger");
+        if (ok && file.type.indexOf("image/") === 0 && window.URL && URL.createObjectURL) {
+          var preview = document.createElement("img");
+          preview.src = URL.createObjectURL(file);
+          preview.alt = "";
+          preview.style.maxHeight = "4rem";
+          preview.className = "d-block mt-1 rounded";
+          row.appendChild(preview);
+        }
         message.textContent = answer.message ||
           (xhr.status === 413 ? "ไฟล์ใหญ่เกินไป กรุณาย่อภาพก่อนแนบ" : "ส่งไม่สำเร็จ (รหัส " + xhr.status + ") กรุณาลองอีกครั้ง");
         resolve(ok);
@@ -104,8 +119,16 @@
       });
     });
     chain.then(function () {
-      if (allOk) { window.location.reload(); return; }
+      if (allOk && !reportDirty) { window.location.reload(); return; }
       button.disabled = false;
+      if (allOk) {
+        var note = document.createElement("p");
+        note.className = "small text-success evidence-saved-note";
+        note.textContent = "แนบไฟล์ครบแล้ว ข้อความในรายงานที่พิมพ์ไว้ยังไม่ได้บันทึก กด “บันทึกฉบับร่าง” หรือ “ส่งรายงาน” ด้านบน";
+        form.querySelector(".evidence-chosen").appendChild(note);
+        form.querySelectorAll("input.evidence-files").forEach(function (input) { input.value = ""; });
+        return;
+      }
       var again = document.createElement("a");
       again.href = window.location.pathname + "#evidence";
       again.className = "btn btn-sm btn-outline-secondary evidence-reload";

@@ -28,11 +28,15 @@ def seed():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_media(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
     """Seed once for the module inside a transaction that is rolled back afterwards (its photos in a
     folder of its own)."""
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
-    with media, django_db_blocker.unblock(), transaction.atomic():
+    with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock(), transaction.atomic():
         seed()
         yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
         transaction.set_rollback(True)
@@ -178,7 +182,8 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     assert all(p.added_mid_year_reason for p in mid_year)
 
 
-def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo):
+def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo, demo_media, settings):
+    settings.MEDIA_ROOT = demo_media
     import subprocess
 
     from projects.evidence import storage

@@ -34,8 +34,9 @@
         '<div class="progress mt-1" role="progressbar" aria-label="ความคืบหน้าการส่งไฟล์" style="height: .6rem">' +
         '<div class="progress-bar" style="width: 0%"></div></div>' +
         '<div class="small evidence-file-message mt-1" aria-live="polite"></div>';
-      row.querySelector(".fw-semibold").textContent = (index + 1) + ". " + file.name +
-        " (" + (file.size / 1024 / 1024).toFixed(1) + " MB)";
+      var size = file.size >= 1024 * 1024 ? (file.size / 1024 / 1024).toFixed(1) + " MB"
+        : Math.max(1, Math.round(file.size / 1024)) + " KB";
+      row.querySelector(".fw-semibold").textContent = (index + 1) + ". " + file.name + " (" + size + ")";
       var caption = row.querySelector(".evidence-file-caption");
       caption.placeholder = photos ? "คำบรรยายภาพนี้" : "ชื่อเอกสาร (เว้นว่าง = ใช้ชื่อไฟล์)";
       caption.setAttribute("aria-label", (photos ? "คำบรรยายภาพ " : "ชื่อเอกสาร ") + file.name);

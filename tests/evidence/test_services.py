@@ -168,3 +168,12 @@ def test_a_project_takes_files_of_its_own(world):
     [document] = services.attachments_add(project=world.project_a, report=None, user=world.owner_a, uploads=[
         services.Upload(name="แผนงาน.xlsx", file=samples.upload("แผนงาน.xlsx", samples.xlsx()))])
     assert document.report is None and document.file_type == "xlsx"
+
+
+def test_a_caption_fits_the_column_or_is_refused_in_thai(world, report):
+    with pytest.raises(services.EvidenceRefused, match="ยาวเกิน ๓๐๐ ตัวอักษร"):
+        _add(report, world.owner_a, ("a.jpg", samples.jpeg()), caption="ก" * 301)
+    long_name = "ภ" * 300 + ".jpg"
+    [photo] = _add(report, world.owner_a, (long_name, samples.jpeg()), caption="ข" * 300)
+    photo.refresh_from_db()
+    assert len(photo.caption) == 300 and len(photo.original_name) == 255

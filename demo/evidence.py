@@ -5,7 +5,10 @@ Idempotent: a report that has photos already keeps them."""
 import io
 import random
 
+from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
+
+from projects.evidence.services import Upload, attachments_store
 
 # project no -> (quarter, [captions]); the reports exist in demo/reports.py.
 PHOTOS = {
@@ -54,10 +57,6 @@ def activity_photo(seed: int) -> bytes:
 
 
 def seed_evidence(rows, users):
-    from django.core.files.base import ContentFile
-
-    from projects.evidence.services import Upload, attachments_store
-
     for data, project, *_rest in rows:
         if data["no"] not in PHOTOS:
             continue

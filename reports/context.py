@@ -1,4 +1,4 @@
-"""What a booklet is made from: its parameters, and the template context built from figures.py."""
+"""What a booklet is made from: its parameters, and the template context built from reports/figures/."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import charts
+from reports import charts, evidence
 from reports.figures import STATUS_LABELS, STATUS_ORDER, STATUS_SHORT, Round, booklet_figures
 
 # Summary tables a planner may leave out; the register and status summary are always printed.
@@ -66,8 +66,6 @@ def booklet_context(booklet_or_params):
     fig = booklet_figures(plan, rnd, grouping=params.grouping)
     tables = [(key, title) for key, title in TABLES.items() if key in params.tables]
     foreword = params.foreword or default_foreword(plan, params.months, params.digits)
-    from reports import evidence
-
     evidence.choose_for_blocks(fig, params)
     return {
         "p": params,

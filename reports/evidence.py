@@ -15,6 +15,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.urls import reverse
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
+
+from projects.evidence import storage
+from projects.evidence.models import Attachment, AttachmentKind
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +32,6 @@ def _printed_blocks(fig):
 
 def choose_for_blocks(fig, params):
     """Sets `photos` and `documents` on every printed report block (two queries for the booklet)."""
-    from projects.evidence.models import Attachment, AttachmentKind
-
     blocks = list(_printed_blocks(fig))
     for _row, block in blocks:
         block.photos, block.documents = [], []
@@ -66,8 +69,6 @@ def link_photos(context):
 
 def embed_photos(context):
     """The PDF: each photo as a data URI, print size within the budget, else thumbnails."""
-    from projects.evidence import storage
-
     photos = photos_of(context)
     if not photos:
         return
@@ -88,11 +89,6 @@ def appended_documents(context):
 
 def append_documents(pdf: bytes, context) -> bytes:
     """The booklet with its reports' PDF files after its last page, each a bookmark under ภาคผนวก."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
-
-    from projects.evidence import storage
-
     documents = appended_documents(context)
     if not documents:
         return pdf

@@ -17,6 +17,8 @@ import pillow_heif
 from django.conf import settings
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 pillow_heif.register_heif_opener()
 # The decompression-bomb limit: Pillow refuses (and we explain) above this many pixels.
@@ -138,9 +140,6 @@ def _photo(data, name):
 
 
 def _pdf(data, name):
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:

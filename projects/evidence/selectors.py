@@ -7,6 +7,7 @@ from django.conf import settings
 
 from projects.access import can_edit_project
 from projects.evidence.models import Attachment, AttachmentKind
+from projects.evidence.services import refusal
 
 
 def attachments_of(project, report=None):
@@ -37,8 +38,6 @@ class EvidencePanel:
 
 
 def evidence_panel(user, project, report=None):
-    from projects.evidence.services import refusal
-
     rows = attachments_of(project, report)
     editor = can_edit_project(user, project)
     why = refusal(user, project, report) if editor else None

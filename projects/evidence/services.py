@@ -18,6 +18,7 @@ from plans.access import is_planner
 from projects.evidence import files, storage
 from projects.evidence.models import Attachment, AttachmentKind
 from projects.models import QuarterlyReport, ReportState
+from projects.reporting.services import refusal_to_write
 
 
 class EvidenceRefused(Exception):
@@ -47,8 +48,6 @@ def refusal(user, project, report=None):
                  "ให้ติดต่อกลุ่มนโยบายและแผนเพื่อเปิดรายงานอีกครั้ง")
     if report.state == ReportState.SUBMITTED and not is_planner(user, project.action_plan.office):
         return _("รายงานนี้ส่งแล้ว จึงเพิ่มหรือลบไฟล์แนบไม่ได้ หากต้องแก้ไข ให้ขอให้กลุ่มนโยบายและแผนส่งรายงานกลับ")
-    from projects.reporting.services import refusal_to_write
-
     return refusal_to_write(user, project, report.quarter, report)
 
 

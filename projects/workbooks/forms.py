@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.workbooks.cells import MAX_FILE_BYTES, BadFile, check_upload
+from projects.workbooks.files import MAX_FILE_BYTES, BadFile, check_upload
 
 
 class WorkbookUploadForm(forms.Form):

@@ -18,19 +18,20 @@ from projects.workbooks.plan_import import (
     PlanImportInvalid,
     PreviewOutdated,
     check_plan_import,
-    import_upload_create,
-    import_upload_mark_applied,
     plan_import_apply,
 )
 from projects.workbooks.plan_workbook import build_plan_workbook, plan_file_name
-from projects.workbooks.results_workbook import (
+from projects.workbooks.results_import import (
     ResultsImportInvalid,
-    build_results_workbook,
     check_results_import,
-    results_file_name,
     results_import_apply,
+)
+from projects.workbooks.results_workbook import (
+    build_results_workbook,
+    results_file_name,
     results_projects,
 )
+from projects.workbooks.uploads import import_upload_create, import_upload_mark_applied
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -136,11 +136,13 @@ def test_it_answers_any_upload_without_a_server_error(client, world, data):
 @given(column=st.integers(min_value=1, max_value=17), value=cell_values)
 def test_it_reads_any_results_cell_or_lists_the_problem(world, column, value):
     from projects.models import QuarterlyReport
-    from projects.workbooks.results_workbook import (
+    from projects.workbooks.results_import import (
         ResultsImportInvalid,
+        results_import_apply,
+    )
+    from projects.workbooks.results_workbook import (
         build_results_workbook,
         report_sheet_name,
-        results_import_apply,
     )
 
     book = load_workbook(io.BytesIO(build_results_workbook(world.planner, world.plan, 1)))

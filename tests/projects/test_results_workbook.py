@@ -7,15 +7,17 @@ import pytest
 from openpyxl import load_workbook
 
 from projects.models import ActivityProgress, ProgressStatus, QuarterlyReport, ReportState
+from projects.workbooks.results_import import (
+    ResultsImportInvalid,
+    check_results_import,
+    results_import_apply,
+)
 from projects.workbooks.results_workbook import (
     ACTIVITIES_SHEET,
     SPENT,
     STATUS,
-    ResultsImportInvalid,
     build_results_workbook,
-    check_results_import,
     report_sheet_name,
-    results_import_apply,
 )
 from tests import factories
 

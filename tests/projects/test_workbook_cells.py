@@ -9,7 +9,9 @@ import pytest
 from openpyxl import Workbook
 
 from projects.workbooks import cells as cells
-from projects.workbooks.cells import BadFile, CellError
+from projects.workbooks import files
+from projects.workbooks.cells import CellError
+from projects.workbooks.files import BadFile
 
 
 @pytest.mark.parametrize(
@@ -90,7 +92,7 @@ def _xlsx(**sheets):
 def test_it_reads_rows_by_header_and_skips_empty_rows():
     data = _xlsx(S=[["รหัส *", " ชื่อ "], ["P1", "ก"], [None, "  "], ["P2", "ข"]])
     problems = []
-    sheet = cells.Workbook("a.xlsx", data).read_sheet("S", problems)
+    sheet = files.Workbook("a.xlsx", data).read_sheet("S", problems)
     assert [(r.number, r.values["รหัส"], r.values["ชื่อ"]) for r in sheet.rows] == [
         (2, "P1", "ก"),
         (4, "P2", "ข"),
@@ -99,7 +101,7 @@ def test_it_reads_rows_by_header_and_skips_empty_rows():
 
 def test_it_names_a_formula_cell_that_has_no_saved_value():
     data = _xlsx(S=[["ก", "ข"], [1, "=A2*2"]])
-    sheet = cells.Workbook("a.xlsx", data).read_sheet("S", [])
+    sheet = files.Workbook("a.xlsx", data).read_sheet("S", [])
     assert sheet.rows[0].formula_columns == {"ข"}
 
 
@@ -118,7 +120,7 @@ def test_it_reads_the_saved_value_of_a_formula():
     with zipfile.ZipFile(out, "w") as target:
         for name, content in parts.items():
             target.writestr(name, content)
-    sheet = cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
+    sheet = files.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
     assert sheet.rows[0].values["ข"] == 2 and sheet.rows[0].formula_columns == set()
 
 
@@ -128,7 +130,7 @@ def test_it_refuses_a_zip_bomb_before_inflating_it():
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (20 * 1024 * 1024))
     with pytest.raises(BadFile, match="ใหญ่ผิดปกติ"):
-        cells.check_upload("bomb.xlsx", out.getvalue())
+        files.check_upload("bomb.xlsx", out.getvalue())
 
 
 def test_it_refuses_xml_entity_expansion_without_a_server_error():
@@ -148,7 +150,7 @@ def test_it_refuses_xml_entity_expansion_without_a_server_error():
         for name, content in parts.items():
             target.writestr(name, content)
     with pytest.raises(BadFile):
-        cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
+        files.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
 
 
 @pytest.mark.parametrize(
@@ -163,18 +165,18 @@ def test_it_refuses_xml_entity_expansion_without_a_server_error():
 )
 def test_it_refuses_what_is_not_an_xlsx_with_a_clear_message(name, data, message):
     with pytest.raises(BadFile, match=message):
-        cells.check_upload(name, data)
+        files.check_upload(name, data)
 
 
 def test_it_refuses_a_sheet_with_more_rows_than_the_cap(monkeypatch):
-    monkeypatch.setattr(cells, "MAX_ROWS_PER_SHEET", 3)
+    monkeypatch.setattr(files, "MAX_ROWS_PER_SHEET", 3)
     data = _xlsx(S=[["ก"], *([[n] for n in range(5)])])
     with pytest.raises(BadFile, match="เกิน 3 แถว"):
-        cells.Workbook("a.xlsx", data).read_sheet("S", [])
+        files.Workbook("a.xlsx", data).read_sheet("S", [])
 
 
 def test_it_does_not_count_formatted_empty_rows_towards_the_cap(monkeypatch):
-    monkeypatch.setattr(cells, "MAX_ROWS_PER_SHEET", 3)
+    monkeypatch.setattr(files, "MAX_ROWS_PER_SHEET", 3)
     book = Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -184,7 +186,7 @@ def test_it_does_not_count_formatted_empty_rows_towards_the_cap(monkeypatch):
         sheet.cell(row=row, column=1).number_format = "0.00"
     out = io.BytesIO()
     book.save(out)
-    assert len(cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", []).rows) == 1
+    assert len(files.Workbook("a.xlsx", out.getvalue()).read_sheet("S", []).rows) == 1
 
 
 def test_it_refuses_a_forged_row_number_beyond_excel():
@@ -204,4 +206,4 @@ def test_it_refuses_a_forged_row_number_beyond_excel():
         for name, content in parts.items():
             target.writestr(name, content)
     with pytest.raises(BadFile, match="เกินกว่าที่ Excel รองรับ"):
-        cells.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])
+        files.Workbook("a.xlsx", out.getvalue()).read_sheet("S", [])

@@ -1,0 +1,221 @@
+"""The computation: a project's figures, the money summary, the booklet's sections, the dashboard's
+overdue reports and current round."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from plans import thai_calendar
+from plans.models import ReportingWindow
+from reports.figures.rows import load_round
+from reports.figures.tables import (
+    BookletFigures,
+    DigestEntry,
+    GroupRow,
+    MoneyLine,
+    MoneySummary,
+    QuarterPoint,
+    Section,
+    status_counts,
+)
+from reports.figures.types import (
+    GROUPINGS,
+    NOT_REPORTED,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    ZERO,
+    ProjectFigures,
+    ReportBlock,
+    Round,
+    said,
+)
+
+
+def _alignment_of(project):
+    by_kind = defaultdict(list)
+    for item in project.alignment.all():
+        by_kind[item.kind].append(item)
+    return by_kind
+
+
+def project_figures(project, rnd: Round, sources=()):
+    allocations = defaultdict(lambda: ZERO)
+    for allocation in project.allocations.all():
+        allocations[allocation.source_id] += allocation.amount
+    planned = {line.quarter: line.amount for line in project.spending_plan.all()}
+    disbursed = defaultdict(lambda: ZERO)
+    for d in project.disbursements.all():
+        # Disbursements after the as-of cut-off are not yet known to the booklet.
+        if thai_calendar.fiscal_year_of(d.date) == rnd.be_year and d.date <= rnd.as_of_date:
+            disbursed[thai_calendar.quarter_of(d.date)] += d.amount
+    reports = sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
+    spent = {r.quarter: r.spent_amount for r in reports}
+    closing = [r for r in reports if r.quarter == rnd.quarter]
+    status = closing[0].status if closing else NOT_REPORTED
+    figures = ProjectFigures(
+        project=project,
+        allocations=dict(allocations),
+        planned=planned,
+        disbursed=dict(disbursed),
+        spent=spent,
+        reports=reports,
+        status=status,
+        round_quarter=rnd.quarter,
+        allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
+    )
+    alignment = _alignment_of(project)
+    activities = list(project.activities.all())
+    mains = [a for a in activities if a.parent_id is None]
+    children = defaultdict(list)
+    for a in activities:
+        if a.parent_id is not None:
+            children[a.parent_id].append(a)
+    indicators = list(project.indicators.all())
+    for report in reports:
+        progress = {p.activity_id: p for p in report.activity_progress.all()}
+        results = {r.indicator_id: r for r in report.indicator_results.all()}
+        figures.blocks.append(
+            ReportBlock(
+                report=report,
+                quarter=report.quarter,
+                planned=planned.get(report.quarter, ZERO),
+                disbursed=figures.disbursed.get(report.quarter, ZERO),
+                indicators=[(i, results.get(i.pk)) for i in indicators],
+                activities=[
+                    (m, progress.get(m.pk), [(c, progress.get(c.pk)) for c in children[m.pk]]) for m in mains
+                ],
+                alignment=alignment,
+            )
+        )
+    return figures
+
+
+def money_summary(rows, rnd: Round, targets):
+    q = rnd.quarter
+    allocated = sum((r.allocated for r in rows), ZERO)
+    points = []
+    for quarter in range(1, 5):
+        points.append(
+            QuarterPoint(
+                quarter=quarter,
+                planned=sum((r.planned_through(quarter) for r in rows), ZERO),
+                disbursed=sum((r.disbursed_through(quarter) for r in rows), ZERO) if quarter <= q else None,
+                target_percent=targets.get(quarter),
+                allocated=allocated,
+            )
+        )
+    return MoneySummary(
+        allocated=allocated,
+        quarter=MoneyLine(
+            planned=sum((r.planned.get(q, ZERO) for r in rows), ZERO),
+            disbursed=sum((r.disbursed.get(q, ZERO) for r in rows), ZERO),
+        ),
+        cumulative=MoneyLine(planned=points[q - 1].planned, disbursed=points[q - 1].disbursed),
+        annual_planned=points[-1].planned,
+        target_percent=targets.get(q),
+        points=points[:q],
+    )
+
+
+def _sections(rows, groups, strategies, grouping):
+    if grouping == "status":
+        return [
+            Section(s, STATUS_LABELS[s], [r for r in rows if r.status == s])
+            for s in STATUS_ORDER
+            if any(r.status == s for r in rows)
+        ]
+    if grouping == "strategy":
+        return [
+            Section(
+                f"s{s.pk}", f"กลยุทธ์ที่ {s.number} {s.title}", [r for r in rows if r.project.strategy_id == s.pk]
+            )
+            for s in strategies
+            if any(r.project.strategy_id == s.pk for r in rows)
+        ]
+    return [Section(f"g{g.group.pk}", g.group.name, g.rows) for g in groups if g.rows]
+
+
+def booklet_figures(action_plan, rnd: Round, *, grouping="status"):
+    """All figures of one round of one action plan."""
+    if grouping not in GROUPINGS:
+        raise ValueError(f"grouping must be one of {GROUPINGS}, got {grouping!r}")
+    projects, groups, strategies, sources, targets = load_round(action_plan, rnd)
+    return figures_from_rows(
+        action_plan, rnd, projects, groups, strategies, sources, targets, grouping=grouping
+    )
+
+
+def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, targets, *, grouping="status"):
+    all_rows = [project_figures(p, rnd, sources) for p in projects]
+    group_order = {g.pk: i for i, g in enumerate(groups)}
+    # Register order: by group as the office lists its groups, then the plan's own order.
+    all_rows.sort(
+        key=lambda r: (
+            group_order.get(r.project.group_id, len(groups)),
+            r.project.display_order,
+            r.project.code,
+        )
+    )
+    rows = [r for r in all_rows if not r.cancelled]
+    cancelled = [r for r in all_rows if r.cancelled]
+    for number, row in enumerate(rows + cancelled, start=1):
+        row.number = number
+    group_rows = [
+        GroupRow(g, [r for r in rows if r.project.group_id == g.pk], rnd.quarter, sources, strategies)
+        for g in groups
+    ]
+    group_rows = [g for g in group_rows if g.rows]
+    totals = GroupRow(None, rows, rnd.quarter, sources, strategies)
+    sections = _sections(rows, group_rows, strategies, grouping)
+    digest = []
+    for g in group_rows:
+        entries = []
+        for r in g.rows:
+            latest = r.latest_report
+            if latest is not None and (said(latest.problems) or said(latest.suggestions)):
+                entries.append(DigestEntry(r, said(latest.problems), said(latest.suggestions)))
+        if entries:
+            digest.append((g.group, entries))
+    return BookletFigures(
+        action_plan=action_plan,
+        office=action_plan.office,
+        round=rnd,
+        rows=rows,
+        cancelled=cancelled,
+        groups=group_rows,
+        totals=totals,
+        status=status_counts(rows),
+        money=money_summary(rows, rnd, targets),
+        sources=sources,
+        strategies=strategies,
+        sections=sections,
+        digest=digest,
+    )
+
+
+def overdue_reports(action_plan, rows, today):
+    """(window, [ProjectFigures]) for closed-deadline quarters whose reports are missing."""
+
+    overdue = []
+    for window in ReportingWindow.objects.filter(action_plan=action_plan, deadline__lt=today).order_by(
+        "quarter"
+    ):
+        missing = [r for r in rows if not any(rep.quarter == window.quarter for rep in r.reports)]
+        if missing:
+            overdue.append((window, missing))
+    return overdue
+
+
+def current_round(action_plan, today):
+    """The round the dashboard shows: up to the latest quarter opened for reporting, else the
+    latest quarter that has ended by `today` (at least the 3-month round)."""
+
+    be_year = action_plan.fiscal_year.be_year
+    opened = ReportingWindow.objects.filter(action_plan=action_plan).order_by("-quarter").first()
+    if opened is not None:
+        return Round(be_year, opened.quarter * 3)
+    months = 3
+    for quarter in thai_calendar.quarters_of(be_year):
+        if quarter.end < today:
+            months = quarter.round_months
+    return Round(be_year, months)

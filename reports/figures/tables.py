@@ -1,0 +1,259 @@
+"""The result types of the booklet's tables: status counts, money lines and summaries, group rows, sections."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reports.figures.types import (
+    STATUS_LABELS,
+    STATUS_ORDER,
+    ZERO,
+    ProjectFigures,
+    Round,
+    pct,
+)
+
+
+@dataclass
+class StatusCounts:
+    counts: dict  # status -> int
+    total: int
+
+    def percent(self, status):
+        return pct(self.counts.get(status, 0), self.total)
+
+    @property
+    def rows(self):
+        return [(s, STATUS_LABELS[s], self.counts.get(s, 0), self.percent(s)) for s in STATUS_ORDER]
+
+
+def status_counts(rows):
+    counts = {s: 0 for s in STATUS_ORDER}
+    for row in rows:
+        counts[row.status] += 1
+    return StatusCounts(counts=counts, total=len(rows))
+
+
+@dataclass
+class MoneyLine:
+    """Planned vs disbursed over some span (a quarter, or cumulative)."""
+
+    planned: Decimal
+    disbursed: Decimal
+
+    @property
+    def not_disbursed(self):
+        return self.planned - self.disbursed
+
+    @property
+    def disbursed_percent(self):
+        return pct(self.disbursed, self.planned)
+
+    @property
+    def not_disbursed_percent(self):
+        return pct(self.not_disbursed, self.planned)
+
+
+@dataclass
+class QuarterPoint:
+    """Cumulative money at the end of a quarter, for the chart and the dashboard."""
+
+    quarter: int
+    planned: Decimal
+    disbursed: Decimal | None  # None for quarters after the round (not yet known)
+    target_percent: Decimal | None
+    allocated: Decimal
+
+    @property
+    def planned_percent(self):
+        return pct(self.planned, self.allocated)
+
+    @property
+    def disbursed_percent(self):
+        return None if self.disbursed is None else pct(self.disbursed, self.allocated)
+
+    @property
+    def target_amount(self):
+        if self.target_percent is None:
+            return None
+        return (self.allocated * self.target_percent / 100).quantize(Decimal("0.01"))
+
+
+@dataclass
+class MoneySummary:
+    allocated: Decimal
+    quarter: MoneyLine
+    cumulative: MoneyLine
+    annual_planned: Decimal
+    target_percent: Decimal | None
+    points: list  # QuarterPoint for quarters 1..4
+
+    @property
+    def disbursed_of_allocated(self):
+        return pct(self.cumulative.disbursed, self.allocated)
+
+    @property
+    def remaining(self):
+        return self.allocated - self.cumulative.disbursed
+
+    @property
+    def remaining_percent(self):
+        return pct(self.remaining, self.allocated)
+
+    @property
+    def target_amount(self):
+        return self.points[-1].target_amount if self.points else None
+
+    @property
+    def gap_to_target(self):
+        """Percentage points above (+) or below (−) the cabinet target; None without a target."""
+        if self.target_percent is None or self.disbursed_of_allocated is None:
+            return None
+        return self.disbursed_of_allocated - self.target_percent
+
+
+@dataclass
+class GroupRow:
+    """One responsible group's line in every by-group table (also used for the totals row)."""
+
+    group: object  # None for the totals row
+    rows: list
+    quarter: int
+    sources: list
+    strategies: list
+
+    @property
+    def label(self):
+        return self.group.short_name if self.group else "รวม"
+
+    @property
+    def count(self):
+        return len(self.rows)
+
+    # Table 1: status
+    @property
+    def status(self):
+        return status_counts(self.rows)
+
+    # Table 2: projects and budget by source
+    def source_cell(self, source):
+        amounts = [
+            r.allocations.get(source.pk, ZERO) for r in self.rows if r.allocations.get(source.pk, ZERO) > 0
+        ]
+        return len(amounts), sum(amounts, ZERO)
+
+    @property
+    def by_source(self):
+        return [(s, *self.source_cell(s)) for s in self.sources]
+
+    @property
+    def no_budget_count(self):
+        return sum(1 for r in self.rows if not r.uses_budget)
+
+    # Table 3: allocated / disbursed / remaining
+    @property
+    def allocated_count(self):
+        return sum(1 for r in self.rows if r.uses_budget)
+
+    @property
+    def allocated(self):
+        return sum((r.allocated for r in self.rows), ZERO)
+
+    @property
+    def disbursed_count(self):
+        return sum(1 for r in self.rows if r.disbursed_through(self.quarter) > 0)
+
+    @property
+    def disbursed(self):
+        return sum((r.disbursed_through(self.quarter) for r in self.rows), ZERO)
+
+    @property
+    def disbursed_percent(self):
+        return pct(self.disbursed, self.allocated)
+
+    @property
+    def remaining(self):
+        return self.allocated - self.disbursed
+
+    @property
+    def remaining_percent(self):
+        return pct(self.remaining, self.allocated)
+
+    # Table 4: owner-reported spending against finance-recorded disbursement
+    @property
+    def spent_count(self):
+        return sum(1 for r in self.rows if (r.spent_through(self.quarter) or ZERO) > 0)
+
+    @property
+    def spent(self):
+        return sum((r.spent_through(self.quarter) or ZERO for r in self.rows), ZERO)
+
+    @property
+    def spent_percent(self):
+        return pct(self.spent, self.allocated)
+
+    @property
+    def spent_unknown_count(self):
+        """Projects that use budget and reported no spending figure in the round (unknown)."""
+        return sum(1 for r in self.rows if r.uses_budget and r.spent_through(self.quarter) is None)
+
+    @property
+    def spent_minus_disbursed(self):
+        return self.spent - self.disbursed
+
+    # Table 5: projects by strategy, in-plan and mid-year
+    @property
+    def in_plan_count(self):
+        return sum(1 for r in self.rows if not r.project.added_mid_year)
+
+    @property
+    def mid_year_count(self):
+        return sum(1 for r in self.rows if r.project.added_mid_year)
+
+    @property
+    def by_strategy(self):
+        counts = defaultdict(int)
+        for r in self.rows:
+            counts[r.project.strategy_id] += 1
+        return [(s, counts.get(s.pk, 0)) for s in self.strategies]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    rows: list
+
+
+@dataclass
+class DigestEntry:
+    row: ProjectFigures
+    problems: str
+    suggestions: str
+
+
+@dataclass
+class BookletFigures:
+    action_plan: object
+    office: object
+    round: Round
+    rows: list  # counted (not cancelled) projects, numbered in register order
+    cancelled: list
+    groups: list  # GroupRow per group with projects
+    totals: GroupRow
+    status: StatusCounts
+    money: MoneySummary
+    sources: list
+    strategies: list
+    sections: list = field(default_factory=list)
+    digest: list = field(default_factory=list)  # (group, [DigestEntry])
+
+    @property
+    def register(self):
+        return self.rows + self.cancelled
+
+    @property
+    def all_rows(self):
+        return self.rows + self.cancelled

@@ -1,0 +1,174 @@
+"""The figures' vocabulary and the result types for one project: statuses, the round, a project's
+report blocks and figures."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from plans import thai_calendar
+from plans.thai_formats import percent_of
+
+ZERO = Decimal("0")
+
+NOT_REPORTED = "not_reported"
+STATUS_ORDER = ("completed", "in_progress", "not_started", NOT_REPORTED)
+STATUS_LABELS = {
+    "completed": "ดำเนินการเสร็จสิ้นแล้ว",
+    "in_progress": "อยู่ระหว่างดำเนินการ",
+    "not_started": "ยังไม่ได้ดำเนินการ",
+    NOT_REPORTED: "ไม่รายงาน",
+}
+STATUS_SHORT = {
+    "completed": "เสร็จสิ้นแล้ว",
+    "in_progress": "ระหว่างดำเนินการ",
+    "not_started": "ยังไม่ดำเนินการ",
+    NOT_REPORTED: "ไม่รายงาน",
+}
+# Reports an owner has handed in; a draft is still the owner's.
+COUNTED_REPORT_STATES = ("submitted", "returned", "accepted")
+
+GROUPINGS = ("status", "group", "strategy")
+
+
+def pct(part, whole):
+    return percent_of(part, whole)
+
+
+NOTHING_SAID = {"", "-", "–", "ไม่มี", "ไม่มี -"}
+
+
+def said(text):
+    """A free-text answer, or "" when the owner wrote only a dash or "none" (ไม่มี)."""
+    text = (text or "").strip()
+    return "" if text in NOTHING_SAID else text
+
+
+# --- the round ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Round:
+    """รอบ ๓/๖/๙/๑๒ เดือน of fiscal year `be_year`."""
+
+    be_year: int
+    months: int
+    as_of: datetime.date | None = None
+
+    @property
+    def quarter(self):
+        return thai_calendar.quarter_of_round(self.months)
+
+    @property
+    def quarters(self):
+        return list(range(1, self.quarter + 1))
+
+    @property
+    def start(self):
+        return thai_calendar.round_bounds(self.be_year, self.months)[0]
+
+    @property
+    def end(self):
+        return thai_calendar.round_bounds(self.be_year, self.months)[1]
+
+    @property
+    def as_of_date(self):
+        return self.as_of or self.end
+
+    @property
+    def quarter_start(self):
+        return thai_calendar.quarter_bounds(self.be_year, self.quarter)[0]
+
+
+@dataclass
+class ReportBlock:
+    """One quarter's report of a project, with the money of that quarter."""
+
+    report: object
+    quarter: int
+    planned: Decimal
+    disbursed: Decimal
+    indicators: list  # (indicator, result or None)
+    activities: list  # (main activity, progress or None, [(sub activity, progress or None)])
+    alignment: dict
+
+    @property
+    def as_planned(self):
+        """True/False for the result sentence; None when nothing was planned nor disbursed (no sentence)."""
+        if self.planned == 0 and self.disbursed == 0:
+            return None
+        # Over-spending is "not as planned" too.
+        return self.planned == self.disbursed
+
+
+@dataclass
+class ProjectFigures:
+    project: object
+    allocations: dict  # source_id -> Decimal
+    planned: dict  # quarter -> Decimal
+    disbursed: dict  # quarter -> Decimal (finance, by date, this fiscal year)
+    spent: dict  # quarter -> Decimal or None (owner-reported)
+    reports: list  # submitted reports of the round, by quarter
+    status: str
+    round_quarter: int
+    allocation_lines: list = field(default_factory=list)  # (source, amount) in source order
+    number: int = 0
+    blocks: list = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def status_short(self):
+        return STATUS_SHORT[self.status]
+
+    @property
+    def printed_blocks(self):
+        """Report blocks the project section prints: all of them for a project in progress or
+        completed; for one not reported this round, its earlier blocks that say more than "not started"."""
+        if self.status in ("in_progress", "completed"):
+            return self.blocks
+        if self.status == NOT_REPORTED:
+            return [b for b in self.blocks if b.report.status != "not_started"]
+        return []
+
+    @property
+    def disbursed_total(self):
+        return self.disbursed_through(self.round_quarter)
+
+    @property
+    def spent_total(self):
+        return self.spent_through(self.round_quarter)
+
+    @property
+    def cancelled(self):
+        return self.project.cancelled
+
+    @property
+    def allocated(self):
+        return sum(self.allocations.values(), ZERO)
+
+    @property
+    def uses_budget(self):
+        return self.allocated > 0
+
+    def planned_through(self, quarter):
+        return sum((self.planned.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+
+    def disbursed_through(self, quarter):
+        return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+
+    def spent_through(self, quarter):
+        """Owner-reported spending through `quarter`; None when no quarter of it was reported."""
+        known = [self.spent[q] for q in range(1, quarter + 1) if self.spent.get(q) is not None]
+        return sum(known, ZERO) if known else None
+
+    @property
+    def latest_report(self):
+        return self.reports[-1] if self.reports else None
+
+    @property
+    def owner_names(self):
+        return ", ".join(o.first_name or o.get_full_name() or o.username for o in self.project.owners.all())

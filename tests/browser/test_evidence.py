@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from plans.models import ReportingWindow
 from projects.models import Attachment, QuarterlyReport, ReportState
 from reports.models import Booklet
+from tests.browser.test_accessibility import _violations
 from tests.evidence import samples
 
 pytestmark = pytest.mark.browser
@@ -74,6 +75,9 @@ def test_the_owner_attaches_photos_and_a_pdf_from_a_phone(browser, live_server, 
 
     owner.goto(report_url + "#evidence")
     _shot(owner, "phone-report-form.png")
+    # The page with photos, documents and both upload forms passes axe and fits the phone.
+    assert _violations(owner) == []
+    assert owner.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     owner.click("button[value=submit]")
     expect(owner.locator(".alert-success")).to_contain_text("ส่งรายงานแล้ว")
     assert QuarterlyReport.objects.get().state == ReportState.SUBMITTED

@@ -117,3 +117,28 @@ def test_the_booklet_form_keeps_the_photo_setting(client, world):
     })
     assert response.status_code == 200
     assert "41" not in str(Booklet.objects.values_list("photos_per_project", flat=True))
+
+
+def test_an_appended_pdf_brings_no_script_or_action_with_it(world, reported):
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    from projects.evidence import storage
+    from projects.models import Attachment
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('page')")})})
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('document')")})
+    out = io.BytesIO()
+    writer.write(out)
+    document = Attachment.objects.get(file_type="pdf")
+    # The stored file is replaced by this one (as if a hostile PDF had been attached).
+    storage.store().delete(document.file)
+    storage.store().save(document.file, io.BytesIO(out.getvalue()))
+    pdf = render_booklet_pdf(_params(world, append_documents=True))
+    assert b"app.alert" not in pdf and b"/JavaScript" not in pdf
+    without = render_booklet_pdf(_params(world))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == len(PdfReader(io.BytesIO(without)).pages) + 1

@@ -26,6 +26,11 @@ def _shot(page, name):
 
 
 def _images_loaded(page, selector):
+    """Waits (Playwright's timeout) until every image of `selector` has loaded; lazy ones are scrolled to."""
+    for image in page.locator(selector).all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "sel => [...document.querySelectorAll(sel)].every(i => i.complete && i.naturalWidth > 0)", arg=selector)
     return page.eval_on_selector_all(selector, "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
 
 

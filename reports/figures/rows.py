@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from budget.models import BudgetSource, CabinetTarget
+from budget.models import BudgetSource
+from budget.selectors import cabinet_targets
 from plans.models import Group, Strategy
 from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 from reports.figures.types import (
@@ -44,8 +45,5 @@ def load_round(action_plan, rnd: Round):
         Strategy.objects.filter(development_plan_id=action_plan.development_plan_id).order_by("number")
     )
     sources = list(BudgetSource.objects.order_by("display_order", "code"))
-    targets = {
-        t.quarter: t.cumulative_percent
-        for t in CabinetTarget.objects.filter(fiscal_year_id=action_plan.fiscal_year_id)
-    }
+    targets = cabinet_targets(action_plan.office_id, action_plan.fiscal_year_id)
     return projects, groups, strategies, sources, targets

@@ -197,3 +197,16 @@ def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo, d
     pdf = bytes(demo.booklets.get().publications.get().pdf)
     listing = subprocess.run(["pdfimages", "-list", "-"], input=pdf, capture_output=True, check=True).stdout
     assert sum(1 for line in listing.decode().splitlines()[2:] if line.split()[2] == "image") == 13
+
+
+def test_it_seeds_what_shows_an_office_running_itself(demo):
+    from plans.models import OfficeDeputy
+
+    office = demo.office
+    assert office.logo and office.director_name == "นายประเสริฐ สาครวงศ์"
+    assert OfficeDeputy.objects.filter(office=office).count() == 2
+    heads = dict(Group.objects.filter(office=office, head__isnull=False).values_list("abbreviation", "head__username"))
+    assert heads == {"กนต.": "chongrak", "กบส.": "somkiat"}
+    somkiat = Membership.objects.get(user__username="somkiat")
+    assert somkiat.roles == ["staff", "finance"] and somkiat.user.owned_projects.exists()
+    assert Membership.objects.get(user__username="deputy").role == "director"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0002_import_upload'),
+        ('projects', '0003_people_upload'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -70,6 +70,13 @@ def build(db_path, n_projects, photos=0):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    populate(n_projects)
+    if photos:
+        add_photos(photos)
+
+
+def populate(n_projects):
+    """The office itself, in the database Django is set up with (also used by load.py, large_office.py)."""
     from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
     from plans.models import ActionPlan, DevelopmentPlan, FiscalYear, Group, Office, Strategy
     from projects.models import (
@@ -188,8 +195,6 @@ def build(db_path, n_projects, photos=0):
         ]
     ActivityProgress.objects.bulk_create(progress)
     IndicatorResult.objects.bulk_create(results)
-    if photos:
-        add_photos(photos)
 
 
 def add_photos(per_report):

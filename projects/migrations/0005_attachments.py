@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_people_upload'),
+        ('projects', '0004_merge_0003_orderings_by_column_0003_people_upload'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

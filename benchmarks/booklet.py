@@ -1,6 +1,6 @@
 """Benchmark: the 6-month booklet of an office of 40 projects (and of 500) with Q1 and Q2 reports.
 
-    .venv/bin/python benchmarks/booklet.py [--projects 40 500] [--keep]
+    .venv/bin/python benchmarks/booklet.py [--projects 40 500] [--photos 2] [--keep]
 
 Each size is built in its own SQLite file in a temporary folder of this run, then measured in a fresh process. The PDF
 is made as the portal makes it (reports.pdf.booklet_pdf_from_html): a large booklet is laid out
@@ -13,6 +13,10 @@ SQL queries, peak memory (of this process and its workers together, see MemorySa
 one more run, so the sampler does not slow the timed ones). Targets for 40 projects
 (issue #4): PDF <= 5 s, outside WeasyPrint <= 20 %, query count independent of the number of
 projects, peak memory <= 300 MB.
+
+--photos N gives every project's Q2 report N activity photos (1280 x 960 JPEGs drawn with Pillow,
+stored through the evidence service: print size and thumbnail made on upload, as in the portal),
+and the booklet prints all of them; the build time then includes the uploads.
 """
 
 import argparse
@@ -51,17 +55,19 @@ def text(rng, sentences):
 
 def setup_django(db_path):
     os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ["TIDTAM_MEDIA_ROOT"] = f"{db_path}.media"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
 
 
-def build(db_path, n_projects, offices=1):
+def build(db_path, n_projects, offices=1, photos=0):
     """`offices` offices, each with 6 groups, 6 strategies and `n_projects` projects with Q1 and Q2
-    reports (benchmarks/offices.py builds many)."""
+    reports (benchmarks/offices.py builds many), and `photos` photos on each Q2 report."""
     if os.path.exists(db_path):
         os.remove(db_path)
+    shutil.rmtree(f"{db_path}.media", ignore_errors=True)
     setup_django(db_path)
     from django.core.management import call_command
 
@@ -76,6 +82,8 @@ def build(db_path, n_projects, offices=1):
     for number in range(offices):
         suffix = f" {number + 1}" if offices > 1 else ""
         build_office(rng, fy, n_projects, suffix)
+    if photos:
+        add_photos(photos)
 
 
 def populate(n_projects):
@@ -207,6 +215,24 @@ def build_office(rng, fy, n_projects, suffix=""):
     IndicatorResult.objects.bulk_create(results)
 
 
+def add_photos(per_report):
+    from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+
+    from demo.evidence import activity_photo
+    from projects.evidence.services import Upload, attachments_store
+    from projects.models import QuarterlyReport
+
+    user = get_user_model().objects.create(username="bench-owner")
+    for report in QuarterlyReport.objects.filter(quarter=2).select_related("project"):
+        uploads = [
+            Upload(name=f"IMG_{report.pk}_{n}.jpg", caption=f"ภาพกิจกรรมที่ {n} " + SENTENCES[n % len(SENTENCES)][:60],
+                   file=ContentFile(activity_photo(report.pk * 10 + n), name="p.jpg"))
+            for n in range(1, per_report + 1)
+        ]
+        attachments_store(project=report.project, report=report, user=user, uploads=uploads)
+
+
 def peak_mb(pid="self"):
     """A process's peak resident memory (VmHWM), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -267,7 +293,7 @@ def sample(pids, every_s=0.05):
     print(peak)
 
 
-def measure(db_path, out_pdf=None, repeats=3):
+def measure(db_path, out_pdf=None, repeats=3, photos=0):
     setup_django(db_path)
     from django.conf import settings
     from django.db import connection
@@ -281,7 +307,8 @@ def measure(db_path, out_pdf=None, repeats=3):
 
     plan = ActionPlan.objects.select_related("office", "fiscal_year").get()
     params = BookletParams(
-        action_plan=plan, months=6, document_number="1/2567", foreword=text(random.Random(1), 6)
+        action_plan=plan, months=6, document_number="1/2567", foreword=text(random.Random(1), 6),
+        photos="all" if photos else "none",
     )
     workers = settings.BOOKLET_PDF_WORKERS
     render_booklet_html(params)  # warm up templates and imports; not counted
@@ -338,6 +365,7 @@ def measure(db_path, out_pdf=None, repeats=3):
         "peak_mb_self": peak_mb(),
         "peak_mb_workers": workers_mb,
         "pdf_kb": len(pdf) / 1024,
+        "photos": photos,
     }
 
 
@@ -346,6 +374,7 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--projects", type=int, nargs="+", default=[40, 500])
+    parser.add_argument("--photos", type=int, default=0, help="activity photos on each project's Q2 report")
     parser.add_argument("--keep", action="store_true", help="keep the PDFs (their folder is printed)")
     parser.add_argument("--step", choices=["build", "measure", "sample"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -357,20 +386,20 @@ def main():
         sample(args.pids)
         return
     if args.step == "build":
-        build(args.db, args.projects[0], offices=args.offices)
+        build(args.db, args.projects[0], offices=args.offices, photos=args.photos)
         return
     if args.step == "measure":
-        print(json.dumps(measure(args.db, args.pdf)))
+        print(json.dumps(measure(args.db, args.pdf, photos=args.photos)))
         return
     print(
         f"{'projects':>8} {'pages':>5} {'PDF s':>6} {'HTML s':>6} {'outside WP':>10} {'queries':>7} "
-        f"{'peak MB':>7} {'PDF KB':>7}"
+        f"{'peak MB':>7} {'PDF KB':>7} {'photos':>6}"
     )
     # A folder of this run's own: two runs at once do not share (or delete) each other's files.
     folder = Path(tempfile.mkdtemp(prefix="tidtam-bench-"))
     for n in args.projects:
         db = str(folder / f"booklet_{n}.sqlite3")
-        me = [sys.executable, __file__, "--projects", str(n), "--db", db]
+        me = [sys.executable, __file__, "--projects", str(n), "--db", db, "--photos", str(args.photos)]
         subprocess.run(me + ["--step", "build"], check=True)
         pdf = str(folder / f"booklet_{n}.pdf") if args.keep else None
         out = subprocess.run(
@@ -383,7 +412,7 @@ def main():
         print(
             f"{n:>8} {r['pages']:>5} {r['pdf_s']:>6.2f} {r['html_s']:>6.2f} "
             f"{r['outside_weasyprint_pct']:>9.1f}% "
-            f"{r['queries']:>7} {r['peak_mb']:>7.0f} {r['pdf_kb']:>7.0f}"
+            f"{r['queries']:>7} {r['peak_mb']:>7.0f} {r['pdf_kb']:>7.0f} {n * args.photos:>6}"
         )
         print(
             f"{'':>8} best of {len(r['pdf_s_all'])} runs (all: {', '.join(f'{t:.2f}' for t in r['pdf_s_all'])} s); "

@@ -153,17 +153,49 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Served by WhiteNoise from STATIC_ROOT (`collectstatic`): compressed, with hashed names cached for a
-# year. While debugging, the plain storage: no collectstatic needed.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("TIDTAM_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+
+# Uploaded files (evidence photos and documents) go through Django's storage API: the media folder
+# by default; an S3-compatible store (shared by several servers) when TIDTAM_S3_BUCKET is set, with
+# django-storages[s3] installed (README "Files"). Files are never served from a public URL: the
+# evidence views check access and stream them.
+S3_BUCKET = env_str("TIDTAM_S3_BUCKET", default="")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("TIDTAM_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env_str("TIDTAM_S3_REGION", default="") or None,
+            "access_key": env_str("TIDTAM_S3_ACCESS_KEY", default="") or None,
+            "secret_key": env_str("TIDTAM_S3_SECRET_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,  # names are content hashes: the same name is the same bytes
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
+    # Served by WhiteNoise from STATIC_ROOT (`collectstatic`): compressed, with hashed names cached for a
+    # year. While debugging, the plain storage: no collectstatic needed.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(env_str("TIDTAM_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+
+# Evidence limits (issue #18): per file, per report (or per project's own files), and how many.
+EVIDENCE_MAX_FILE_BYTES = env_int("TIDTAM_EVIDENCE_MAX_FILE_MB", default=15, minimum=1) * 1024 * 1024
+EVIDENCE_MAX_TOTAL_BYTES = env_int("TIDTAM_EVIDENCE_MAX_TOTAL_MB", default=80, minimum=1) * 1024 * 1024
+EVIDENCE_MAX_FILES = env_int("TIDTAM_EVIDENCE_MAX_FILES", default=20, minimum=1)
+# Pixels a photo may have before it is refused unread (a decompression bomb); 50 million is above
+# any phone camera (a 200-megapixel mode aside) and about 150 MB once decoded.
+EVIDENCE_MAX_PIXELS = env_int("TIDTAM_EVIDENCE_MAX_MEGAPIXELS", default=50, minimum=1) * 1_000_000
+# Photo bytes one booklet PDF may embed; above it the booklet prints thumbnails instead.
+BOOKLET_PHOTO_BUDGET_BYTES = env_int("TIDTAM_BOOKLET_PHOTO_BUDGET_MB", default=20, minimum=1) * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

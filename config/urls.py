@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -31,13 +30,12 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("booklets/", include("reports.urls")),
     path("import/", include("projects.workbooks.urls")),
+    path("evidence/", include("projects.evidence.urls")),
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, in development either: uploaded evidence is served only through the
+# access-checked views of projects/evidence (issue #18).
 
 handler400 = "config.error_views.bad_request"
 handler500 = "config.error_views.server_error"

@@ -18,7 +18,7 @@ from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import devplan_seed, office, people, projects, reports
+from demo import devplan_seed, evidence, office, people, projects, reports
 from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
@@ -103,6 +103,7 @@ def seed():
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
     devplan_seed.link_projects(plan, strategies)
     seed_reports(project_rows, users)
+    evidence.seed_evidence(project_rows, users)
     seed_booklet(plan, users["planner"])
     return plan
 

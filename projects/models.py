@@ -281,4 +281,6 @@ class ImportUpload(models.Model):
 
 
 # Mail the portal sends lives in its own module.
+# Evidence lives in its own sub-package; imported here so Django registers it with this app.
+from projects.evidence.models import Attachment, AttachmentKind  # noqa: E402, F401
 from projects.notifications.models import Mail  # noqa: E402, F401

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import charts
+from reports import charts, evidence
 from reports.figures import STATUS_LABELS, STATUS_ORDER, STATUS_SHORT, Round, booklet_figures
 
 # Summary tables a planner may leave out; the register and status summary are always printed.
@@ -33,6 +33,9 @@ class BookletParams:
     grouping: str = "status"
     digits: str = "thai"
     tables: list = field(default_factory=lambda: list(TABLES))
+    photos: str = "some"  # none / some (up to photos_per_project per project) / all
+    photos_per_project: int = 4
+    append_documents: bool = False
 
 
 def default_foreword(plan, months, digits="thai"):
@@ -63,6 +66,7 @@ def booklet_context(booklet_or_params):
     fig = booklet_figures(plan, rnd, grouping=params.grouping)
     tables = [(key, title) for key, title in TABLES.items() if key in params.tables]
     foreword = params.foreword or default_foreword(plan, params.months, params.digits)
+    evidence.choose_for_blocks(fig, params)
     return {
         "p": params,
         "d": params.digits,

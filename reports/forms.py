@@ -18,7 +18,7 @@ class BookletForm(forms.ModelForm):
     class Meta:
         model = Booklet
         fields = ["action_plan", "months", "as_of_date", "document_number", "foreword", "signer", "grouping",
-                  "digits", "tables"]
+                  "digits", "tables", "photos", "photos_per_project", "append_documents"]
         widgets = {"foreword": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, office, **kwargs):
@@ -30,6 +30,16 @@ class BookletForm(forms.ModelForm):
         self.fields["action_plan"].label_from_instance = lambda plan: f"ปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year}"
         if self.instance.pk:
             self.initial["version"] = self.instance.version
+        # A form without the photo settings (an older page, a script) keeps the model's defaults.
+        for name in ("photos", "photos_per_project"):
+            self.fields[name].required = False
+
+    def clean_photos(self):
+        return self.cleaned_data.get("photos") or Booklet._meta.get_field("photos").default
+
+    def clean_photos_per_project(self):
+        value = self.cleaned_data.get("photos_per_project")
+        return Booklet._meta.get_field("photos_per_project").default if value is None else value
 
     def clean(self):
         data = super().clean()

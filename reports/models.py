@@ -1,7 +1,7 @@
 """Booklets (รายงานความก้าวหน้า) a planner sets up for a round, and what was published of them."""
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,12 @@ class RoundMonths(models.IntegerChoices):
     TWELVE = 12, _("รอบ ๑๒ เดือน (ไตรมาสที่ ๔)")
 
 
+class PhotoChoice(models.TextChoices):
+    NONE = "none", _("ไม่พิมพ์ภาพกิจกรรม")
+    SOME = "some", _("พิมพ์ไม่เกินจำนวนที่กำหนดต่อโครงการ")
+    ALL = "all", _("พิมพ์ภาพกิจกรรมทั้งหมด")
+
+
 class Booklet(models.Model):
     """The booklet of one round of an action plan, as the planner set it up; always drawn from live data."""
 
@@ -50,6 +56,11 @@ class Booklet(models.Model):
                                 default=Grouping.STATUS)
     digits = models.CharField(_("ตัวเลข"), max_length=10, choices=Digits.choices, default=Digits.THAI)
     tables = models.JSONField(_("ตารางสรุปที่แสดง"), default=all_tables, blank=True)
+    # Evidence (issue #18): each report's photos in a grid after its block; PDFs as an appendix.
+    photos = models.CharField(_("ภาพกิจกรรม"), max_length=10, choices=PhotoChoice.choices, default=PhotoChoice.SOME)
+    photos_per_project = models.PositiveSmallIntegerField(
+        _("จำนวนภาพสูงสุดต่อโครงการ"), default=4, validators=[MinValueValidator(1), MaxValueValidator(40)])
+    append_documents = models.BooleanField(_("แนบไฟล์ PDF ของรายงานเป็นภาคผนวกท้ายเล่ม"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -65,6 +76,8 @@ class Booklet(models.Model):
         ordering = ["-action_plan__fiscal_year__be_year", "-months", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(months__in=[3, 6, 9, 12]), name="booklet_round_is_3_6_9_12"),
+            models.CheckConstraint(condition=Q(photos_per_project__gte=1, photos_per_project__lte=40),
+                                   name="booklet_photos_per_project_1_to_40"),
         ]
 
     def __str__(self):
@@ -80,6 +93,7 @@ class Booklet(models.Model):
             action_plan=self.action_plan, months=self.months, as_of=self.as_of_date,
             document_number=self.document_number, foreword=self.foreword, signer=self.signer,
             grouping=self.grouping, digits=self.digits, tables=list(self.tables or []),
+            photos=self.photos, photos_per_project=self.photos_per_project, append_documents=self.append_documents,
         )
 
 

@@ -6,11 +6,12 @@ booklet is laid out in several processes at once (reports/pdf_parallel.py), with
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports import pdf_parallel, pdf_worker
+from reports import evidence, pdf_parallel, pdf_worker
 from reports.context import booklet_context
 
 logger = logging.getLogger(__name__)
@@ -20,9 +21,18 @@ STYLESHEET = settings.BASE_DIR / "static" / "css" / "booklet.css"
 PARALLEL_FROM_CHARS = 200_000
 
 
+# Embedded photos (reports/evidence.py) make the HTML long without adding pages to lay out.
+DATA_URI = re.compile(r"data:image/[a-z]+;base64,[A-Za-z0-9+/=]*")
+
+
+def _text_length(html):
+    return len(html) - sum(len(uri) for uri in DATA_URI.findall(html))
+
+
 def render_booklet_html(booklet_or_params, *, screen=False, extra=None, context=None, request=None):
     context = dict(context or booklet_context(booklet_or_params))
     context.update(screen=screen, **(extra or {}))
+    (evidence.link_photos if screen else evidence.embed_photos)(context)
     return render_to_string("reports/booklet/booklet.html", context, request=request)
 
 
@@ -30,13 +40,14 @@ def render_booklet_pdf(booklet_or_params, *, context=None) -> bytes:
     """The PDF of a booklet (a Booklet or BookletParams), as bytes."""
     context = context or booklet_context(booklet_or_params)
     html = render_booklet_html(booklet_or_params, context=context)
-    return booklet_pdf_from_html(html, digits=context["d"])
+    pdf = booklet_pdf_from_html(html, digits=context["d"])
+    return evidence.append_documents(pdf, context)
 
 
 def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) -> bytes:
     workers = settings.BOOKLET_PDF_WORKERS if workers is None else workers
     base_url = str(settings.BASE_DIR)
-    if workers > 1 and len(html) >= PARALLEL_FROM_CHARS:
+    if workers > 1 and _text_length(html) >= PARALLEL_FROM_CHARS:
         try:
             return pdf_parallel.render(
                 html, base_url=base_url, stylesheets=[STYLESHEET], digits=digits, workers=workers, timings=timings

@@ -12,6 +12,7 @@ from plans.thai_formats import format_date_short, format_money
 from projects.models import (
     Activity,
     ActivityProgress,
+    Attachment,
     Indicator,
     IndicatorResult,
     Project,
@@ -63,7 +64,10 @@ class HistoryEntry:
 
 
 ACTIONS = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
-SKIPPED_FIELDS = {"id", "project", "report", "recorded_at", "recorded_by", "version", "updated_at"}
+SKIPPED_FIELDS = {"id", "project", "report", "recorded_at", "recorded_by", "version", "updated_at",
+                  # an evidence file's storage details: its caption and file name say what it is
+                  "file_type", "content_type", "sha256", "file", "print_file", "thumb_file", "width", "height",
+                  "display_order", "uploaded_at"}
 
 
 def _display(model, name, value):
@@ -146,6 +150,9 @@ def project_history(project):
         (IndicatorResult, history(IndicatorResult, report_id__in=report_ids),
          lambda r: f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: "
                    f"ผลตามตัวชี้วัด “{indicator_text.get(r.indicator_id, '?')}”"),
+        (Attachment, history(Attachment, project_id=project.pk),
+         lambda r: (f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: " if r.report_id else "")
+                   + f"{r.get_kind_display()} “{r.caption}”"),
         (Disbursement, history(Disbursement, project_id=project.pk),
          lambda r: f"การเบิกจ่าย {r.reference}".strip()),
     ]

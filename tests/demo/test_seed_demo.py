@@ -28,9 +28,15 @@ def seed():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Seed once for the module inside a transaction that is rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def demo_media(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """Seed once for the module inside a transaction that is rolled back afterwards (its photos in a
+    folder of its own)."""
+    with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock(), transaction.atomic():
         seed()
         yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
         transaction.set_rollback(True)
@@ -203,6 +209,25 @@ def test_its_development_plan_goes_through_the_workbook_unchanged(demo):
     assert check.ok, [str(p) for p in check.errors]
     assert not check.has_writes
     assert len(check.unchanged) > 60
+
+
+def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo, demo_media, settings):
+    settings.MEDIA_ROOT = demo_media
+    import subprocess
+
+    from projects.evidence import storage
+    from projects.models import Attachment
+
+    photos = list(Attachment.objects.filter(project__action_plan=demo).select_related("report", "project"))
+    assert len(photos) == 13 and {p.kind for p in photos} == {"photo"}
+    assert len({p.project_id for p in photos}) == 6 and all(p.report.quarter == 2 for p in photos)
+    for photo in photos:
+        assert storage.read(photo.thumb_file)[:3] == b"\xff\xd8\xff"
+    pdf = bytes(demo.booklets.get().publications.get().pdf)
+    listing = subprocess.run(["pdfimages", "-list", "-"], input=pdf, capture_output=True, check=True).stdout
+    rows = [line.split() for line in listing.decode().splitlines()[2:]]
+    # The 13 photos at print size (the cover's logo is another image).
+    assert sum(1 for row in rows if row[2] == "image" and (row[3], row[4]) == ("1200", "900")) == 13
 
 
 def test_it_seeds_what_shows_an_office_running_itself(demo):

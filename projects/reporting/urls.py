@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from projects.reporting import queue_views
 from projects.reporting import views as views
 
 
@@ -22,4 +23,6 @@ urlpatterns = [
     path("projects/<int:pk>/history/", views.history, name="history"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("plans/<int:plan_pk>/q<quarter:quarter>/waiting/", queue_views.waiting, name="waiting"),
+    path("plans/<int:plan_pk>/q<quarter:quarter>/accept/", queue_views.accept_checked, name="accept_checked"),
 ]

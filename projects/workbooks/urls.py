@@ -1,5 +1,6 @@
 from django.urls import path
 
+from projects.workbooks import submit_views
 from projects.workbooks import views as views
 
 app_name = "imports"
@@ -13,4 +14,6 @@ urlpatterns = [
     path("results/<int:quarter>/upload/", views.results_upload, name="results_upload"),
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/submit/", submit_views.submit_drafts, name="submit_drafts"),
+    path("<int:pk>/submit/confirm/", submit_views.submit_drafts_confirm, name="submit_drafts_confirm"),
 ]

@@ -9,6 +9,7 @@ import pytest
 
 from budget.models import BudgetSource
 from plans.models import Membership, ReportingWindow
+from projects.models import ImportKind, ImportUpload
 from tests import factories
 
 pytestmark = pytest.mark.browser
@@ -27,6 +28,10 @@ def office(world):
     factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("9000"))
     factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
     factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
+    # An owner's imported draft waiting to be sent (issue #19).
+    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state="draft")
+    ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.owner_a, kind=ImportKind.RESULTS,
+                                quarter=1, file_name="q1.xlsx", content=b"")
     return world
 
 
@@ -44,7 +49,8 @@ def pages_of(world):
                      "/office/development-plans/new/", "/accounts/password/",
                      # Review in one pass (issue #19).
                      f"/reporting/plans/{world.plan.pk}/q2/waiting/"],
-        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common],
+        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common,
+                    f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
         "director1": common,

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reports import views
+from projects.reporting.urls import QuarterConverter  # noqa: F401 (registers <quarter:>)
+from reports import print_views, views
 
 app_name = "reports"
 
@@ -14,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/excel/", views.booklet_excel, name="booklet_excel"),
     path("<int:pk>/publish/", views.booklet_publish_view, name="booklet_publish"),
     path("published/<int:pk>.pdf", views.publication_pdf, name="publication_pdf"),
+    path("print/projects/<int:pk>/", print_views.project_print, name="print_project"),
+    path("print/projects/<int:pk>/q<quarter:quarter>/", print_views.report_print, name="print_report"),
 ]

@@ -53,7 +53,8 @@ def pages_of(world):
                     f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
-        "director1": common,
+        # The print views of a project and of a report (issue #19).
+        "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/"],
     }
 
 

@@ -46,7 +46,7 @@ class Allocation(models.Model):
     class Meta:
         verbose_name = _("งบประมาณที่ได้รับจัดสรร")
         verbose_name_plural = _("งบประมาณที่ได้รับจัดสรร")
-        ordering = ["project", "source__display_order"]
+        ordering = ["project_id", "source__display_order"]
         constraints = [
             models.UniqueConstraint(fields=["project", "source"], name="one_allocation_per_project_source"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="allocation_not_negative"),
@@ -68,7 +68,7 @@ class SpendingPlan(models.Model):
     class Meta:
         verbose_name = _("แผนการใช้จ่ายรายไตรมาส")
         verbose_name_plural = _("แผนการใช้จ่ายรายไตรมาส")
-        ordering = ["project", "quarter"]
+        ordering = ["project_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["project", "quarter"], name="one_spending_plan_per_project_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="spending_plan_quarter_1_to_4"),
@@ -98,7 +98,7 @@ class Disbursement(models.Model):
     class Meta:
         verbose_name = _("การเบิกจ่าย")
         verbose_name_plural = _("การเบิกจ่าย")
-        ordering = ["project", "date", "id"]
+        ordering = ["project_id", "date", "id"]
         indexes = [models.Index(fields=["project", "date"])]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_positive"),

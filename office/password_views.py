@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
 from plans.models import Membership
+from plans.password_validation import ThaiPasswordChangeForm
 from plans.selectors import membership_of
 
 
@@ -18,7 +18,7 @@ from plans.selectors import membership_of
 def password_change(request):
     membership = membership_of(request.user)
     forced = membership is not None and membership.must_change_password
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = ThaiPasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()

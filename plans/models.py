@@ -67,7 +67,7 @@ class Group(models.Model):
     class Meta:
         verbose_name = _("กลุ่ม/หน่วย")
         verbose_name_plural = _("กลุ่ม/หน่วย")
-        ordering = ["office", "display_order", "name"]
+        ordering = ["office_id", "display_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["office", "name"], name="group_name_unique_per_office"),
             models.UniqueConstraint(fields=["office", "abbreviation"], name="group_abbr_unique_per_office"),
@@ -195,7 +195,7 @@ class DevelopmentPlan(models.Model):
     class Meta:
         verbose_name = _("แผนพัฒนาการศึกษา")
         verbose_name_plural = _("แผนพัฒนาการศึกษา")
-        ordering = ["office", "-first_be_year"]
+        ordering = ["office_id", "-first_be_year"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(last_be_year__gte=models.F("first_be_year")), name="development_plan_years_in_order"
@@ -221,7 +221,7 @@ class Strategy(models.Model):
     class Meta:
         verbose_name = _("กลยุทธ์")
         verbose_name_plural = _("กลยุทธ์")
-        ordering = ["development_plan", "number"]
+        ordering = ["development_plan_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["development_plan", "number"], name="strategy_number_unique_per_plan"),
         ]
@@ -253,7 +253,7 @@ class StrategyIndicator(models.Model):
     class Meta:
         verbose_name = _("ตัวชี้วัดกลยุทธ์")
         verbose_name_plural = _("ตัวชี้วัดกลยุทธ์")
-        ordering = ["strategy", "display_order", "code"]
+        ordering = ["strategy_id", "display_order", "code"]
 
     def __str__(self):
         return f"{self.code} {self.text}"
@@ -272,7 +272,7 @@ class StrategyIndicatorTarget(models.Model):
     class Meta:
         verbose_name = _("ค่าเป้าหมายรายปี")
         verbose_name_plural = _("ค่าเป้าหมายรายปี")
-        ordering = ["indicator", "be_year"]
+        ordering = ["indicator_id", "be_year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "be_year"], name="one_target_per_indicator_year"),
         ]
@@ -297,7 +297,7 @@ class ActionPlan(models.Model):
     class Meta:
         verbose_name = _("แผนปฏิบัติการประจำปี")
         verbose_name_plural = _("แผนปฏิบัติการประจำปี")
-        ordering = ["office", "-fiscal_year__be_year"]
+        ordering = ["office_id", "-fiscal_year__be_year"]
         constraints = [
             models.UniqueConstraint(fields=["office", "fiscal_year"], name="one_action_plan_per_office_year"),
         ]
@@ -323,7 +323,7 @@ class ReportingWindow(models.Model):
     class Meta:
         verbose_name = _("รอบการรายงาน")
         verbose_name_plural = _("รอบการรายงาน")
-        ordering = ["action_plan", "quarter"]
+        ordering = ["action_plan_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["action_plan", "quarter"], name="one_window_per_plan_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="window_quarter_1_to_4"),

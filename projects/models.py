@@ -48,7 +48,7 @@ class Project(models.Model):
     class Meta:
         verbose_name = _("โครงการ")
         verbose_name_plural = _("โครงการ")
-        ordering = ["action_plan", "display_order", "code"]
+        ordering = ["action_plan_id", "display_order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["action_plan", "code"], name="project_code_unique_per_plan"),
             models.CheckConstraint(condition=~Q(code=""), name="project_code_not_blank"),
@@ -84,7 +84,7 @@ class Activity(models.Model):
     class Meta:
         verbose_name = _("กิจกรรม")
         verbose_name_plural = _("กิจกรรม")
-        ordering = ["project", "display_order", "id"]
+        ordering = ["project_id", "display_order", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(budget_note__isnull=True) | Q(budget_note__gte=0), name="activity_budget_not_negative"
@@ -115,7 +115,7 @@ class Indicator(models.Model):
     class Meta:
         verbose_name = _("ตัวชี้วัดโครงการ")
         verbose_name_plural = _("ตัวชี้วัดโครงการ")
-        ordering = ["project", "display_order", "id"]
+        ordering = ["project_id", "display_order", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_value__isnull=False) | ~Q(target_text=""), name="indicator_has_a_target"
@@ -176,7 +176,7 @@ class QuarterlyReport(models.Model):
     class Meta:
         verbose_name = _("รายงานรายไตรมาส")
         verbose_name_plural = _("รายงานรายไตรมาส")
-        ordering = ["project", "quarter"]
+        ordering = ["project_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["project", "quarter"], name="one_report_per_project_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="report_quarter_1_to_4"),

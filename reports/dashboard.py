@@ -6,7 +6,7 @@ from reports.figures import booklet_figures, current_round, overdue_reports
 
 def dashboard_context(plan, today):
     rnd = current_round(plan, today)
-    fig = booklet_figures(plan, rnd)
+    fig = booklet_figures(plan, rnd, detail=False)  # the summaries only, not the whole booklet
     return {
         "fig": fig,
         "rnd": rnd,

@@ -128,11 +128,11 @@ def review(request, pk):
     if request.POST.get("action") == "accept":
         done = _run_review(request, report, _accept, form)
         if done:
-            messages.success(request, _("ตรวจรับรายงาน %(code)s แล้ว รายงานนี้ถูกล็อก") % {"code": report.project.code})
+            messages.success(request, _("ตรวจรับรายงานแล้ว (%(code)s) รายงานนี้ถูกล็อก") % {"code": report.project.code})
     else:
         done = _run_review(request, report, services.report_return, form)
         if done:
-            messages.success(request, _("ส่งรายงาน %(code)s กลับให้ผู้รับผิดชอบแก้ไขแล้ว") % {"code": report.project.code})
+            messages.success(request, _("ส่งรายงานกลับให้ผู้รับผิดชอบแก้ไขแล้ว (%(code)s)") % {"code": report.project.code})
     if not done:
         return redirect(_report_url(report))
     # One pass through the quarter: straight on to the next report waiting for review.

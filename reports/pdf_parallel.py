@@ -13,8 +13,9 @@ the whole. Here:
 3. the contents is laid out again with its page numbers filled in from the anchors, and a stamp
    document of empty pages with the booklet's own ``@page`` rules carries the page numbers, so
    they look exactly as in a one-process render;
-4. pypdf joins the pieces, stamps the numbers, links each contents entry to its page and rebuilds
-   the outline.
+4. pypdf joins the pieces, stamps the numbers, links each contents entry to its page, rebuilds
+   the outline, keeps the document's language and makes the pieces share one copy of each font
+   (reports/pdf_fonts.py).
 
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
@@ -31,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import pdf_worker
+from reports import pdf_fonts, pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +189,7 @@ def _stamp_document(head, pages, tail):
 def _join(parts, stamp_pdfs, pages, links):
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import Fit
+    from pypdf.generic import Fit, NameObject
 
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(part["pdf"])) for part in parts]
@@ -227,6 +228,10 @@ def _join(parts, stamp_pdfs, pages, links):
 
     if readers[0].metadata:
         writer.add_metadata(dict(readers[0].metadata))
+    root = readers[0].trailer["/Root"]
+    if "/Lang" in root:
+        writer._root_object[NameObject("/Lang")] = root["/Lang"]
+    pdf_fonts.share_fonts(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

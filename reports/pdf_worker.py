@@ -10,6 +10,8 @@ import os
 import threading
 import time
 
+from reports import pdf_text_layer
+
 # Laying out a booklet allocates millions of short-lived objects while keeping a large box tree
 # alive; CPython's default thresholds then run full collections over that tree again and again
 # (about a tenth of the PDF time, measured on the 40-project benchmark).
@@ -31,6 +33,8 @@ def layout(html, *, base_url, stylesheets, extra_css=""):
     """The laid-out weasyprint Document of `html` with the stylesheet files `stylesheets`."""
     from weasyprint import CSS, HTML  # loads Pango and fonts: only where a PDF is made
 
+    pdf_text_layer.install()
+
     sheets = [CSS(filename=str(path)) for path in stylesheets]
     if extra_css:
         sheets.append(CSS(string=extra_css))
@@ -39,6 +43,7 @@ def layout(html, *, base_url, stylesheets, extra_css=""):
 
 
 def write_pdf(document) -> bytes:
+    pdf_text_layer.install()
     with fewer_full_collections():
         return document.write_pdf()
 

@@ -75,3 +75,10 @@ def world(db):
         other_plan=other_plan, other_office=other_plan.office, other_planner=other_planner,
         other_project=other_project,
     )
+
+
+def sign_in(client, username, password):
+    """Sign in through the login form, as a person does (django-axes needs the request, so
+    `client.login()` cannot be used); True when the portal let them in."""
+    response = client.post("/accounts/login/", {"username": username, "password": password})
+    return response.status_code == 302 and "_auth_user_id" in client.session

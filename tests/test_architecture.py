@@ -8,7 +8,12 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = ("config", "plans", "projects", "budget", "reports", "office", "demo")
 MAX_LINES = 400
 # A module may be longer only with a reason written here.
-LONGER_ALLOWED: dict[str, str] = {}
+LONGER_ALLOWED: dict[str, str] = {
+    "reports/pdf_text_layer.py": (
+        "issue #14 asks for the PDF text-layer fix in one module; most of it is WeasyPrint 70's "
+        "draw_first_line copied whole, so that the next WeasyPrint can be compared with it line by line"
+    ),
+}
 
 
 def test_the_import_contracts_hold():

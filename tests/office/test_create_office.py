@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from plans.models import Membership, Office, Role
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_it_creates_an_office_whose_planner_signs_in_and_sets_up_the_plan(world)
     assert (membership.office, membership.role, membership.group.abbreviation) == (office, Role.PLANNER, "กนผ.")
     assert office.groups.count() == 10
     client = Client()
-    assert client.login(username="plan.np1", password=password)
+    assert sign_in(client, "plan.np1", password)
     assert client.get(reverse("plans:setup")).url == reverse("password_change")
     new = "ปลูกต้นไม้ให้ร่มเงา1"
     client.post(reverse("password_change"), {"old_password": password, "new_password1": new, "new_password2": new})
@@ -66,7 +67,7 @@ def test_a_national_administrator_creates_an_office_on_the_page(client, world):
     out = io.StringIO()
     call_command("national_admin", "nat.admin", stdout=out)
     password = out.getvalue().split(": ")[1].split()[0]
-    assert client.login(username="nat.admin", password=password)
+    assert sign_in(client, "nat.admin", password)
     assert client.get(reverse("home")).url == reverse("office:office_new")
     data = {"name": "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสมุทรสาคร", "short_name": "สพม.สมุทรสาคร",
             "standard_groups": "on", "planner_username": "plan.spm", "planner_first_name": "อรุณี"}

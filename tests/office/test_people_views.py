@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from plans.models import Membership, Role
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_the_new_person_must_choose_a_password_before_anything_else(client, worl
     _add(client, world)
     password = client.session["tidtam_temporary_password"]["password"]
     client.logout()
-    assert client.login(username="somchai.s", password=password)
+    assert sign_in(client, "somchai.s", password)
     assert client.get(reverse("plans:my_projects")).url == reverse("password_change")
     response = client.post(
         reverse("password_change"),
@@ -104,7 +105,7 @@ def test_deactivating_keeps_ownership_and_stops_sign_in(client, world):
     assert world.owner_a in world.project_a.owners.all()
     assert membership.history.first().history_change_reason == "ปิดการใช้งานบัญชี"
     client.logout()
-    assert not client.login(username="owner_a", password="demo")
+    assert not sign_in(client, "owner_a", "demo")
     assert world.owner_a in world.project_a.owners.all()
 
 

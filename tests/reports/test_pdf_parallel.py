@@ -70,6 +70,22 @@ def page_images(pdf_bytes, tmp_path, name):
     return [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.pgm"))]
 
 
+def page_texts(pdf_bytes, tmp_path, name):
+    path = tmp_path / f"{name}-text.pdf"
+    path.write_bytes(pdf_bytes)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+
+
+def embedded_fonts(reader):
+    """The faces of the distinct font programs embedded in the file, sorted."""
+    programs = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            programs[descriptor.raw_get("/FontFile2").idnum] = str(descriptor["/FontName"]).split("+")[-1]
+    return sorted(programs.values())
+
+
 def outline(reader):
     items = []
 
@@ -117,6 +133,10 @@ def test_the_parallel_pdf_has_the_same_pages_outline_and_links(small, tmp_path, 
     assert outline(several_reader) == outline(one_reader)
     assert link_targets(several_reader) == link_targets(one_reader)
     assert several_reader.metadata.title == one_reader.metadata.title
+    # The same text page for page, the document's language, one copy of each font (issue #14).
+    assert page_texts(several, tmp_path, "several") == page_texts(one, tmp_path, "one")
+    assert several_reader.trailer["/Root"]["/Lang"] == one_reader.trailer["/Root"]["/Lang"] == "th"
+    assert embedded_fonts(several_reader) == embedded_fonts(one_reader) == ["Laksaman", "Laksaman-Bold"]
 
 
 def test_a_large_booklet_goes_to_the_workers_and_a_broken_one_falls_back(small, monkeypatch, caplog):

@@ -40,7 +40,7 @@ def test_it_renders_the_demo_offices_six_month_booklet(demo, tmp_path):
     call_command("render_booklet", office=["สพป.สมุทรสาคร"], year=2567, round=6, output=str(path), stdout=out)
     assert str(path) in out.getvalue()
     text = pdftotext(path)
-    # Status counts, in the summary chart's labels (plain Thai that survives text extraction).
+    # Status counts, in the summary chart's labels.
     for count, percent in [("๕", "๑๙.๒๓"), ("๑๒", "๔๖.๑๕"), ("๒", "๗.๖๙"), ("๗", "๒๖.๙๒")]:
         assert f"{count} โครงการ ({percent})" in text
     # The status table's rows in order: completed, in progress, not started, not reported, total.

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reports import views
+from projects.reporting.urls import QuarterConverter  # noqa: F401 (registers <quarter:>)
+from reports import print_views, views
 from reports.devplan import views as devplan_views
 from reports.jobs import views as job_views
 
@@ -24,4 +25,6 @@ urlpatterns = [
     path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:pk>/file/", job_views.job_file, name="job_file"),
     path("jobs/<int:pk>/retry/", job_views.job_retry_view, name="job_retry"),
+    path("print/projects/<int:pk>/", print_views.project_print, name="print_project"),
+    path("print/projects/<int:pk>/q<quarter:quarter>/", print_views.report_print, name="print_report"),
 ]

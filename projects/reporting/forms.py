@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from plans.form_fields import MoneyField
 from plans.thai_formats import parse_money
 from projects.models import ProgressStatus, QuarterlyReport
+from projects.reporting.help_text import NARRATIVE_HELP
 from projects.reporting.services import (
     CARRIED_OVER_FIELDS,
     CONTRIBUTION_FIELDS,
@@ -50,9 +51,8 @@ class ReportForm(forms.Form):
             label=_("ใช้จ่ายจริงในไตรมาสนี้ (บาท)"), required=False,
             help_text=_("รวมที่ก่อหนี้ผูกพันแล้ว พิมพ์ได้ทั้ง 12,500 หรือ ๑๒,๕๐๐ ถ้าไม่ได้ใช้ ให้กรอก 0"),
         )
-        self.fields["disbursement_variance_reason"].help_text = _(
-            "จำเป็นเมื่อเงินที่เบิกจ่ายหรือใช้จ่ายไม่เท่ากับแผน"
-        )
+        for name, text in NARRATIVE_HELP.items():
+            self.fields[name].help_text = text
         for name in CONTRIBUTION_FIELDS:
             self.fields[name].widget.attrs["data-no-effect"] = NO_EFFECT_SENTENCE
 

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from projects.notifications import views as mail_views
+from projects.reporting import queue_views
 from projects.reporting import views as views
 
 
@@ -25,4 +26,6 @@ urlpatterns = [
     path("reports/<int:pk>/reopen/", views.reopen, name="reopen"),
     path("mails/", mail_views.mail_list, name="mails"),
     path("mails/<int:pk>/resend/", mail_views.mail_resend, name="mail_resend"),
+    path("plans/<int:plan_pk>/q<quarter:quarter>/waiting/", queue_views.waiting, name="waiting"),
+    path("plans/<int:plan_pk>/q<quarter:quarter>/accept/", queue_views.accept_checked, name="accept_checked"),
 ]

@@ -17,6 +17,8 @@ from projects.models import ReportState
 from projects.notifications.models import MailState
 from projects.reporting import services as services
 from projects.reporting.forms import ReopenForm, ReportForms, ReviewForm, merge_after_conflict
+from projects.reporting.queue import next_waiting, waiting_reports
+from projects.reporting.queue_views import after_review, queue_url
 from projects.reporting.selectors import previous_report, project_history, projects_for_report_page, report_of
 
 
@@ -73,7 +75,15 @@ def report(request, pk, quarter):
         and request.GET.get("edit") != "1" and forms is None
     if may_edit and forms is None and not reviewing:
         forms = ReportForms(project, current, previous=None if current else previous_report(project, quarter))
+    review_queue = None
+    if planner and current is not None and current.state == ReportState.SUBMITTED:
+        review_queue = {
+            "url": queue_url(project.action_plan, quarter),
+            "count": waiting_reports(project.action_plan, quarter).count(),
+            "next": next_waiting(project.action_plan, quarter, after=current),
+        }
     return render(request, "reporting/report_form.html", {
+        "review_queue": review_queue,
         "project": project,
         "quarter": quarter,
         "report": current,
@@ -118,13 +128,21 @@ def review(request, pk):
         messages.error(request, _("แบบฟอร์มไม่ครบ กรุณาเปิดหน้ารายงานแล้วลองอีกครั้ง"))
         return redirect(_report_url(report))
     if request.POST.get("action") == "accept":
-        if _run_review(request, report, _accept, form):
-            messages.success(request, _("ตรวจรับรายงานแล้ว รายงานนี้ถูกล็อก"))
-            _say_if_not_sent(request, report)
-    elif _run_review(request, report, services.report_return, form):
-        messages.success(request, _("ส่งรายงานกลับให้ผู้รับผิดชอบแก้ไขแล้ว"))
-        _say_if_not_sent(request, report)
-    return redirect(_report_url(report))
+        done = _run_review(request, report, _accept, form)
+        if done:
+            messages.success(request, _("ตรวจรับรายงานแล้ว (%(code)s) รายงานนี้ถูกล็อก") % {"code": report.project.code})
+    else:
+        done = _run_review(request, report, services.report_return, form)
+        if done:
+            messages.success(request, _("ส่งรายงานกลับให้ผู้รับผิดชอบแก้ไขแล้ว (%(code)s)") % {"code": report.project.code})
+    if not done:
+        return redirect(_report_url(report))
+    _say_if_not_sent(request, report)
+    # One pass through the quarter: straight on to the next report waiting for review.
+    url, none_left = after_review(report)
+    if none_left:
+        messages.info(request, none_left)
+    return redirect(url)
 
 
 def _say_if_not_sent(request, report):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.workbooks import devplan_views
+from projects.workbooks import devplan_views, submit_views
 from projects.workbooks import views as views
 
 app_name = "imports"
@@ -19,4 +19,6 @@ urlpatterns = [
     path("devplans/uploads/<int:pk>/confirm/", devplan_views.devplan_confirm, name="devplan_confirm"),
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/submit/", submit_views.submit_drafts, name="submit_drafts"),
+    path("<int:pk>/submit/confirm/", submit_views.submit_drafts_confirm, name="submit_drafts_confirm"),
 ]

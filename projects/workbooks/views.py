@@ -209,4 +209,7 @@ def confirm(request, pk):
         f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
         f"คงเดิม {len(check.unchanged):,} รายการ",
     )
+    if upload.kind == ImportKind.RESULTS:
+        # The imported reports are still drafts: next, send them together (issue #19).
+        return redirect("imports:submit_drafts", pk=upload.pk)
     return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")

@@ -9,6 +9,7 @@ import pytest
 
 from budget.models import BudgetSource
 from plans.models import Membership, ReportingWindow
+from projects.models import ImportKind, ImportUpload
 from projects.notifications.models import Mail
 from reports.models import Booklet, BookletJob
 from tests import factories
@@ -37,6 +38,10 @@ def office(world):
                                                   step=1, steps=2, requested_by=world.planner)
     Mail.objects.create(office=world.office, kind="returned", recipients=["owner_a@example.org"], subject="ส่งกลับ",
                         body="-", state="failed", attempts=3, error="เซิร์ฟเวอร์อีเมลไม่รับ: SMTPServerDisconnected")
+    # An owner's imported draft waiting to be sent (issue #19).
+    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state="draft")
+    ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.owner_a, kind=ImportKind.RESULTS,
+                                quarter=1, file_name="q1.xlsx", content=b"")
     return world
 
 
@@ -57,12 +62,15 @@ def pages_of(world):
                      # The office's own pages (issue #15).
                      "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
-                     "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/"],
+                     "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/",
+                     # Review in one pass (issue #19).
+                     f"/reporting/plans/{world.plan.pk}/q2/waiting/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
-                    *common],
+                    *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
-        "director1": common,
+        # The print views of a project and of a report (issue #19).
+        "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/"],
     }
 
 

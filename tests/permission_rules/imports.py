@@ -3,6 +3,7 @@ results of their own projects; an upload is seen only by the person who uploaded
 
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.plan_workbook import build_plan_workbook
+from projects.workbooks.results_workbook import build_results_workbook
 from tests.permission_rules import Rule
 
 ANONYMOUS_TO_LOGIN = {"anonymous": 302}
@@ -35,6 +36,32 @@ def planner_upload(world):
         file_name="plan.xlsx",
         content=build_plan_workbook(world.plan, with_data=False),
     )
+
+
+def planner_results_upload(world):
+    """The planner's results workbook of quarter 1, as downloaded (issue #19: send the drafts after it)."""
+    return ImportUpload.objects.create(
+        action_plan=world.plan,
+        uploaded_by=world.planner,
+        kind=ImportKind.RESULTS,
+        quarter=1,
+        file_name="q1.xlsx",
+        content=build_results_workbook(world.planner, world.plan, 1),
+    )
+
+
+# Only the person who uploaded the file sees the page that sends its drafts; nothing checked: 302.
+UPLOADER_ONLY = {
+    **ANONYMOUS_TO_LOGIN,
+    "owner_a": 404,
+    "owner_b": 404,
+    "planner": 200,
+    "director": 404,
+    "finance": 404,
+    "other_planner": 404,
+    "head_a": 404,
+    "director_planner": 404,
+}
 
 
 RULES = {
@@ -83,5 +110,11 @@ RULES = {
             "head_a": 404,
             "director_planner": 404,
         },
+    ),
+    "imports:submit_drafts": Rule(kwargs=lambda w: {"pk": planner_results_upload(w).pk}, expect=UPLOADER_ONLY),
+    "imports:submit_drafts_confirm": Rule(
+        method="POST",
+        kwargs=lambda w: {"pk": planner_results_upload(w).pk},
+        expect={**UPLOADER_ONLY, "planner": 302},
     ),
 }

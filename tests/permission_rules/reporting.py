@@ -46,6 +46,10 @@ def _report(world):
     )[0]
 
 
+# The quarter's reports waiting for review (issue #19): the planner's page; other members 403.
+PLANNER_PAGE = {**PLANNER_ACTION, "planner": 200}
+
+
 RULES = {
     "reporting:report": Rule(kwargs=lambda w: {"pk": w.project_a.pk, "quarter": 2}, expect=READ_OBJECT),
     "reporting:history": Rule(kwargs=lambda w: {"pk": w.project_a.pk}, expect=READ_OBJECT),
@@ -54,4 +58,8 @@ RULES = {
     # The office's mail: planners only (each planner sees their own office's list).
     "reporting:mails": Rule(expect={**PLANNER_ACTION, "planner": 200, "other_planner": 200}),
     "reporting:mail_resend": Rule(method="POST", kwargs=lambda w: {"pk": _mail(w).pk}, expect=PLANNER_ACTION),
+    "reporting:waiting": Rule(kwargs=lambda w: {"plan_pk": w.plan.pk, "quarter": 2}, expect=PLANNER_PAGE),
+    # Nothing checked: refused with a message and a redirect back to the list (302 for the planner).
+    "reporting:accept_checked": Rule(method="POST", kwargs=lambda w: {"plan_pk": w.plan.pk, "quarter": 2},
+                                     expect=PLANNER_ACTION),
 }

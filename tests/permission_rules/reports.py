@@ -66,4 +66,8 @@ RULES = {
                                     expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:publication_pdf": Rule(kwargs=lambda w: {"pk": publication(w).pk},
                                     expect={**MEMBERS, "other_planner": 404}),
+    # Print views of one project and one report (issue #19): every member of the office reads them.
+    "reports:print_project": Rule(kwargs=lambda w: {"pk": w.project_a.pk}, expect={**MEMBERS, "other_planner": 404}),
+    "reports:print_report": Rule(kwargs=lambda w: {"pk": w.project_a.pk, "quarter": 2},
+                                 expect={**MEMBERS, "other_planner": 404}),
 }

@@ -257,3 +257,16 @@ def test_it_opens_the_form_in_a_number_of_queries_that_does_not_grow_with_activi
             factories.IndicatorFactory(project=world.project_a)
         counts.append(_page_queries(client, url(world.project_a)))
     assert counts[0] == counts[1]
+
+
+def test_it_explains_each_narrative_with_an_example(client, world, window):
+    """Issue #19: every narrative field says what it asks for, with an example (reference booklets' style)."""
+    from projects.reporting.help_text import NARRATIVE_HELP
+
+    client.force_login(world.owner_a)
+    body = client.get(url(world.project_a)).content.decode()
+    narratives = ["output_progress", "outcome_progress", "results", "problems", "suggestions",
+                  "disbursement_variance_reason", *CONTRIBUTION_FIELDS]
+    for name in narratives:
+        assert NARRATIVE_HELP[name] in body, name
+        assert "เช่น “" in NARRATIVE_HELP[name]

@@ -1,0 +1,75 @@
+"""Reviewing a quarter in one pass: the list of reports waiting for the planner, accepting the
+checked ones at once, and going on to the next waiting report after each review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from plans.access import load_in_office, require_planner
+from plans.models import ActionPlan
+from projects.reporting import bulk
+from projects.reporting.queue import next_waiting, waiting_reports
+
+NONE_LEFT = gettext_lazy("ไม่มีรายงานที่รอตรวจในไตรมาสนี้แล้ว")
+
+
+def queue_url(action_plan, quarter):
+    return reverse("reporting:waiting", kwargs={"plan_pk": action_plan.pk, "quarter": quarter})
+
+
+def after_review(report):
+    """Where the planner goes after reviewing `report`: the next waiting report of the quarter, or
+    the quarter's list saying nothing is left."""
+    plan = report.project.action_plan
+    following = next_waiting(plan, report.quarter, after=report)
+    if following is None:
+        return queue_url(plan, report.quarter), NONE_LEFT
+    return reverse("reporting:report", kwargs={"pk": following.project_id, "quarter": following.quarter}), None
+
+
+def _load_plan(user, plan_pk):
+    require_planner(user)
+    return load_in_office(user, ActionPlan.objects.select_related("fiscal_year", "office"), plan_pk,
+                          office_path="office")
+
+
+@login_required
+def waiting(request, plan_pk, quarter):
+    """The quarter's reports waiting for review, with boxes to accept the ones already read."""
+    plan = _load_plan(request.user, plan_pk)
+    reports = list(waiting_reports(plan, quarter))
+    return render(request, "reporting/waiting.html", {
+        "plan": plan, "quarter": quarter, "reports": reports, "quarters": range(1, 5), "none_left": NONE_LEFT,
+    })
+
+
+def _checked(post):
+    """{report id: version read} from the list's boxes; junk in the form is ignored, not a 500."""
+    checked = {}
+    for value in post.getlist("report"):
+        if value.isdigit():
+            version = post.get(f"version-{value}", "")
+            checked[int(value)] = int(version) if version.isdigit() else None
+    return checked
+
+
+@login_required
+@require_POST
+def accept_checked(request, plan_pk, quarter):
+    """Accept every checked report, one by one through the service (each audited, each its own transaction)."""
+    plan = _load_plan(request.user, plan_pk)
+    checked = _checked(request.POST)
+    if not checked:
+        messages.error(request, _("ยังไม่ได้เลือกรายงาน กรุณาทำเครื่องหมายหน้ารายงานที่อ่านแล้วและต้องการตรวจรับ"))
+        return redirect(queue_url(plan, quarter))
+    outcome = bulk.accept_many(action_plan=plan, checked=checked, user=request.user)
+    if outcome.done:
+        messages.success(request, _("ตรวจรับรายงานแล้ว %(n)s ฉบับ: %(list)s") % {
+            "n": len(outcome.done), "list": ", ".join(r.project.code for r in outcome.done)})
+    for _report, reason in outcome.refused:
+        messages.error(request, reason)
+    return redirect(queue_url(plan, quarter))

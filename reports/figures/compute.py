@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plans import thai_calendar
+from projects.round_status import is_missed, status_in_round
 from reports.figures.rows import load_round
 from reports.figures.tables import (
     BookletFigures,
@@ -19,7 +20,6 @@ from reports.figures.tables import (
 )
 from reports.figures.types import (
     GROUPINGS,
-    NOT_REPORTED,
     STATUS_LABELS,
     STATUS_ORDER,
     ZERO,
@@ -49,8 +49,7 @@ def project_figures(project, rnd: Round, sources=()):
             disbursed[thai_calendar.quarter_of(d.date)] += d.amount
     reports = sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
     spent = {r.quarter: r.spent_amount for r in reports}
-    closing = [r for r in reports if r.quarter == rnd.quarter]
-    status = closing[0].status if closing else NOT_REPORTED
+    in_round = status_in_round(reports, rnd.quarter)
     figures = ProjectFigures(
         project=project,
         allocations=dict(allocations),
@@ -58,8 +57,9 @@ def project_figures(project, rnd: Round, sources=()):
         disbursed=dict(disbursed),
         spent=spent,
         reports=reports,
-        status=status,
+        status=in_round.status,
         round_quarter=rnd.quarter,
+        carried_from=in_round.carried_from,
         allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
     )
     alignment = _alignment_of(project)
@@ -193,14 +193,15 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
 
 
 def overdue_reports(action_plan, rows, today):
-    """(window, [ProjectFigures]) for closed-deadline quarters whose reports are missing."""
+    """(window, [ProjectFigures]) for quarters whose deadline has passed with reports missed
+    (`projects.round_status.is_missed`: the one definition the board, owners and reminders use too)."""
     from plans.models import ReportingWindow
 
     overdue = []
     for window in ReportingWindow.objects.filter(action_plan=action_plan, deadline__lt=today).order_by(
         "quarter"
     ):
-        missing = [r for r in rows if not any(rep.quarter == window.quarter for rep in r.reports)]
+        missing = [r for r in rows if is_missed(window, r.project, r.reports, today)]
         if missing:
             overdue.append((window, missing))
     return overdue

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from plans import thai_calendar
 from plans.thai_formats import percent_of
+from projects.round_status import COUNTED_REPORT_STATES, NOT_REPORTED  # noqa: F401  (defined once, there)
 
 ZERO = Decimal("0")
 
-NOT_REPORTED = "not_reported"
 STATUS_ORDER = ("completed", "in_progress", "not_started", NOT_REPORTED)
 STATUS_LABELS = {
     "completed": "ดำเนินการเสร็จสิ้นแล้ว",
@@ -26,8 +26,6 @@ STATUS_SHORT = {
     "not_started": "ยังไม่ดำเนินการ",
     NOT_REPORTED: "ไม่รายงาน",
 }
-# Reports an owner has handed in; a draft is still the owner's.
-COUNTED_REPORT_STATES = ("submitted", "returned", "accepted")
 
 GROUPINGS = ("status", "group", "strategy")
 
@@ -112,6 +110,7 @@ class ProjectFigures:
     reports: list  # submitted reports of the round, by quarter
     status: str
     round_quarter: int
+    carried_from: int | None = None  # completed in this earlier quarter, status carried forward
     allocation_lines: list = field(default_factory=list)  # (source, amount) in source order
     number: int = 0
     blocks: list = field(default_factory=list)

@@ -160,9 +160,17 @@ class ProjectFigures:
         return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
 
     def spent_through(self, quarter):
-        """Owner-reported spending through `quarter`; None when no quarter of it was reported."""
+        """Owner-reported spending through `quarter`; None (unknown, printed ไม่รายงาน) when the owner
+        gave no figure for `quarter` itself, unless the project was completed in an earlier quarter
+        (nothing more is spent after completion). Earlier quarters without a figure add nothing."""
+        completed_in = min((r.quarter for r in self.reports if r.status == "completed"), default=None)
+        closing_known = self.spent.get(quarter) is not None or (
+            completed_in is not None and completed_in < quarter
+        )
+        if not closing_known:
+            return None
         known = [self.spent[q] for q in range(1, quarter + 1) if self.spent.get(q) is not None]
-        return sum(known, ZERO) if known else None
+        return sum(known, ZERO)
 
     @property
     def latest_report(self):

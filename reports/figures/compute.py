@@ -108,8 +108,13 @@ def money_summary(rows, rnd: Round, targets):
         quarter=MoneyLine(
             planned=sum((r.planned.get(q, ZERO) for r in rows), ZERO),
             disbursed=sum((r.disbursed.get(q, ZERO) for r in rows), ZERO),
+            over_plan=sum((max(r.disbursed.get(q, ZERO) - r.planned.get(q, ZERO), ZERO) for r in rows), ZERO),
         ),
-        cumulative=MoneyLine(planned=points[q - 1].planned, disbursed=points[q - 1].disbursed),
+        cumulative=MoneyLine(
+            planned=points[q - 1].planned,
+            disbursed=points[q - 1].disbursed,
+            over_plan=sum((max(r.disbursed_through(q) - r.planned_through(q), ZERO) for r in rows), ZERO),
+        ),
         annual_planned=points[-1].planned,
         target_percent=targets.get(q),
         points=points[:q],

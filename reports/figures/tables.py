@@ -38,10 +38,16 @@ def status_counts(rows):
 
 @dataclass
 class MoneyLine:
-    """Planned vs disbursed over some span (a quarter, or cumulative)."""
+    """Planned vs disbursed over some span (a quarter, or cumulative).
+
+    `not_disbursed` is plan − disbursed, as offices define it (its percent and the disbursed percent
+    sum to 100); it nets money disbursed above some projects' plans against others' shortfalls, so
+    `over_plan` states that money on its own line (the sum of each project's excess over its plan).
+    """
 
     planned: Decimal
     disbursed: Decimal
+    over_plan: Decimal = ZERO
 
     @property
     def not_disbursed(self):

@@ -51,11 +51,11 @@ def project_list(user, action_plan, *, group=None, strategy=None, status=None, s
     quarter = current_quarter(action_plan, rows)
     for project in rows:
         project.latest_report = project.reports_in_order[-1] if project.reports_in_order else None
-        project.current_report = next((r for r in project.reports_in_order if r.quarter == quarter), None)
-    if status == "not_reported":
-        rows = [p for p in rows if p.current_report is None]
-    elif status:
-        rows = [p for p in rows if p.current_report is not None and p.current_report.status == status]
+        # The status in the round, as the booklet and dashboard count it (projects.round_status).
+        project.round_status = status_in_round(project.reports_in_order, quarter)
+        project.current_report = project.round_status.report
+    if status:
+        rows = [p for p in rows if p.round_status.status == status]
     return rows, quarter
 
 

@@ -2,9 +2,9 @@
 
 from decimal import Decimal as D
 
+from reports.context import BookletParams
 from reports.figures import Round, booklet_figures
 from reports.pdf import render_booklet_html
-from reports.context import BookletParams
 from tests import factories as f
 
 

@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.requirements-installed
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run test setup-run setup-test demo lint clean-db
+.PHONY: run test setup-run setup-test demo lint clean-db messages
 
 run: setup-run
 	$(PY) manage.py migrate --noinput
@@ -38,6 +38,10 @@ $(INSTALLED): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Thai for Django's own validation messages (locale/th); the compiled .mo is committed.
+messages: $(INSTALLED)
+	cd locale && ../$(PY) ../manage.py compilemessages -l th
 
 clean-db:
 	rm -f db.sqlite3

@@ -51,7 +51,7 @@ class ReportForm(forms.Form):
             help_text=_("รวมที่ก่อหนี้ผูกพันแล้ว พิมพ์ได้ทั้ง 12,500 หรือ ๑๒,๕๐๐ ถ้าไม่ได้ใช้ ให้กรอก 0"),
         )
         self.fields["disbursement_variance_reason"].help_text = _(
-            "จำเป็นเมื่อเงินที่เบิกจ่ายหรือใช้จ่ายไม่เท่ากับแผน"
+            "จำเป็นเมื่อเงินที่คุณใช้จ่ายไม่เท่ากับแผน"
         )
         for name in CONTRIBUTION_FIELDS:
             self.fields[name].widget.attrs["data-no-effect"] = NO_EFFECT_SENTENCE
@@ -198,6 +198,21 @@ class ReportForms:
             prefix, _, name = key.rpartition("-")
             form = rows.get(prefix, self.main)
             form.add_error(name if name in form.fields else None, messages)
+
+    def error_links(self):
+        """(field id, label, message) of every error, in page order: the list at the top links to each field."""
+        return [
+            (form[name].auto_id, label, message)
+            for _html, form, name, label in self._fields()
+            for message in form.errors.get(name, [])
+        ] + [("report-form", "", message) for message in self.main.non_field_errors()]
+
+    def focus_first_error(self):
+        """The first field to fix takes the focus when the page opens."""
+        for _html, form, name, _label in self._fields():
+            if form.errors.get(name):
+                form.fields[name].widget.attrs["autofocus"] = "autofocus"
+                return
 
     @property
     def error_count(self):

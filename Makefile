@@ -41,7 +41,7 @@ $(INSTALLED): requirements.txt | $(PY)
 
 # Thai for Django's own validation messages (locale/th); the compiled .mo is committed.
 messages: $(INSTALLED)
-	cd locale && ../$(PY) ../manage.py compilemessages -l th
+	$(PY) manage.py compilemessages -l th --ignore=.venv
 
 clean-db:
 	rm -f db.sqlite3

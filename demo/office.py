@@ -71,8 +71,11 @@ ACTION_PLAN_TITLE = "แผนปฏิบัติการประจำป�
 # Cumulative disbursement targets per quarter. Demo values, not the cabinet's resolution.
 CABINET_TARGETS = {1: 30, 2: 54, 3: 77, 4: 100}
 
-# Both windows are closed: the demo shows the office after the 6-month round.
+# Every window is closed: the demo shows the office after its year. Q1 and Q2 follow reference 003;
+# Q3 and Q4 are invented (demo/later_quarters.py) so that the 9- and 12-month rounds have content.
 REPORTING_WINDOWS = [
     {"quarter": 1, "deadline": date(2024, 1, 10), "closed_on": (2024, 1, 15)},
     {"quarter": 2, "deadline": date(2024, 4, 10), "closed_on": (2024, 4, 17)},
+    {"quarter": 3, "deadline": date(2024, 7, 10), "closed_on": (2024, 7, 17)},
+    {"quarter": 4, "deadline": date(2024, 10, 10), "closed_on": (2024, 10, 17)},
 ]

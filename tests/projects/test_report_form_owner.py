@@ -108,7 +108,7 @@ def test_djangos_own_messages_are_thai():
             forms.EmailField(),
         ]
         bad = ["1234567890123456.5", "abcdefgh", "99", "z", "x", "not a url", "no"]
-        for field, value in zip(checks, bad):
+        for field, value in zip(checks, bad, strict=True):
             with pytest.raises(forms.ValidationError) as caught:
                 field.clean(value)
             for message in caught.value.messages:

@@ -146,6 +146,10 @@ def seed_people(the_office, groups):
         upsert(Membership, {"user": user},
                {"office": the_office, "role": role, "group": groups.get(group_abbr), "position": position})
         users[username] = user
+    # The group heads the reference names (their position says so) certify their groups' reports.
+    for username, (_first, _last, _role, group_abbr, position) in people.PEOPLE.items():
+        if group_abbr and position.startswith("ผู้อำนวยการกลุ่ม"):
+            upsert(type(groups[group_abbr]), {"pk": groups[group_abbr].pk}, {"head": users[username]})
     return users
 
 

@@ -1,6 +1,7 @@
 """Forms of the plan set-up pages. Labels are Thai; rules live in plans/services.py."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from plans.form_fields import BEDateField
@@ -42,7 +43,15 @@ class ActionPlanCopyForm(forms.Form):
 class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
-        fields = ["name", "short_name", "abbreviation", "display_order"]
+        fields = ["name", "short_name", "abbreviation", "display_order", "head"]
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the office's own people can sign for one of its groups.
+        self.fields["head"].queryset = (
+            get_user_model().objects.filter(memberships__office=office).order_by("first_name", "username")
+        )
+        self.fields["head"].label_from_instance = lambda user: user.get_full_name() or user.username
 
 
 class StrategyForm(forms.Form):

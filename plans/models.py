@@ -48,6 +48,10 @@ class Group(models.Model):
     short_name = models.CharField(_("ชื่อสั้น"), max_length=100, help_text=_("ใช้ในตาราง เช่น นิเทศ ติดตามฯ"))
     abbreviation = models.CharField(_("อักษรย่อ"), max_length=20, help_text=_("เช่น กนผ."))
     display_order = models.PositiveSmallIntegerField(_("ลำดับการแสดง"), default=0)
+    # ผู้อำนวยการกลุ่ม: certifies the group's project reports in the booklet (รับรองข้อมูลถูกต้อง).
+    head = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name=_("ผู้อำนวยการกลุ่ม/หัวหน้าหน่วย"),
+                             help_text=_("ผู้ลงนามรับรองข้อมูลโครงการของกลุ่มในเล่มรายงาน"))
 
     history = HistoricalRecords()
 

@@ -43,14 +43,21 @@ def _check_group_unique(*, office, name, abbreviation, exclude_pk=None):
 
 
 @transaction.atomic
-def group_create(*, office, name, short_name, abbreviation, display_order=0, by=None):
+def _check_head(office, head):
+    if head is not None and not head.memberships.filter(office=office).exists():
+        raise ValidationError({"head": "ผู้อำนวยการกลุ่มต้องเป็นบุคลากรของหน่วยงานนี้"})
+
+
+def group_create(*, office, name, short_name, abbreviation, display_order=0, head=None, by=None):
     _check_group_unique(office=office, name=name, abbreviation=abbreviation)
+    _check_head(office, head)
     return Group.objects.create(
         office=office,
         name=name,
         short_name=short_name,
         abbreviation=abbreviation,
         display_order=display_order,
+        head=head,
     )
 
 
@@ -62,6 +69,7 @@ def group_update(*, group, by=None, **fields):
         abbreviation=fields.get("abbreviation", group.abbreviation),
         exclude_pk=group.pk,
     )
+    _check_head(group.office, fields.get("head", group.head))
     for name, value in fields.items():
         setattr(group, name, value)
     group.save()

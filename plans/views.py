@@ -100,7 +100,7 @@ def group_edit(request, pk=None):
     group = (
         load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True) if pk else None
     )
-    form = GroupForm(request.POST or None, instance=group)
+    form = GroupForm(request.POST or None, instance=group, office=membership.office)
     if request.method == "POST" and form.is_valid():
         try:
             if group is None:

@@ -63,6 +63,7 @@ def project_figures(project, rnd: Round, sources=()):
         allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
     )
     alignment = _alignment_of(project)
+    figures.alignment = alignment
     activities = list(project.activities.all())
     mains = [a for a in activities if a.parent_id is None]
     children = defaultdict(list)

@@ -26,9 +26,10 @@ def load_round(action_plan, rnd: Round):
     )
     projects = list(
         Project.objects.filter(action_plan=action_plan)
-        .select_related("group", "strategy")
+        .select_related("group__head", "strategy")
         .prefetch_related(
-            "owners",
+            "owners__memberships",
+            "group__head__memberships",
             "allocations",
             "spending_plan",
             "disbursements",

@@ -232,6 +232,18 @@ class Section:
     title: str
     rows: list
 
+    @property
+    def full_rows(self):
+        """Projects printed in full, each on its own pages: those with report blocks to print."""
+        return [r for r in self.rows if r.printed_blocks and r.project.reported_to_national_system]
+
+    @property
+    def brief_rows(self):
+        """Projects printed by title only, listed together (as reference 000 lists projects not started):
+        nothing to print yet, or not reported to the national system."""
+        full = {id(r) for r in self.full_rows}
+        return [r for r in self.rows if id(r) not in full]
+
 
 @dataclass
 class DigestEntry:

@@ -114,6 +114,41 @@ class ProjectFigures:
     allocation_lines: list = field(default_factory=list)  # (source, amount) in source order
     number: int = 0
     blocks: list = field(default_factory=list)
+    alignment: dict = field(default_factory=dict)  # AlignmentKind value -> [AlignmentItem]
+
+    @property
+    def alignment_lines(self):
+        """(label, [items]) of what the project serves higher up, in the order reference 003 prints it."""
+        labels = [("national_strategy", "ยุทธศาสตร์ชาติ"), ("master_plan", "แผนแม่บทประเด็น"),
+                  ("sub_plan", "แผนย่อย"),
+                  ("nesdp_milestone", "หมุดหมายตามแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13"),
+                  ("obec_policy", "นโยบาย สพฐ."), ("ministry_policy", "นโยบายกระทรวงศึกษาธิการ")]
+        return [(label, self.alignment[kind]) for kind, label in labels if self.alignment.get(kind)]
+
+    @property
+    def owners(self):
+        """(user, position) of each owner, for the sign-off."""
+        lines = []
+        for owner in self.project.owners.all():
+            membership = next(iter(owner.memberships.all()), None)
+            lines.append((owner, membership.position if membership else ""))
+        return lines
+
+    @property
+    def group_head(self):
+        """(user, position) of the group's head who certifies the report, or (None, a default position)."""
+        group = self.project.group
+        head = group.head
+        if head is None:
+            return None, f"ผู้อำนวยการ{group.name}"
+        membership = next(iter(head.memberships.all()), None)
+        return head, (membership.position if membership and membership.position else f"ผู้อำนวยการ{group.name}")
+
+    @property
+    def signed_report(self):
+        """The report the sign-off is about: the latest printed one."""
+        blocks = self.printed_blocks
+        return blocks[-1].report if blocks else None
 
     @property
     def status_label(self):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +28,6 @@ HANDED_IN_STATES = ("submitted", "returned", "accepted")
 def _annotated_plans(office):
     """The office's plans, newest first, each knowing whether it has an open window, any window, and
     reports handed in (one query). Reports are looked up by name: plans sits below projects."""
-    from django.apps import apps
-
     report = apps.get_model("projects", "QuarterlyReport")
     windows = ReportingWindow.objects.filter(action_plan=OuterRef("pk"))
     return list(

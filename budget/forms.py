@@ -38,3 +38,34 @@ class DisbursementCorrectionForm(DisbursementForm):
 class DisbursementDeleteForm(forms.Form):
     reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300,
                              error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})
+
+
+class ProjectMoneyForm(forms.Form):
+    """One amount per budget source (จัดสรร) and one per quarter (แผนการใช้จ่าย); blank means none."""
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sources = list(BudgetSource.objects.all())
+        # Shown as staff type money ("12,500.00"); MoneyField reads it back.
+        allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}
+        planned = {line.quarter: f"{line.amount:,.2f}" for line in project.spending_plan.all()}
+        for source in self.sources:
+            self.fields[f"source_{source.pk}"] = MoneyField(
+                label=source.name, required=False, initial=allocated.get(source.pk)
+            )
+        for quarter in range(1, 5):
+            self.fields[f"quarter_{quarter}"] = MoneyField(
+                label=_("ไตรมาสที่ %(q)s") % {"q": quarter}, required=False, initial=planned.get(quarter)
+            )
+
+    def source_fields(self):
+        return [self[f"source_{s.pk}"] for s in self.sources]
+
+    def quarter_fields(self):
+        return [self[f"quarter_{q}"] for q in range(1, 5)]
+
+    def allocations(self):
+        return {s: self.cleaned_data.get(f"source_{s.pk}") for s in self.sources}
+
+    def spending(self):
+        return {q: self.cleaned_data.get(f"quarter_{q}") for q in range(1, 5)}

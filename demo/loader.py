@@ -36,6 +36,8 @@ from projects.models import (
     QuarterlyReport,
     ReportState,
 )
+from reports.models import Booklet
+from reports.services import booklet_publish
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -95,8 +97,6 @@ def seed():
 def seed_booklet(plan, planner):
     """The 6-month booklet as reference 003 issued it (document 4/2567, sections by group), published once
     so a director finds a PDF to download. Publishing renders the PDF (a few seconds): only on the first run."""
-    from reports.models import Booklet
-    from reports.services import booklet_publish
 
     booklet = upsert(Booklet, {"action_plan": plan, "months": 6, "document_number": "4/2567"},
                      {"grouping": "group", "signer": "กลุ่มนโยบายและแผน", "created_by": planner})

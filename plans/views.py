@@ -16,7 +16,7 @@ from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
 from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
-from plans.selectors import action_plans_of_office
+from plans.selectors import action_plans_of_office, next_quarter_to_open
 from plans.year_picker import running_action_plan
 
 
@@ -195,7 +195,7 @@ def window_open(request):
     """Open a quarter of the current plan for reporting, with a deadline."""
     require_planner(request.user)
     plan = plan_or_404(request)
-    form = WindowOpenForm(request.POST or None)
+    form = WindowOpenForm(request.POST or None, initial={"quarter": next_quarter_to_open(plan)})
     if request.method == "POST" and form.is_valid():
         try:
             window = services.reporting_window_open(action_plan=plan, by=request.user, **form.cleaned_data)

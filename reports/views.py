@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -136,6 +138,9 @@ def booklet_publish_view(request, pk):
 def publication_pdf(request, pk):
     publication = load_publication(request.user, pk)
     response = HttpResponse(bytes(publication.pdf), content_type=PDF)
-    response["Content-Disposition"] = f'inline; filename="booklet-{publication.pk}.pdf"'
+    # RFC 6266/5987: the Thai name for browsers, an ASCII one for anything older.
+    response["Content-Disposition"] = (
+        f'inline; filename="booklet-{publication.pk}.pdf"; filename*=UTF-8\'\'{quote(publication.filename)}'
+    )
     response["ETag"] = f'"{publication.sha256}"'
     return response

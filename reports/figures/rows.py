@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from budget.models import BudgetSource, CabinetTarget
+from plans.models import Group, Strategy
+from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 from reports.figures.types import (
     COUNTED_REPORT_STATES,
     Round,
@@ -12,9 +15,6 @@ from reports.figures.types import (
 
 def load_round(action_plan, rnd: Round):
     """Everything the round's figures need, in a fixed number of queries."""
-    from budget.models import BudgetSource, CabinetTarget
-    from plans.models import Group, Strategy
-    from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 
     reports = (
         QuarterlyReport.objects.filter(quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES)

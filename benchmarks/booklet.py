@@ -312,7 +312,8 @@ def main():
         f"{'peak MB':>7} {'PDF KB':>7}"
     )
     for n in args.projects:
-        db = f"/tmp/tidtam_bench_{n}.sqlite3"
+        # One file per run: several checkouts on one machine may measure at the same time.
+        db = f"/tmp/tidtam_bench_{n}_{os.getpid()}.sqlite3"
         me = [sys.executable, __file__, "--projects", str(n), "--db", db]
         subprocess.run(me + ["--step", "build"], check=True)
         pdf = f"/tmp/tidtam_bench_{n}.pdf" if args.keep else None

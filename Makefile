@@ -1,5 +1,6 @@
 # `make run`: the portal with demo data at http://127.0.0.1:8000 (SQLite).
 # `make test`: the whole test suite. Both set up what they need and are quick the second time.
+# `make serve`: production (gunicorn + WhiteNoise); needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run test setup-run setup-test demo lint clean-db messages
+.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore messages
 
 run: setup-run
 	$(PY) manage.py migrate --noinput
@@ -18,6 +19,23 @@ run: setup-run
 	@echo "Tidtam: http://127.0.0.1:8000/  (demo accounts, password 'demo' for all):"
 	@$(PY) manage.py seed_demo --list-accounts
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: setup-run
+	@$(PY) bin/check-production
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	exec $(VENV)/bin/gunicorn --config config/gunicorn.conf.py
+
+# `make backup [BACKUP=file.zip]`: the whole database (history included) and the published PDFs.
+BACKUP ?= tidtam-backup-$(shell date +%Y%m%d-%H%M%S).zip
+backup: $(INSTALLED)
+	$(PY) manage.py backup --output "$(BACKUP)"
+
+# `make restore BACKUP=file.zip`: into an empty database (`--replace` to overwrite: asks first).
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "make restore BACKUP=<file.zip made by make backup>"; exit 2; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
 test: setup-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -51,5 +69,11 @@ $(INSTALLED): requirements.txt | $(PY)
 messages: $(INSTALLED)
 	$(PY) manage.py compilemessages -l th --ignore=.venv
 
+# Deletes the demo's SQLite database (the next `make run` seeds a new one); asks first.
 clean-db:
-	rm -f db.sqlite3
+	@if [ -f db.sqlite3 ]; then \
+	  printf 'Delete db.sqlite3 and everything in it (plans, reports, history)? Type yes: '; \
+	  read answer; \
+	  if [ "$$answer" = yes ]; then rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm; echo "deleted"; \
+	  else echo "kept db.sqlite3"; fi; \
+	else echo "no db.sqlite3 to delete"; fi

@@ -62,6 +62,11 @@ def build(db_path, n_projects):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    populate(n_projects)
+
+
+def populate(n_projects):
+    """The office itself, in the database Django is set up with (also used by load.py, large_office.py)."""
     from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
     from plans.models import ActionPlan, DevelopmentPlan, FiscalYear, Group, Office, Strategy
     from projects.models import (

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
+from budget.selectors import sources_in_use
 from plans.form_fields import BEDateField, MoneyField
 
 
@@ -45,7 +46,10 @@ class ProjectMoneyForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sources = list(BudgetSource.objects.all())
+        # The sources the office uses this year (issue #15), and any the project already has money from.
+        in_use = sources_in_use(project.action_plan.office_id, project.action_plan.fiscal_year_id)
+        held = {a.source_id for a in project.allocations.all()}
+        self.sources = [s for s in BudgetSource.objects.all() if s in in_use or s.pk in held]
         # Shown as staff type money ("12,500.00"); MoneyField reads it back.
         allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}
         planned = {line.quarter: f"{line.amount:,.2f}" for line in project.spending_plan.all()}

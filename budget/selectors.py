@@ -1,11 +1,12 @@
 """Reads about money. Quarters of disbursements follow from their dates (plans.thai_calendar)."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Q
 
-from budget.models import Allocation
+from budget.models import Allocation, BudgetSource, BudgetSourceInUse, CabinetTarget, Disbursement, SpendingPlan
 from plans import thai_calendar
 from projects.models import QuarterlyReport
 from projects.selectors import projects_visible_to
@@ -52,15 +53,19 @@ def project_money(project):
 
     Uses the project's prefetched allocations, spending plan, disbursements and reports when present.
     """
-    be_year = project.action_plan.fiscal_year.be_year
-    allocations = list(project.allocations.all())
+    return _money(project.action_plan.fiscal_year.be_year, list(project.allocations.all()),
+                  project.spending_plan.all(), project.disbursements.all(), project.reports.all())
+
+
+def _money(be_year, allocations, plan_lines, disbursements, reports):
+    """The one computation of a project's money, from its rows (model instances or named tuples)."""
     quarters = {number: QuarterMoney(number) for number in range(1, 5)}
-    for line in project.spending_plan.all():
+    for line in plan_lines:
         quarters[line.quarter].planned = line.amount
-    for disbursement in project.disbursements.all():
+    for disbursement in disbursements:
         if thai_calendar.fiscal_year_of(disbursement.date) == be_year:
             quarters[thai_calendar.quarter_of(disbursement.date)].disbursed += disbursement.amount
-    for report in project.reports.all():
+    for report in reports:
         quarters[report.quarter].spent = report.spent_amount
     return ProjectMoney(
         allocations=allocations,
@@ -69,20 +74,36 @@ def project_money(project):
     )
 
 
+def _by_project(queryset, *fields):
+    grouped = defaultdict(list)
+    for row in queryset.order_by().values_list("project_id", *fields, named=True):
+        grouped[row.project_id].append(row)
+    return grouped
+
+
 def finance_overview(user, action_plan):
-    """The finance page's rows: each project the user may see with its money, in a fixed number of queries."""
-    projects = (
+    """The finance page's rows: each project the user may see with its money, in a fixed number of queries.
+
+    The money comes as plain rows, one query per table for the whole plan: a prefetch would build a
+    queryset per project and relation, most of a 1,000-project office's time. (`ProjectMoney.allocations`
+    holds (source_id, amount) rows here.)"""
+    projects = list(
         projects_visible_to(user, action_plan)
-        .select_related("action_plan__fiscal_year", "group")
-        .prefetch_related(
-            Prefetch("allocations", queryset=Allocation.objects.select_related("source")),
-            "spending_plan", "disbursements",
-            Prefetch("reports", queryset=QuarterlyReport.objects.only("id", "project_id", "quarter",
-                                                                       "spent_amount")),
-        )
+        .select_related("group")
+        .only("id", "code", "title", "group__display_order")
         .order_by("group__display_order", "display_order", "code")
     )
-    rows = [(project, project_money(project)) for project in projects]
+    in_plan = {"project__action_plan": action_plan}
+    allocations = _by_project(Allocation.objects.filter(**in_plan), "source_id", "amount")
+    plan_lines = _by_project(SpendingPlan.objects.filter(**in_plan), "quarter", "amount")
+    disbursed = _by_project(Disbursement.objects.filter(**in_plan), "date", "amount")
+    reports = _by_project(QuarterlyReport.objects.filter(**in_plan), "quarter", "spent_amount")
+    be_year = action_plan.fiscal_year.be_year
+    rows = [
+        (project, _money(be_year, allocations[project.pk], plan_lines[project.pk], disbursed[project.pk],
+                         reports[project.pk]))
+        for project in projects
+    ]
     totals = ProjectMoney(
         allocations=[],
         allocated=sum((money.allocated for _, money in rows), ZERO),
@@ -99,3 +120,24 @@ def finance_overview(user, action_plan):
 def disbursements_of(project):
     """A project's disbursements, newest first, with who recorded them."""
     return list(project.disbursements.select_related("source", "recorded_by").order_by("-date", "-id"))
+
+
+# --- year settings (issue #15) --------------------------------------------------------------------
+
+
+def cabinet_targets(office_id, fiscal_year_id):
+    """{quarter: cumulative percent}: the office's own target where it keeps one, else the national one."""
+    rows = CabinetTarget.objects.filter(Q(office_id=office_id) | Q(office__isnull=True), fiscal_year_id=fiscal_year_id)
+    targets = {}
+    for row in sorted(rows, key=lambda r: r.office_id is not None):  # national first, the office's over it
+        targets[row.quarter] = row.cumulative_percent
+    return targets
+
+
+def sources_in_use(office_id, fiscal_year_id):
+    """The budget sources the office uses in the year; every source while it has chosen none."""
+    chosen = BudgetSourceInUse.objects.filter(office_id=office_id, fiscal_year_id=fiscal_year_id)
+    sources = BudgetSource.objects.order_by("display_order", "code")
+    if chosen.exists():
+        sources = sources.filter(pk__in=chosen.values("source_id"))
+    return list(sources)

@@ -48,3 +48,35 @@ def env_int(name, *, default, minimum=None):
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"{name}={value!r} must be at least {minimum}.")
     return number
+
+
+MIN_SECRET_KEY_LENGTH = 50
+
+
+def check_production_secrets(secret_key, allowed_hosts):
+    """With debugging off, refuse a guessable secret key and a missing host list."""
+    if len(secret_key) < MIN_SECRET_KEY_LENGTH or len(set(secret_key)) < 5 or secret_key.startswith("dev-only"):
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY must be a random secret of at least {MIN_SECRET_KEY_LENGTH} characters when "
+            "DJANGO_DEBUG is off; make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if not allowed_hosts or not allowed_hosts.strip(" ,"):
+        raise ImproperlyConfigured(
+            "Set DJANGO_ALLOWED_HOSTS (comma-separated host names the portal answers to, e.g. "
+            "tidtam.example.go.th) when DJANGO_DEBUG is off."
+        )
+
+
+def env_admins(name):
+    """ "Name <address>, Other <address2>" (or bare addresses) as [(name, address), ...]."""
+    admins = []
+    for item in env_list(name, default=[]):
+        if "<" in item and item.endswith(">"):
+            person, _, address = item[:-1].partition("<")
+            person, address = person.strip(), address.strip()
+        else:
+            person = address = item
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an e-mail address (use 'Name <address>').")
+        admins.append((person or address, address))
+    return admins

@@ -2,21 +2,41 @@
 and a value that cannot be read stops the start-up with a message saying which one."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import check_production_secrets, env_admins, env_bool, env_int, env_list, env_str
+from config.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", default="dev-only-insecure-key" if DEBUG else None)
-if not DEBUG and SECRET_KEY.startswith("dev-only"):
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a real secret when DJANGO_DEBUG is off.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+if not DEBUG:
+    check_production_secrets(SECRET_KEY, os.environ.get("DJANGO_ALLOWED_HOSTS"))
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# HTTPS (behind a proxy that terminates TLS): one switch turns on secure cookies, the redirect to
+# https and HSTS; the proxy header is trusted only when the proxy sets it.
+HTTPS = env_bool("DJANGO_HTTPS", default=False)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=31536000 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+if env_bool("DJANGO_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer asks over plain HTTP
+# The address axes counts failed logins for: REMOTE_ADDR, or behind a proxy the address it saw.
+TRUST_X_FORWARDED_FOR = env_bool("TIDTAM_TRUST_X_FORWARDED_FOR", default=False)
+
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", default=14 * 24 * 3600, minimum=60)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -29,24 +49,49 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
     "plans",
     "projects",
     "budget",
     "reports",
+    "office",
     "demo",
 ]
 
 MIDDLEWARE = [
+    "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "office.middleware.ChangeTemporaryPasswordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+if not DEBUG:
+    # Static files from STATIC_ROOT, before everything else (runserver serves them while debugging).
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+
+# Login throttling (django-axes): a username from one address is locked for a few minutes after a
+# handful of wrong passwords. Per username + address: an office shares one address behind its router,
+# so one person's typos never lock out their colleagues, and the lock ends by itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("TIDTAM_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("TIDTAM_LOGIN_COOLOFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "config.urls"
 
@@ -76,17 +121,26 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL cannot be read ({exc}): use sqlite:///path or postgres://...") from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two people saving at once: every transaction takes the write lock when it starts (IMMEDIATE),
+    # so a second writer waits (up to the timeout) instead of failing with "database is locked"
+    # half-way; WAL lets pages be read while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("TIDTAM_SQLITE_TIMEOUT", default=20, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     # Tests on a file, not in memory: the browser tests' live server then gets its own connection
     # per request thread instead of sharing the test's in-memory one across threads.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 if DATABASES["default"]["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must name SQLite or PostgreSQL.")
 
+# Django's four validators, with Thai messages (plans/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "plans.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "plans.password_validation.MinimumLengthValidator"},
+    {"NAME": "plans.password_validation.CommonPasswordValidator"},
+    {"NAME": "plans.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "th"
@@ -99,6 +153,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Served by WhiteNoise from STATIC_ROOT (`collectstatic`): compressed, with hashed names cached for a
+# year. While debugging, the plain storage: no collectstatic needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("TIDTAM_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
@@ -116,3 +179,11 @@ BOOKLET_PDF_WORKERS = env_int("TIDTAM_PDF_WORKERS", default=min(4, os.cpu_count(
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="tidtam@localhost")
+
+# Errors are never lost: the console (gunicorn's, the journal's) always, a file when asked, e-mail to
+# ADMINS ("Name <address>, ..."), every line with the request id shown on the error page.
+ADMINS = env_admins("DJANGO_ADMINS")
+SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+LOG_FILE = env_str("TIDTAM_LOG_FILE", default="")
+LOGGING = logging_config(log_file=LOG_FILE, level=env_str("TIDTAM_LOG_LEVEL", default="INFO").upper(),
+                         mail_admins=bool(ADMINS))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plans.form_fields import BEDateField
@@ -44,14 +45,15 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
         fields = ["name", "short_name", "abbreviation", "display_order", "head"]
+        help_texts = {"head": _("ลงนามท้ายส่วนของกลุ่มในเล่มรายงาน")}
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the office's own people can sign for one of its groups.
-        self.fields["head"].queryset = (
-            get_user_model().objects.filter(memberships__office=office).order_by("first_name", "username")
-        )
-        self.fields["head"].label_from_instance = lambda user: user.get_full_name() or user.username
+        users = get_user_model().objects.filter(memberships__office=office)
+        current = [self.instance.head_id] if self.instance.pk and self.instance.head_id else []
+        self.fields["head"].queryset = users.filter(Q(is_active=True) | Q(pk__in=current)).order_by("first_name")
+        self.fields["head"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["head"].empty_label = _("(ยังไม่ได้กำหนด)")
 
 
 class StrategyForm(forms.Form):

@@ -24,6 +24,14 @@ class Office(models.Model):
     phones = models.CharField(_("โทรศัพท์"), max_length=200, blank=True)
     website = models.URLField(_("เว็บไซต์"), blank=True)
     email = models.EmailField(_("อีเมล"), blank=True)
+    # Printed on the booklet's cover; checked to be a PNG or JPEG image on upload.
+    logo = models.ImageField(_("ตราสัญลักษณ์"), upload_to="logos/", blank=True)
+    # Who signs for the office (ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา); deputies are OfficeDeputy rows.
+    director_name = models.CharField(_("ชื่อผู้อำนวยการ"), max_length=200, blank=True)
+    director_position = models.CharField(
+        _("ตำแหน่งผู้อำนวยการ"), max_length=200, blank=True,
+        help_text=_("เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+    )
 
     history = HistoricalRecords()
 
@@ -48,17 +56,18 @@ class Group(models.Model):
     short_name = models.CharField(_("ชื่อสั้น"), max_length=100, help_text=_("ใช้ในตาราง เช่น นิเทศ ติดตามฯ"))
     abbreviation = models.CharField(_("อักษรย่อ"), max_length=20, help_text=_("เช่น กนผ."))
     display_order = models.PositiveSmallIntegerField(_("ลำดับการแสดง"), default=0)
-    # ผู้อำนวยการกลุ่ม: certifies the group's project reports in the booklet (รับรองข้อมูลถูกต้อง).
-    head = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="+", verbose_name=_("ผู้อำนวยการกลุ่ม/หัวหน้าหน่วย"),
-                             help_text=_("ผู้ลงนามรับรองข้อมูลโครงการของกลุ่มในเล่มรายงาน"))
+    # ผู้อำนวยการกลุ่ม: signs the group's part of a booklet; a member of the office.
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ผู้อำนวยการกลุ่ม (หัวหน้ากลุ่ม)"),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("กลุ่ม/หน่วย")
         verbose_name_plural = _("กลุ่ม/หน่วย")
-        ordering = ["office", "display_order", "name"]
+        ordering = ["office_id", "display_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["office", "name"], name="group_name_unique_per_office"),
             models.UniqueConstraint(fields=["office", "abbreviation"], name="group_abbr_unique_per_office"),
@@ -77,7 +86,12 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    """A user's place in one office: role, group and position (ตำแหน่ง)."""
+    """A user's place in one office: roles, group and position (ตำแหน่ง).
+
+    `role` is the main role (the page the member lands on, the title shown next to their name);
+    `extra_roles` are more roles they hold in the same office. What each combination may do is
+    the union of its roles (plans/access.py says how).
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
@@ -86,6 +100,11 @@ class Membership(models.Model):
         Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("กลุ่ม")
     )
     position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    extra_roles = models.JSONField(_("บทบาทเพิ่มเติม"), default=list, blank=True)
+    # คำนำหน้าชื่อ as typed (นาย, นางสาว, ดร. …): User.first_name holds it in front of the first name.
+    title = models.CharField(_("คำนำหน้าชื่อ"), max_length=50, blank=True)
+    # Set when the planner gives a temporary password: the member chooses their own at next sign-in.
+    must_change_password = models.BooleanField(_("ต้องเปลี่ยนรหัสผ่าน"), default=False)
 
     history = HistoricalRecords()
 
@@ -99,6 +118,32 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.office.short_name} ({self.get_role_display()})"
+
+    @property
+    def roles(self):
+        """Every role held: the main one first, then the extra ones in Role order."""
+        extra = [r for r in Role.values if r in (self.extra_roles or []) and r != self.role]
+        return [self.role, *extra]
+
+    def has_role(self, *roles):
+        return any(role in self.roles for role in roles)
+
+    @property
+    def roles_display(self):
+        labels = dict(Role.choices)
+        return " · ".join(str(labels[r]) for r in self.roles if r in labels)
+
+    @property
+    def is_planner(self):
+        return self.has_role(Role.PLANNER)
+
+    @property
+    def is_finance(self):
+        return self.has_role(Role.FINANCE)
+
+    @property
+    def is_director(self):
+        return self.has_role(Role.DIRECTOR)
 
 
 class FiscalYear(models.Model):
@@ -150,7 +195,7 @@ class DevelopmentPlan(models.Model):
     class Meta:
         verbose_name = _("แผนพัฒนาการศึกษา")
         verbose_name_plural = _("แผนพัฒนาการศึกษา")
-        ordering = ["office", "-first_be_year"]
+        ordering = ["office_id", "-first_be_year"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(last_be_year__gte=models.F("first_be_year")), name="development_plan_years_in_order"
@@ -176,7 +221,7 @@ class Strategy(models.Model):
     class Meta:
         verbose_name = _("กลยุทธ์")
         verbose_name_plural = _("กลยุทธ์")
-        ordering = ["development_plan", "number"]
+        ordering = ["development_plan_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["development_plan", "number"], name="strategy_number_unique_per_plan"),
         ]
@@ -208,7 +253,7 @@ class StrategyIndicator(models.Model):
     class Meta:
         verbose_name = _("ตัวชี้วัดกลยุทธ์")
         verbose_name_plural = _("ตัวชี้วัดกลยุทธ์")
-        ordering = ["strategy", "display_order", "code"]
+        ordering = ["strategy_id", "display_order", "code"]
 
     def __str__(self):
         return f"{self.code} {self.text}"
@@ -227,7 +272,7 @@ class StrategyIndicatorTarget(models.Model):
     class Meta:
         verbose_name = _("ค่าเป้าหมายรายปี")
         verbose_name_plural = _("ค่าเป้าหมายรายปี")
-        ordering = ["indicator", "be_year"]
+        ordering = ["indicator_id", "be_year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "be_year"], name="one_target_per_indicator_year"),
         ]
@@ -252,7 +297,7 @@ class ActionPlan(models.Model):
     class Meta:
         verbose_name = _("แผนปฏิบัติการประจำปี")
         verbose_name_plural = _("แผนปฏิบัติการประจำปี")
-        ordering = ["office", "-fiscal_year__be_year"]
+        ordering = ["office_id", "-fiscal_year__be_year"]
         constraints = [
             models.UniqueConstraint(fields=["office", "fiscal_year"], name="one_action_plan_per_office_year"),
         ]
@@ -278,7 +323,7 @@ class ReportingWindow(models.Model):
     class Meta:
         verbose_name = _("รอบการรายงาน")
         verbose_name_plural = _("รอบการรายงาน")
-        ordering = ["action_plan", "quarter"]
+        ordering = ["action_plan_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["action_plan", "quarter"], name="one_window_per_plan_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="window_quarter_1_to_4"),
@@ -299,6 +344,10 @@ class AlignmentKind(models.TextChoices):
     NESDP_MILESTONE = "nesdp_milestone", _("หมุดหมายตามแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13")
     OBEC_POLICY = "obec_policy", _("นโยบาย สพฐ.")
     MINISTRY_POLICY = "ministry_policy", _("นโยบายกระทรวงศึกษาธิการ")
+    # Issue #15: the rest of what an office's projects are aligned with, kept per year by load_catalogue.
+    OBEC_FOCUS = "obec_focus", _("จุดเน้น สพฐ.")
+    QUICK_POLICY = "quick_policy", _("นโยบายเร่งด่วน (Quick Win / Quick Policy)")
+    OFFICE_STANDARD = "office_standard", _("มาตรฐานสำนักงานเขตพื้นที่การศึกษา")
 
 
 class AlignmentItem(models.Model):
@@ -331,3 +380,7 @@ class AlignmentItem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.code} {self.title}"
+
+
+# What an office sets for itself beyond its own row (issue #15), kept in a module of its own.
+from plans.office_settings import OfficeDeputy, QuarterDeadline  # noqa: E402, F401

@@ -13,6 +13,19 @@ from projects.models import Activity, Project
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
 
 
+def _owner_choice(user):
+    """ "นางสาวกัลยา คงบัน · กสศ. · นักวิชาการศึกษาชำนาญการ": the name first, then what tells namesakes apart."""
+    membership = next(iter(user.memberships.all()), None)
+    parts = [user.get_full_name() or user.username]
+    if membership is not None and membership.group is not None:
+        parts.append(membership.group.abbreviation)
+    if membership is not None and membership.position:
+        parts.append(membership.position)
+    if not user.is_active:
+        parts.append("ปิดการใช้งานแล้ว")
+    return " · ".join(parts)
+
+
 class ProjectForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     start_date = BEDateField(label=_("วันเริ่มโครงการ"), required=False)
@@ -52,12 +65,18 @@ class ProjectForm(forms.ModelForm):
             development_plan=action_plan.development_plan_id
         )
         self.fields["group"].queryset = Group.objects.filter(office=action_plan.office_id)
+        # Active members by real name; a deactivated owner stays listed on the projects they own.
+        current = self.instance.owners.all() if self.instance.pk else get_user_model().objects.none()
         self.fields["owners"].queryset = (
             get_user_model()
             .objects.filter(memberships__office=action_plan.office_id)
+            .filter(Q(is_active=True) | Q(pk__in=current))
+            .select_related(None)
+            .prefetch_related("memberships__group")
             .order_by("first_name", "username")
+            .distinct()
         )
-        self.fields["owners"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owners"].label_from_instance = _owner_choice
         self.fields["alignment"].queryset = AlignmentItem.objects.filter(
             Q(be_year__isnull=True) | Q(be_year=action_plan.fiscal_year.be_year)
         )

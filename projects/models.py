@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import ActionPlan, AlignmentItem, Group, Strategy
+from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
@@ -48,7 +48,7 @@ class Project(models.Model):
     class Meta:
         verbose_name = _("โครงการ")
         verbose_name_plural = _("โครงการ")
-        ordering = ["action_plan", "display_order", "code"]
+        ordering = ["action_plan_id", "display_order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["action_plan", "code"], name="project_code_unique_per_plan"),
             models.CheckConstraint(condition=~Q(code=""), name="project_code_not_blank"),
@@ -84,7 +84,7 @@ class Activity(models.Model):
     class Meta:
         verbose_name = _("กิจกรรม")
         verbose_name_plural = _("กิจกรรม")
-        ordering = ["project", "display_order", "id"]
+        ordering = ["project_id", "display_order", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(budget_note__isnull=True) | Q(budget_note__gte=0), name="activity_budget_not_negative"
@@ -115,7 +115,7 @@ class Indicator(models.Model):
     class Meta:
         verbose_name = _("ตัวชี้วัดโครงการ")
         verbose_name_plural = _("ตัวชี้วัดโครงการ")
-        ordering = ["project", "display_order", "id"]
+        ordering = ["project_id", "display_order", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_value__isnull=False) | ~Q(target_text=""), name="indicator_has_a_target"
@@ -176,7 +176,7 @@ class QuarterlyReport(models.Model):
     class Meta:
         verbose_name = _("รายงานรายไตรมาส")
         verbose_name_plural = _("รายงานรายไตรมาส")
-        ordering = ["project", "quarter"]
+        ordering = ["project_id", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["project", "quarter"], name="one_report_per_project_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="report_quarter_1_to_4"),
@@ -240,6 +240,8 @@ class IndicatorResult(models.Model):
 class ImportKind(models.TextChoices):
     PLAN = "plan", _("แผนปฏิบัติการ")
     RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
+    # The office's people (issue #15): bound to the office, not to a plan.
+    PEOPLE = "people", _("บุคลากร")
 
 
 class ImportUpload(models.Model):
@@ -249,7 +251,8 @@ class ImportUpload(models.Model):
     database as it is then: a preview is never trusted once the data may have changed.
     """
 
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
     quarter = models.PositiveSmallIntegerField(null=True, blank=True, validators=QUARTER_VALIDATORS)

@@ -35,8 +35,10 @@ def project_list(user, action_plan, *, group=None, strategy=None, status=None, s
         projects_visible_to(user, action_plan)
         .select_related("group", "strategy")
         .prefetch_related(
-            "owners",
-            Prefetch("reports", queryset=QuarterlyReport.objects.order_by("quarter"), to_attr="reports_in_order"),
+            Prefetch("owners", to_attr="owner_list"),
+            # The list shows a report's quarter and status only: not its texts (a large office has thousands).
+            Prefetch("reports", queryset=QuarterlyReport.objects.only("id", "project_id", "quarter", "state", "status")
+                     .order_by("quarter"), to_attr="reports_in_order"),
         )
         .annotate(allocated=Sum("allocations__amount"))
         .order_by("group__display_order", "display_order", "code")
@@ -132,8 +134,11 @@ def reporting_board(user, window, *, today):
         .filter(cancelled=False)
         .select_related("group")
         .prefetch_related(
-            "owners",
-            Prefetch("reports", queryset=QuarterlyReport.objects.filter(quarter__lte=window.quarter),
+            Prefetch("owners", to_attr="owner_list"),
+            # The board shows each report's state and when it was sent, and earlier quarters' statuses
+            # (a project completed earlier is not chased): not their texts.
+            Prefetch("reports", queryset=QuarterlyReport.objects.filter(quarter__lte=window.quarter)
+                     .only("id", "project_id", "quarter", "state", "status", "submitted_at"),
                      to_attr="round_reports"),
         )
         .order_by("group__display_order", "group__name", "display_order", "code")

@@ -7,7 +7,7 @@ from reports.figures import Round, booklet_figures, current_round, overdue_repor
 def dashboard_context(plan, today, months=None):
     """The round `months` of `plan` (`?round=`), by default the round being reported on."""
     rnd = Round(plan.fiscal_year.be_year, months) if months else current_round(plan, today)
-    fig = booklet_figures(plan, rnd)
+    fig = booklet_figures(plan, rnd, detail=False)  # the summaries only, not the whole booklet
     return {
         "fig": fig,
         "rnd": rnd,

@@ -39,14 +39,14 @@ def dashboard(request):
     plan = picked.plan
     context = dashboard_data.dashboard_context(plan, timezone.localdate(), picked.months) if plan else {}
     context.update(plan=plan, publications=publications_of(request.user)[:10],
-                   is_planner=membership.role == Role.PLANNER)
+                   is_planner=membership.has_role(Role.PLANNER))
     return render(request, "reports/dashboard.html", context)
 
 
 @login_required
 def booklet_list(request):
     membership = member_or_404(request.user)
-    is_planner = membership.role == Role.PLANNER
+    is_planner = membership.has_role(Role.PLANNER)
     return render(request, "reports/booklet_list.html", {
         "publications": publications_of(request.user),
         "booklets": (

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_bool, env_list, env_str
 
 ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = "k7Qw-2rT9zXv_8LmN4pB6sYc1HdJ0eFgUaWi3oKxRlMnZbVqCt5"  # 51 characters, only for these tests
 
 
 def run_settings(**env):
@@ -53,7 +54,15 @@ def test_it_demands_a_real_secret_key_in_production():
     code, out = run_settings(DJANGO_DEBUG="0")
     assert code != 0
     assert "DJANGO_SECRET_KEY" in out
-    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret-from-the-vault")
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret-from-the-vault", DJANGO_ALLOWED_HOSTS="x")
+    assert code != 0, "a 21-character key is refused"
+    assert "at least 50 characters" in out
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="a" * 60, DJANGO_ALLOWED_HOSTS="x")
+    assert code != 0, "a key of one repeated character is refused"
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY)
+    assert code != 0, "production without DJANGO_ALLOWED_HOSTS is refused"
+    assert "DJANGO_ALLOWED_HOSTS" in out
+    code, out = run_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="tidtam.go.th")
     assert code == 0, out
 
 

@@ -38,17 +38,19 @@ def _alignment_of(project):
     return by_kind
 
 
-def project_figures(project, rnd: Round, sources=()):
+def project_figures(project, rnd: Round, sources=(), *, detail=True):
+    """A project's figures; detail=False (the dashboard) leaves out the report blocks."""
+    money = getattr(project, "round_money", None)  # plain rows (load_round(detail=False)), else the relations
     allocations = defaultdict(lambda: ZERO)
-    for allocation in project.allocations.all():
+    for allocation in money.allocations if money else project.allocations.all():
         allocations[allocation.source_id] += allocation.amount
-    planned = {line.quarter: line.amount for line in project.spending_plan.all()}
+    planned = {line.quarter: line.amount for line in (money.spending_plan if money else project.spending_plan.all())}
     disbursed = defaultdict(lambda: ZERO)
-    for d in project.disbursements.all():
+    for d in money.disbursements if money else project.disbursements.all():
         # Disbursements after the as-of cut-off are not yet known to the booklet.
         if thai_calendar.fiscal_year_of(d.date) == rnd.be_year and d.date <= rnd.as_of_date:
             disbursed[thai_calendar.quarter_of(d.date)] += d.amount
-    reports = sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
+    reports = money.reports if money else sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
     spent = {r.quarter: r.spent_amount for r in reports}
     in_round = status_in_round(reports, rnd.quarter)
     figures = ProjectFigures(
@@ -63,6 +65,8 @@ def project_figures(project, rnd: Round, sources=()):
         carried_from=in_round.carried_from,
         allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
     )
+    if not detail:
+        return figures
     alignment = _alignment_of(project)
     figures.alignment = alignment
     activities = list(project.activities.all())
@@ -141,18 +145,20 @@ def _sections(rows, groups, strategies, grouping):
     return [Section(f"g{g.group.pk}", g.group.name, g.rows) for g in groups if g.rows]
 
 
-def booklet_figures(action_plan, rnd: Round, *, grouping="status"):
-    """All figures of one round of one action plan."""
+def booklet_figures(action_plan, rnd: Round, *, grouping="status", detail=True):
+    """All figures of one round of one action plan. detail=False (the dashboard): the same totals,
+    status counts, money and group tables, without the projects' report blocks and the digest."""
     if grouping not in GROUPINGS:
         raise ValueError(f"grouping must be one of {GROUPINGS}, got {grouping!r}")
-    projects, groups, strategies, sources, targets = load_round(action_plan, rnd)
+    projects, groups, strategies, sources, targets = load_round(action_plan, rnd, detail=detail)
     return figures_from_rows(
-        action_plan, rnd, projects, groups, strategies, sources, targets, grouping=grouping
+        action_plan, rnd, projects, groups, strategies, sources, targets, grouping=grouping, detail=detail
     )
 
 
-def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, targets, *, grouping="status"):
-    all_rows = [project_figures(p, rnd, sources) for p in projects]
+def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, targets, *, grouping="status",
+                      detail=True):
+    all_rows = [project_figures(p, rnd, sources, detail=detail) for p in projects]
     group_order = {g.pk: i for i, g in enumerate(groups)}
     # Register order: by group as the office lists its groups, then the plan's own order.
     all_rows.sort(
@@ -174,7 +180,7 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
     totals = GroupRow(None, rows, rnd.quarter, sources, strategies)
     sections = _sections(rows, group_rows, strategies, grouping)
     digest = []
-    for g in group_rows:
+    for g in group_rows if detail else ():
         entries = []
         for r in g.rows:
             latest = r.latest_report

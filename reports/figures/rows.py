@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 from django.db.models import Prefetch
 
-from budget.models import BudgetSource, CabinetTarget
+from budget.models import Allocation, BudgetSource, Disbursement, SpendingPlan
+from budget.selectors import cabinet_targets
 from plans.models import Group, Strategy
 from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 from reports.figures.types import (
@@ -13,40 +17,61 @@ from reports.figures.types import (
 )
 
 
-def load_round(action_plan, rnd: Round):
-    """Everything the round's figures need, in a fixed number of queries."""
+@dataclass
+class RoundMoney:
+    """A project's money and counted reports as plain rows (named tuples), for the summaries."""
 
-    reports = (
-        QuarterlyReport.objects.filter(quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES)
-        .order_by("quarter")
-        .prefetch_related(
+    allocations: list = field(default_factory=list)  # (source_id, amount)
+    spending_plan: list = field(default_factory=list)  # (quarter, amount)
+    disbursements: list = field(default_factory=list)  # (date, amount)
+    reports: list = field(default_factory=list)  # (id, quarter, state, status, spent_amount), by quarter
+
+
+def _by_project(queryset, *fields):
+    grouped = defaultdict(list)
+    for row in queryset.order_by().values_list("project_id", *fields, named=True):
+        grouped[row.project_id].append(row)
+    return grouped
+
+
+def load_round(action_plan, rnd: Round, *, detail=True):
+    """Everything the round's figures need, in a fixed number of queries.
+
+    detail=False (the dashboard): only what the summaries need (status, money, groups, overdue
+    reports), as plain rows in one query per table: no activities, indicators, alignment or report
+    texts, and none of the per-project querysets a prefetch builds (most of a 1,000-project
+    office's time went there).
+    """
+
+    reports = QuarterlyReport.objects.filter(
+        quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES
+    ).order_by("quarter")
+    projects = Project.objects.filter(action_plan=action_plan).select_related("group", "strategy")
+    if detail:
+        reports = reports.prefetch_related(
             Prefetch("activity_progress", queryset=ActivityProgress.objects.select_related("activity")),
             Prefetch("indicator_results", queryset=IndicatorResult.objects.all()),
         )
-    )
-    projects = list(
-        Project.objects.filter(action_plan=action_plan)
-        .select_related("group__head", "strategy")
-        .prefetch_related(
-            "owners__memberships",
-            "group__head__memberships",
-            "allocations",
-            "spending_plan",
-            "disbursements",
-            "activities",
-            "indicators",
-            "alignment",
+        projects = projects.select_related("group__head").prefetch_related(
+            "owners__memberships", "group__head__memberships",
+            "allocations", "spending_plan", "disbursements", "activities", "indicators", "alignment",
             Prefetch("reports", queryset=reports, to_attr="round_reports"),
         )
-        .order_by("display_order", "code", "pk")
-    )
+    projects = list(projects.order_by("display_order", "code", "pk"))
+    if not detail:
+        in_plan = {"project__action_plan": action_plan}
+        allocations = _by_project(Allocation.objects.filter(**in_plan), "source_id", "amount")
+        planned = _by_project(SpendingPlan.objects.filter(**in_plan), "quarter", "amount")
+        disbursed = _by_project(Disbursement.objects.filter(**in_plan), "date", "amount")
+        counted = _by_project(reports.filter(**in_plan).order_by("quarter"),
+                              "id", "quarter", "state", "status", "spent_amount")
+        for project in projects:
+            project.round_money = RoundMoney(allocations[project.pk], planned[project.pk], disbursed[project.pk],
+                                             sorted(counted[project.pk], key=lambda r: r.quarter))
     groups = list(Group.objects.filter(office_id=action_plan.office_id).order_by("display_order", "name"))
     strategies = list(
         Strategy.objects.filter(development_plan_id=action_plan.development_plan_id).order_by("number")
     )
     sources = list(BudgetSource.objects.order_by("display_order", "code"))
-    targets = {
-        t.quarter: t.cumulative_percent
-        for t in CabinetTarget.objects.filter(fiscal_year_id=action_plan.fiscal_year_id)
-    }
+    targets = cabinet_targets(action_plan.office_id, action_plan.fiscal_year_id)
     return projects, groups, strategies, sources, targets

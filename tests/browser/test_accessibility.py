@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget.models import BudgetSource
-from plans.models import ReportingWindow
+from plans.models import Membership, ReportingWindow
 from tests import factories
 
 pytestmark = pytest.mark.browser
@@ -37,12 +37,21 @@ def pages_of(world):
     return {
         "planner1": ["/plan/board/", "/plan/", "/plan/groups/", "/plan/strategies/", "/plan/windows/open/",
                      f"/projects/{a}/edit/", f"/projects/{a}/money/", f"/projects/{a}/activities/",
-                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common],
-        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common],
+                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common,
+                     # The office's own pages (issue #15).
+                     "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
+                     "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
+                     "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/"],
+        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
+                    *common],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      *common],
         "director1": common,
     }
+
+
+def _person(user):
+    return Membership.objects.get(user=user).pk
 
 
 def _violations(page):

@@ -165,8 +165,11 @@ def test_it_lists_the_demo_accounts_without_seeding(demo):
 
 
 def test_it_lets_every_demo_account_sign_in_with_password_demo(demo, client):
+    # Through the login form: the login throttling (django-axes) needs the request.
     for username in ("planner", "director", "finance", "attaphon"):
-        assert client.login(username=username, password="demo"), username
+        response = client.post("/accounts/login/", {"username": username, "password": "demo"})
+        assert response.status_code == 302, username
+        client.post("/accounts/logout/")
 
 
 def test_it_publishes_the_six_month_booklet_once_for_directors(demo, client):
@@ -175,7 +178,7 @@ def test_it_publishes_the_six_month_booklet_once_for_directors(demo, client):
     publication = Publication.objects.get(booklet__action_plan=demo)
     assert publication.document_number == "4/2567"
     assert bytes(publication.pdf).startswith(b"%PDF-")
-    client.login(username="director", password="demo")
+    client.post("/accounts/login/", {"username": "director", "password": "demo"})
     response = client.get(f"/booklets/published/{publication.pk}.pdf")
     assert response.status_code == 200
     assert b"".join(response.streaming_content if response.streaming else [response.content]) == bytes(
@@ -188,3 +191,16 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     by_group = Counter(mid_year.values_list("group__abbreviation", flat=True))
     assert by_group == {"กนต.": 2, "กสศ.": 1, "กบค.": 1}
     assert all(p.added_mid_year_reason for p in mid_year)
+
+
+def test_it_seeds_what_shows_an_office_running_itself(demo):
+    from plans.models import OfficeDeputy
+
+    office = demo.office
+    assert office.logo and office.director_name == "นายประเสริฐ สาครวงศ์"
+    assert OfficeDeputy.objects.filter(office=office).count() == 2
+    heads = dict(Group.objects.filter(office=office, head__isnull=False).values_list("abbreviation", "head__username"))
+    assert heads == {"กนต.": "chongrak", "กบส.": "somkiat"}
+    somkiat = Membership.objects.get(user__username="somkiat")
+    assert somkiat.roles == ["staff", "finance"] and somkiat.user.owned_projects.exists()
+    assert Membership.objects.get(user__username="deputy").role == "director"

@@ -69,6 +69,12 @@ RULES = {
     "home": Rule(expect={name: 302 for name in READ_ALL}),
     "login": Rule(expect={**{name: 302 for name in READ_ALL}, "anonymous": 200}),
     "logout": Rule(method="POST", expect={name: 302 for name in READ_ALL}),
+    # Accounts (issue #12): everyone changes their own password; the planner sees the office's sign-ins.
+    "password_change": Rule(expect=READ_ALL),
+    "password_change_done": Rule(expect=READ_ALL),
+    "login_attempts": Rule(expect=planner_page()),
+    # For a load balancer: no login.
+    "healthz": Rule(expect={name: 200 for name in READ_ALL}),
     # Home pages and the board.
     "plans:my_projects": Rule(expect=READ_ALL),
     "plans:board": Rule(expect=READ_ALL),

@@ -60,3 +60,23 @@ def test_it_reads_a_fixed_number_of_queries_whatever_the_number_of_projects(smal
         f.AllocationFactory(project=p)
         f.QuarterlyReportFactory(project=p, quarter=2, state="submitted")
     assert count() == before
+
+
+def test_its_summary_figures_are_the_booklets_figures(small):
+    """The dashboard loads only what its summaries need; every figure it shows is the booklet's."""
+    from reports.figures import Round, booklet_figures
+
+    rnd = Round(small.plan.fiscal_year.be_year, 6)
+    full = booklet_figures(small.plan, rnd)
+    summary = booklet_figures(small.plan, rnd, detail=False)
+    assert summary.status.counts == full.status.counts
+    assert summary.money == full.money
+    assert [r.project.pk for r in summary.rows] == [r.project.pk for r in full.rows]
+    for a, b in zip(summary.rows, full.rows, strict=True):
+        assert (a.status, a.allocated, a.planned, a.disbursed, a.spent) == (b.status, b.allocated, b.planned,
+                                                                          b.disbursed, b.spent)
+        assert [r.quarter for r in a.reports] == [r.quarter for r in b.reports]
+    for g, h in zip(summary.groups, full.groups, strict=True):
+        assert (g.count, g.allocated, g.disbursed, g.disbursed_percent, g.spent, g.status.counts) == \
+            (h.count, h.allocated, h.disbursed, h.disbursed_percent, h.spent, h.status.counts)
+    assert summary.totals.allocated == full.totals.allocated and summary.totals.spent == full.totals.spent

@@ -24,12 +24,19 @@ def _is_transactional(request):
 @pytest.fixture(autouse=True)
 def reference_data_after_flush(request):
     """A transactional test (the browser tests) ends by flushing every table, which also deletes the rows
-    migrations wrote (the budget sources). Put them back before each transactional test."""
-    if not _is_transactional(request):
-        return
-    request.getfixturevalue("transactional_db")
+    migrations wrote (the budget sources). Put them back before each transactional test, and before any
+    test using the database when they are missing: with two workers, a worker may still run database
+    tests after a transactional test has flushed its database."""
     from budget.models import BudgetSource
 
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+    elif "db" in request.fixturenames:
+        request.getfixturevalue("db")
+        if BudgetSource.objects.exists():
+            return
+    else:
+        return
     for code, name, order in importlib.import_module("budget.migrations.0002_budget_sources").SOURCES:
         BudgetSource.objects.get_or_create(code=code, defaults={"name": name, "display_order": order})
 

@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore worker
+.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore worker messages
 
 run: setup-run
 	$(PY) manage.py migrate --noinput
@@ -68,6 +68,10 @@ $(INSTALLED): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Thai for Django's own validation messages (locale/th); the compiled .mo is committed.
+messages: $(INSTALLED)
+	$(PY) manage.py compilemessages -l th --ignore=.venv
 
 # Deletes the demo's SQLite database (the next `make run` seeds a new one); asks first.
 clean-db:

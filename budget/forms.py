@@ -16,6 +16,10 @@ class DisbursementForm(forms.Form):
                                     error_messages={"required": _("กรุณาเลือกแหล่งงบประมาณ")})
     reference = forms.CharField(label=_("เลขที่เอกสาร"), max_length=100, required=False)
     note = forms.CharField(label=_("หมายเหตุ"), max_length=300, required=False)
+    over_allocation_reason = forms.CharField(
+        label=_("เหตุผลที่เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร"), max_length=300, required=False,
+        help_text=_("กรอกเฉพาะเมื่อยอดเบิกจ่ายรวมเกินงบจัดสรร เช่น ได้รับโอนเงินเพิ่มเติมแล้ว"),
+    )
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,12 +1,14 @@
 """Writes about money: finance records, corrects and removes disbursements, each audited."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from budget.models import Disbursement
 from plans import thai_calendar
-from plans.thai_formats import format_date_long
+from plans.thai_formats import format_date_long, format_money
 
 FIELDS = ["date", "amount", "source", "reference", "note"]
 
@@ -17,8 +19,19 @@ def _audit(instance, user, reason):
     instance._change_reason = reason
 
 
-def _check(project, *, date, amount, source):
-    """Cross-model rules: inside the plan's fiscal year, from one of the project's sources, positive."""
+def over_allocation(project, *, amount, replacing=None):
+    """How much the project's disbursements would exceed its allocation with `amount` added (and
+    `replacing`, an entry being corrected, left out): a positive Decimal, or None when within it."""
+    allocated = sum((a.amount for a in project.allocations.all()), Decimal("0"))
+    others = sum((d.amount for d in project.disbursements.all() if replacing is None or d.pk != replacing.pk),
+                 Decimal("0"))
+    excess = others + (amount or Decimal("0")) - allocated
+    return excess if excess > 0 and allocated > 0 else None
+
+
+def _check(project, *, date, amount, source, over_reason="", replacing=None):
+    """Cross-model rules: inside the plan's fiscal year, from one of the project's sources, positive;
+    above the allocation only with a reason (real offices do receive late transfers)."""
     errors = {}
     be_year = project.action_plan.fiscal_year.be_year
     if date is not None and thai_calendar.fiscal_year_of(date) != be_year:
@@ -34,17 +47,28 @@ def _check(project, *, date, amount, source):
         errors["source"] = _("โครงการนี้ไม่ได้รับจัดสรรงบประมาณ จึงบันทึกการเบิกจ่ายไม่ได้")
     elif source is None or source.pk not in sources:
         errors["source"] = _("กรุณาเลือกแหล่งงบประมาณที่โครงการนี้ได้รับจัดสรร")
+    excess = over_allocation(project, amount=amount, replacing=replacing) if amount and amount > 0 else None
+    if excess is not None and not (over_reason or "").strip():
+        errors["over_allocation_reason"] = _(
+            "ยอดเบิกจ่ายรวมจะเกินงบประมาณที่ได้รับจัดสรร %(x)s บาท ตรวจสอบจำนวนเงินอีกครั้ง "
+            "หากได้รับโอนเงินเพิ่มแล้ว ให้ระบุเหตุผลในช่องนี้"
+        ) % {"x": format_money(excess, digits="arabic")}
     if errors:
         raise ValidationError(errors)
 
 
-def disbursement_record(*, project, user, date, amount, source, reference="", note=""):
+def _with_over_reason(reason, over_reason):
+    over_reason = (over_reason or "").strip()
+    return f"{reason} (เกินงบจัดสรร: {over_reason})" if over_reason else reason
+
+
+def disbursement_record(*, project, user, date, amount, source, reference="", note="", over_allocation_reason=""):
     """Record money finance paid out for a project (เบิกจ่าย)."""
-    _check(project, date=date, amount=amount, source=source)
+    _check(project, date=date, amount=amount, source=source, over_reason=over_allocation_reason)
     with transaction.atomic():
         disbursement = Disbursement(project=project, date=date, amount=amount, source=source,
                                     reference=reference, note=note, recorded_by=user)
-        _audit(disbursement, user, _("บันทึกการเบิกจ่าย"))
+        _audit(disbursement, user, _with_over_reason(_("บันทึกการเบิกจ่าย"), over_allocation_reason))
         disbursement.save()
     return disbursement
 
@@ -54,12 +78,14 @@ def disbursement_correct(*, disbursement, user, reason, **values):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
+    over_reason = values.pop("over_allocation_reason", "")
     merged = {name: values.get(name, getattr(disbursement, name)) for name in FIELDS}
-    _check(disbursement.project, date=merged["date"], amount=merged["amount"], source=merged["source"])
+    _check(disbursement.project, date=merged["date"], amount=merged["amount"], source=merged["source"],
+           over_reason=over_reason, replacing=disbursement)
     with transaction.atomic():
         for name, value in merged.items():
             setattr(disbursement, name, value)
-        _audit(disbursement, user, _("แก้ไข: %(r)s") % {"r": reason})
+        _audit(disbursement, user, _with_over_reason(_("แก้ไข: %(r)s") % {"r": reason}, over_reason))
         disbursement.save()
     return disbursement
 

@@ -18,7 +18,7 @@ from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import devplan_seed, evidence, office, people, projects, reports
+from demo import devplan_seed, evidence, later_quarters, office, people, projects, reports
 from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
@@ -244,11 +244,12 @@ def seed_projects(plan, groups, strategies, users, items):
             upsert(SpendingPlan, {"project": project, "quarter": quarter}, {"amount": money(amount)})
         project.spending_plan.exclude(quarter__in=list(data["plan"])).delete()
 
-        for day, amount, source_code, reference in data["paid"]:
+        paid = data["paid"] + later_quarters.course(data)[1]
+        for day, amount, source_code, reference in paid:
             source = sources[source_code] if source_code else sources[next(iter(data["alloc"]))]
             upsert(Disbursement, {"project": project, "reference": reference},
                    {"date": day, "amount": money(amount), "source": source, "recorded_by": users["finance"]})
-        project.disbursements.exclude(reference__in=[p[3] for p in data["paid"]]).delete()
+        project.disbursements.exclude(reference__in=[p[3] for p in paid]).delete()
         rows.append((data, project, activities, indicators, alignment))
     plan.projects.exclude(pk__in=[row[1].pk for row in rows]).delete()
     return rows
@@ -276,11 +277,18 @@ def seed_reports(rows, users):
             report = seed_report(project, quarter, entry, data, alignment, users)
             kept.append(report.pk)
             seed_report_rows(report, entry, activities, indicators, data)
+        for quarter, entry in later_quarters.course(data)[0]:
+            report = seed_report(project, quarter, entry, data, alignment, users)
+            kept.append(report.pk)
+            seed_report_rows(report, entry, activities, indicators, data)
         project.reports.exclude(pk__in=kept).delete()
 
 
 def seed_report(project, quarter, entry, data, alignment, users):
-    submitted = quarter == 2 and data["no"] in reports.SUBMITTED_IN_Q2
+    submitted = (quarter == 2 and data["no"] in reports.SUBMITTED_IN_Q2) or (
+        quarter == 4 and data["no"] in later_quarters.SUBMITTED_IN_Q4)
+    submitted_on = {**reports.SUBMITTED_ON, **later_quarters.SUBMITTED_ON}
+    reviewed_on = {**reports.REVIEWED_ON, **later_quarters.REVIEWED_ON}
     owner = users[data["owners"][0]]
     done = entry["status"] != "not_started"
     titles = {key: item.title for key, item in alignment.items()}
@@ -300,9 +308,9 @@ def seed_report(project, quarter, entry, data, alignment, users):
         "problems": entry.get("problems", ""),
         "suggestions": entry.get("suggestions", ""),
         "submitted_by": owner,
-        "submitted_at": at(reports.SUBMITTED_ON[quarter], 9 + data["no"] % 7, (data["no"] * 7) % 60),
+        "submitted_at": at(submitted_on[quarter], 9 + data["no"] % 7, (data["no"] * 7) % 60),
         "reviewed_by": None if submitted else users["planner"],
-        "reviewed_at": None if submitted else at(reports.REVIEWED_ON[quarter], 14, data["no"]),
+        "reviewed_at": None if submitted else at(reviewed_on[quarter], 14, data["no"]),
         "review_comment": "" if submitted else "รับรายงานแล้ว",
         **contribution,
     }

@@ -70,8 +70,11 @@ CABINET_TARGETS = {1: 30, 2: 54, 3: 77, 4: 100}
 # The office's usual report deadlines (10 days after each quarter), proposed when a window opens.
 QUARTER_DEADLINES = {1: date(2024, 1, 10), 2: date(2024, 4, 10), 3: date(2024, 7, 10), 4: date(2024, 10, 10)}
 
-# Both windows are closed: the demo shows the office after the 6-month round.
+# Every window is closed: the demo shows the office after its year. Q1 and Q2 follow reference 003;
+# Q3 and Q4 are invented (demo/later_quarters.py) so that the 9- and 12-month rounds have content.
 REPORTING_WINDOWS = [
     {"quarter": 1, "deadline": date(2024, 1, 10), "closed_on": (2024, 1, 15)},
     {"quarter": 2, "deadline": date(2024, 4, 10), "closed_on": (2024, 4, 17)},
+    {"quarter": 3, "deadline": date(2024, 7, 10), "closed_on": (2024, 7, 17)},
+    {"quarter": 4, "deadline": date(2024, 10, 10), "closed_on": (2024, 10, 17)},
 ]

@@ -24,8 +24,9 @@ the pages of every role held. Another office's objects stay 404 whatever the rol
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from plans import year_picker
 from plans.models import Role
-from plans.selectors import current_action_plan, membership_of
+from plans.selectors import membership_of
 
 NOT_YOURS = "คุณไม่มีสิทธิ์แก้ไขข้อมูลนี้"
 
@@ -86,11 +87,21 @@ def load_in_office(user, queryset, pk, *, office_path, for_write=False):
     return obj
 
 
-def plan_or_404(request):
-    """The user's office's action plan for `?year=` (GET or POST), or its latest plan; 404 when there is none."""
+def picked_plan(request):
+    """The year (and round) the page shows, read from `?year=`/`?round=` (plans.year_picker); what could
+    not be read is said on the page. Kept on the request for the picker in the page."""
     membership = member_or_404(request.user)
-    year = request.GET.get("year") or request.POST.get("year") or ""
-    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
+    picked = year_picker.pick(request, membership.office, strict=request.method == "POST")
+    if request.method != "POST":
+        year_picker.tell(request, picked)
+    request.picked = picked
+    return picked
+
+
+def plan_or_404(request):
+    """The user's office's action plan for `?year=` (GET or POST), else the year whose reporting is
+    running; 404 when there is none (or, when writing, when the asked year has no plan)."""
+    plan = picked_plan(request).plan
     if plan is None:
         raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้ กรุณาให้นักวิเคราะห์นโยบายและแผนสร้างแผนก่อน")
     return plan

@@ -16,7 +16,8 @@ from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
 from plans.models import DevelopmentPlan, Group, QuarterDeadline, ReportingWindow, Role, Strategy
-from plans.selectors import action_plans_of_office, current_action_plan, membership_of, next_quarter_to_open
+from plans.selectors import action_plans_of_office, membership_of, next_quarter_to_open
+from plans.year_picker import running_action_plan
 
 
 def add_errors(form, error: ValidationError):
@@ -158,7 +159,7 @@ def strategy_edit(request, pk=None):
         else None
     )
     initial = StrategyForm.initial_of(strategy) if strategy else {}
-    plan = current_action_plan(membership.office)
+    plan = running_action_plan(membership.office)
     if plan and not strategy:
         initial["development_plan"] = plan.development_plan_id
     form = StrategyForm(request.POST or None, initial=initial, office=membership.office)
@@ -205,7 +206,7 @@ def window_open(request):
             add_errors(form, error)
         else:
             messages.success(request, f"เปิดรับรายงานไตรมาสที่ {window.quarter} แล้ว")
-            return redirect(f"{_board_url()}?quarter={window.quarter}")
+            return redirect(f"{_board_url()}?quarter={window.quarter}&year={plan.fiscal_year.be_year}")
     return render(
         request,
         "plans/form.html",

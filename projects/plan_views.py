@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from plans.access import member_or_404, plan_or_404, require_planner
+from plans.access import member_or_404, picked_plan, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm
 from plans.models import Role
 from plans.selectors import current_action_plan
@@ -20,8 +20,8 @@ from projects.selectors import my_projects as select_my_projects
 @login_required
 def my_projects(request):
     """โครงการของฉัน: the projects the user owns, with the open reporting windows and their reports."""
-    membership = member_or_404(request.user)
-    plan = current_action_plan(membership.office)
+    member_or_404(request.user)
+    plan = picked_plan(request).plan
     today = timezone.localdate()
     return render(
         request,
@@ -45,6 +45,8 @@ def board(request):
     plan = plan_or_404(request)
     windows = list(plan.reporting_windows.order_by("quarter"))
     quarter = request.GET.get("quarter", "")
+    if not quarter and request.picked.months:
+        quarter = str(request.picked.months // 3)
     window = next((w for w in windows if str(w.quarter) == quarter), None)
     if window is None and windows:
         # The latest open quarter, else the latest quarter there is.

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Sum
 
 from plans.selectors import membership_of
 from projects.models import Project, QuarterlyReport, ReportState
+from projects.round_status import is_missed, status_in_round
 
 
 def projects_visible_to(user, action_plan):
@@ -52,11 +53,11 @@ def project_list(user, action_plan, *, group=None, strategy=None, status=None, s
     quarter = current_quarter(action_plan, rows)
     for project in rows:
         project.latest_report = project.reports_in_order[-1] if project.reports_in_order else None
-        project.current_report = next((r for r in project.reports_in_order if r.quarter == quarter), None)
-    if status == "not_reported":
-        rows = [p for p in rows if p.current_report is None]
-    elif status:
-        rows = [p for p in rows if p.current_report is not None and p.current_report.status == status]
+        # The status in the round, as the booklet and dashboard count it (projects.round_status).
+        project.round_status = status_in_round(project.reports_in_order, quarter)
+        project.current_report = project.round_status.report
+    if status:
+        rows = [p for p in rows if p.round_status.status == status]
     return rows, quarter
 
 
@@ -84,9 +85,7 @@ def project_detail(user, pk):
 
 # --- Reporting (issue #3): the planner's board and an owner's "my projects". -------------------
 
-BOARD_STATES = [("none", "ยังไม่มีรายงาน"), *ReportState.choices]
-# A report in one of these states is in the planner's hands: never overdue.
-HANDED_IN = {ReportState.SUBMITTED, ReportState.ACCEPTED}
+BOARD_STATES = [("none", "ยังไม่มีรายงาน"), *ReportState.choices, ("completed_before", "เสร็จสิ้นแล้วในไตรมาสก่อน")]
 
 
 @dataclass
@@ -94,14 +93,21 @@ class BoardRow:
     project: Project
     report: QuarterlyReport | None
     overdue: bool
+    completed_in: int | None = None  # finished in this earlier quarter: nothing more to report
 
     @property
     def state(self):
-        return self.report.state if self.report else "none"
+        if self.report:
+            return self.report.state
+        return "completed_before" if self.completed_in else "none"
 
     @property
     def state_label(self):
-        return self.report.get_state_display() if self.report else "ยังไม่มีรายงาน"
+        if self.report:
+            return self.report.get_state_display()
+        if self.completed_in:
+            return f"เสร็จสิ้นแล้วตั้งแต่ไตรมาสที่ {self.completed_in}"
+        return "ยังไม่มีรายงาน"
 
 
 @dataclass
@@ -119,10 +125,6 @@ class BoardGroup:
         return sum(row.overdue for row in self.rows)
 
 
-def _is_overdue(window, report, today):
-    return window.is_open and today > window.deadline and (report is None or report.state not in HANDED_IN)
-
-
 def reporting_board(user, window, *, today):
     """Per group, each (not cancelled) project's report for the window's quarter.
 
@@ -133,17 +135,22 @@ def reporting_board(user, window, *, today):
         .select_related("group")
         .prefetch_related(
             Prefetch("owners", to_attr="owner_list"),
-            # The board shows each report's state and when it was sent: not its texts.
-            Prefetch("reports", queryset=QuarterlyReport.objects.filter(quarter=window.quarter)
-                     .only("id", "project_id", "quarter", "state", "submitted_at"), to_attr="window_reports"),
+            # The board shows each report's state and when it was sent, and earlier quarters' statuses
+            # (a project completed earlier is not chased): not their texts.
+            Prefetch("reports", queryset=QuarterlyReport.objects.filter(quarter__lte=window.quarter)
+                     .only("id", "project_id", "quarter", "state", "status", "submitted_at"),
+                     to_attr="round_reports"),
         )
         .order_by("group__display_order", "group__name", "display_order", "code")
     )
     groups = {}
     for project in projects:
-        report = project.window_reports[0] if project.window_reports else None
+        reports = project.round_reports
+        report = next((r for r in reports if r.quarter == window.quarter), None)
+        carried = status_in_round(reports, window.quarter)
         board_group = groups.setdefault(project.group_id, BoardGroup(project.group))
-        board_group.rows.append(BoardRow(project, report, _is_overdue(window, report, today)))
+        board_group.rows.append(BoardRow(project, report, is_missed(window, project, reports, today),
+                                         carried.carried_from))
     total = BoardGroup(None, [row for g in groups.values() for row in g.rows])
     return list(groups.values()), total
 
@@ -164,10 +171,11 @@ class DueItem:
 
 
 def my_projects(user, action_plan, *, today):
-    """The user's own projects in `action_plan`, each with what is due in the open reporting windows."""
+    """The user's own projects in `action_plan`, each with what is due: the open reporting windows, and
+    closed ones whose report the project missed (an owner sees a missed report as missed)."""
     if action_plan is None:
         return []
-    windows = [w for w in action_plan.reporting_windows.order_by("quarter") if w.is_open]
+    windows = list(action_plan.reporting_windows.order_by("quarter"))
     projects = list(
         projects_visible_to(user, action_plan)
         .filter(owners=user)
@@ -176,10 +184,12 @@ def my_projects(user, action_plan, *, today):
         .order_by("display_order", "code")
     )
     for project in projects:
-        by_quarter = {report.quarter: report for report in project.reports.all()}
+        reports = list(project.reports.all())
+        by_quarter = {report.quarter: report for report in reports}
         project.due = [] if project.cancelled else [
-            DueItem(window, report, _is_overdue(window, report, today))
+            DueItem(window, by_quarter.get(window.quarter), missed)
             for window in windows
-            for report in [by_quarter.get(window.quarter)]
+            for missed in [is_missed(window, project, reports, today)]
+            if window.is_open or missed
         ]
     return projects

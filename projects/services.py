@@ -144,8 +144,9 @@ def project_set_status(
 
 
 @transaction.atomic
-def project_copy_into(*, project, action_plan, keep_strategy=True):
-    """A copy of `project` in `action_plan` with its owners, alignment, activities and indicators."""
+def project_copy_into(*, project, action_plan, keep_strategy=True, code=None):
+    """A copy of `project` in `action_plan` with its owners, alignment, activities and indicators
+    (under `code` when given, else the same code)."""
     strategy = project.strategy
     if not keep_strategy:
         strategy = action_plan.development_plan.strategies.filter(number=project.strategy.number).first()
@@ -163,6 +164,9 @@ def project_copy_into(*, project, action_plan, keep_strategy=True):
             if name not in ("strategy", "group", *YEAR_BOUND_FIELDS)
         },
     )
+    if code is not None and code != copy.code:
+        copy.code = code
+        copy.save(update_fields=["code"])
     copy.owners.set(project.owners.all())
     # Year-bound items (policies of one year) do not carry over; national catalogues do.
     copy.alignment.set(project.alignment.filter(be_year__isnull=True))

@@ -31,7 +31,8 @@ class Bar:
 
 
 def status_bars(status):
-    top = max(status.counts.values(), default=0)
+    # The chart's title says "percent of all projects": the full width is all projects, not the largest bar.
+    top = status.total
     return [
         Bar(s, STATUS_SHORT[s], status.counts[s], status.percent(s), _scale(status.counts[s], top))
         for s in STATUS_ORDER

@@ -45,7 +45,8 @@ def default_foreword(plan, months, digits="thai"):
     convert = to_thai_digits if digits == "thai" else to_arabic_digits
     return (
         f"{plan.office.name} จัดทำรายงานความก้าวหน้าการดำเนินงานตามแผนปฏิบัติการ ประจำปีงบประมาณ "
-        f"พ.ศ. {convert(str(year))} {convert(ROUND_LABELS[months])} "
+        # A no-break space keeps "พ.ศ. ๒๕๖๗" on one line; the planner's own text is printed as typed.
+        f"พ.ศ.\u00a0{convert(str(year))} {convert(ROUND_LABELS[months])} "
         f"เพื่อสรุปผลการดำเนินโครงการและการเบิกจ่ายงบประมาณในภาพรวม "
         f"ให้ผู้บริหารและกลุ่ม/หน่วยได้นำผลการดำเนินงานไปใช้ปรับปรุงและพัฒนาการบริหารจัดการศึกษา "
         f"ให้บรรลุเป้าหมายและตัวชี้วัดความสำเร็จที่กำหนดไว้\n"
@@ -83,6 +84,4 @@ def booklet_context(booklet_or_params):
         "money_chart": charts.money_columns(fig.money),
         "group_chart": charts.group_bars(fig.groups),
         "foreword_paragraphs": [line.strip() for line in foreword.splitlines() if line.strip()],
-        # Grouped by status, the not-started section already lists them by title.
-        "not_started": [] if params.grouping == "status" else [r for r in fig.rows if r.status == "not_started"],
     }

@@ -1,11 +1,12 @@
 """The directors' dashboard: the current round's figures (from reports/figures/) and overdue reports."""
 
 from reports import charts
-from reports.figures import booklet_figures, current_round, overdue_reports
+from reports.figures import Round, booklet_figures, current_round, overdue_reports
 
 
-def dashboard_context(plan, today):
-    rnd = current_round(plan, today)
+def dashboard_context(plan, today, months=None):
+    """The round `months` of `plan` (`?round=`), by default the round being reported on."""
+    rnd = Round(plan.fiscal_year.be_year, months) if months else current_round(plan, today)
     fig = booklet_figures(plan, rnd, detail=False)  # the summaries only, not the whole booklet
     return {
         "fig": fig,

@@ -88,6 +88,7 @@ def _summary(fig):
         ["เบิกจ่ายสะสม (บาท)", m.cumulative.disbursed],
         ["เบิกจ่ายสะสม (ร้อยละของแผนสะสม)", m.cumulative.disbursed_percent],
         ["ไม่สามารถเบิกจ่ายได้ตามแผน สะสม (บาท)", m.cumulative.not_disbursed],
+        ["เบิกจ่ายเกินแผน สะสม (บาท)", m.cumulative.over_plan],
         ["งบประมาณที่ได้รับจัดสรร (บาท)", m.allocated],
         ["เบิกจ่ายสะสม (ร้อยละของงบจัดสรร)", m.disbursed_of_allocated],
         ["เป้าหมายเบิกจ่ายสะสมตามมติ ครม. (ร้อยละของงบจัดสรร)", m.target_percent],

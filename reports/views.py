@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from plans.access import member_or_404, require_role
+from plans.access import member_or_404, picked_plan, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
-from plans.selectors import current_action_plan
 from reports import dashboard as dashboard_data
 from reports.forms import BookletForm
 from reports.jobs.models import BookletJob, JobKind
@@ -30,8 +29,9 @@ PDF = "application/pdf"
 def dashboard(request):
     """The directors' main page: status, money against plan and target, overdue reports, booklets."""
     membership = member_or_404(request.user)
-    plan = current_action_plan(membership.office)
-    context = dashboard_data.dashboard_context(plan, timezone.localdate()) if plan else {}
+    picked = picked_plan(request)
+    plan = picked.plan
+    context = dashboard_data.dashboard_context(plan, timezone.localdate(), picked.months) if plan else {}
     context.update(plan=plan, publications=publications_of(request.user)[:10],
                    is_planner=membership.has_role(Role.PLANNER))
     return render(request, "reports/dashboard.html", context)

@@ -199,6 +199,21 @@ class ReportForms:
             form = rows.get(prefix, self.main)
             form.add_error(name if name in form.fields else None, messages)
 
+    def error_links(self):
+        """(field id, label, message) of every error, in page order: the list at the top links to each field."""
+        return [
+            (form[name].auto_id, label, message)
+            for _html, form, name, label in self._fields()
+            for message in form.errors.get(name, [])
+        ] + [("report-form", "", message) for message in self.main.non_field_errors()]
+
+    def focus_first_error(self):
+        """The first field to fix takes the focus when the page opens."""
+        for _html, form, name, _label in self._fields():
+            if form.errors.get(name):
+                form.fields[name].widget.attrs["autofocus"] = "autofocus"
+                return
+
     @property
     def error_count(self):
         return sum(len(form.errors) for form in self.all_forms())

@@ -19,6 +19,7 @@ from projects.models import (
     QuarterlyReport,
     ReportState,
 )
+from projects.round_status import needs_report
 
 REPORT_PAGE_PREFETCH = [
     "activities", "indicators", "allocations__source", "spending_plan", "disbursements",
@@ -192,11 +193,13 @@ def reminders_due(today, days):
         projects = (
             Project.objects.filter(action_plan=window.action_plan, cancelled=False)
             .prefetch_related("owners", Prefetch("reports", queryset=QuarterlyReport.objects.filter(
-                quarter=window.quarter), to_attr="window_reports"))
+                quarter__lte=window.quarter), to_attr="round_reports"))
         )
         for project in projects:
-            report = project.window_reports[0] if project.window_reports else None
-            if report is not None and report.state in (ReportState.SUBMITTED, ReportState.ACCEPTED):
+            # One rule with the board and the dashboard: nobody chases a handed-in report, nor a
+            # project completed in an earlier quarter (projects.round_status).
+            if not needs_report(project, project.round_reports, window.quarter):
                 continue
+            report = next((r for r in project.round_reports if r.quarter == window.quarter), None)
             reminders.extend(Reminder(owner, project, window, report) for owner in project.owners.all())
     return reminders

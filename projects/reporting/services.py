@@ -105,12 +105,14 @@ def submission_errors(project, quarter, data: ReportInput):
     spent = values.get("spent_amount")
     if spent is None:
         errors["spent_amount"] = _("กรุณากรอกจำนวนเงินที่ใช้จ่ายในไตรมาสนี้ (ถ้าไม่ได้ใช้ ให้กรอก 0)")
-    planned, disbursed = _planned_and_disbursed(project, quarter)
-    differs = disbursed != planned or (spent is not None and spent != planned)
+    planned, _disbursed = _planned_and_disbursed(project, quarter)
+    # Only the owner's own figure: finance may not have recorded the quarter yet, and the owner
+    # cannot explain a gap in someone else's records.
+    differs = spent is not None and spent != planned
     if differs and not (values.get("disbursement_variance_reason") or "").strip():
         errors["disbursement_variance_reason"] = _(
-            "การเบิกจ่าย/ใช้จ่ายไม่เป็นไปตามแผน (แผน %(p)s บาท) กรุณาระบุเหตุผล"
-        ) % {"p": f"{planned:,.2f}"}
+            "เงินที่ใช้จ่ายไม่เท่ากับแผน (แผน %(p)s บาท ใช้จ่าย %(s)s บาท) กรุณาระบุเหตุผล"
+        ) % {"p": f"{planned:,.2f}", "s": f"{spent:,.2f}"}
     started = values.get("status") != ProgressStatus.NOT_STARTED
     if started and not (values.get("results") or "").strip():
         errors["results"] = _("กรุณากรอกผลการดำเนินงาน")

@@ -1,5 +1,7 @@
 """The quarterly report of a project: fill in and send (owners), review and reopen (planners), history."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -47,8 +49,18 @@ def report(request, pk, quarter):
                 save(project=project, quarter=quarter, user=request.user, data=forms.to_input(),
                      expected_version=forms.expected_version)
             except ValidationError as error:
+                kept = _keep_as_draft(request, project, quarter, forms) if submit else None
+                if kept is not None:
+                    current, forms = kept
                 forms.add_service_errors(error)
-                messages.error(request, _("ยังส่งรายงานไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
+                forms.focus_first_error()
+                count = len(forms.error_links())
+                if kept is not None:
+                    messages.error(request, _("ยังส่งรายงานไม่ได้ บันทึกทุกอย่างที่กรอกไว้เป็นฉบับร่างแล้ว "
+                                              "กรุณาแก้ไข %(n)s รายการด้านล่าง แล้วกดส่งรายงานอีกครั้ง") % {"n": count})
+                else:
+                    messages.error(request, _("ยังส่งรายงานไม่ได้ และยังไม่ได้บันทึก กรุณาแก้ไข %(n)s รายการด้านล่าง")
+                                   % {"n": count})
             except StaleEdit:
                 # Someone saved meanwhile: merge their changes into this user's input and show
                 # what both changed; saving again is then a deliberate, informed choice.
@@ -67,7 +79,9 @@ def report(request, pk, quarter):
                                  else _("บันทึกฉบับร่างแล้ว"))
                 return redirect(request.path)
         else:
-            messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
+            forms.focus_first_error()
+            messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง จึงยังไม่ได้บันทึก (สิ่งที่กรอกยังอยู่ในหน้านี้) "
+                                      "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {"n": len(forms.error_links())})
     may_edit = can_edit_project(request.user, project) and refusal is None
     planner = is_planner(request.user, project.action_plan.office)
     # A planner opening a sent report is there to review it: show it read-only unless they ask to edit.
@@ -99,6 +113,22 @@ def report(request, pk, quarter):
         "quarters": range(1, 5),
         "mails": list(current.mails.all()[:10]) if planner and current else [],
     })
+
+
+def _keep_as_draft(request, project, quarter, forms):
+    """A refused submission keeps what the owner typed, as a draft: (report, forms over it) or None
+    when even the draft cannot be saved (someone saved meanwhile, or the report is locked)."""
+    try:
+        report = services.report_save_draft(project=project, quarter=quarter, user=request.user,
+                                            data=forms.to_input(), expected_version=forms.expected_version)
+    except (ValidationError, StaleEdit, services.ReportRefused):
+        return None
+    data = request.POST.copy()
+    data["version"] = report.version
+    data["original"] = json.dumps(forms.values(), ensure_ascii=False)
+    kept = ReportForms(project, report, data=data)
+    kept.is_valid()
+    return report_of(project, quarter), kept
 
 
 def _run_review(request, report, action, form):

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from plans import thai_calendar
 from plans.models import ReportingWindow
+from projects.round_status import is_missed, status_in_round
 from reports.figures.rows import load_round
 from reports.figures.tables import (
     BookletFigures,
@@ -20,7 +21,6 @@ from reports.figures.tables import (
 )
 from reports.figures.types import (
     GROUPINGS,
-    NOT_REPORTED,
     STATUS_LABELS,
     STATUS_ORDER,
     ZERO,
@@ -52,8 +52,7 @@ def project_figures(project, rnd: Round, sources=(), *, detail=True):
             disbursed[thai_calendar.quarter_of(d.date)] += d.amount
     reports = money.reports if money else sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
     spent = {r.quarter: r.spent_amount for r in reports}
-    closing = [r for r in reports if r.quarter == rnd.quarter]
-    status = closing[0].status if closing else NOT_REPORTED
+    in_round = status_in_round(reports, rnd.quarter)
     figures = ProjectFigures(
         project=project,
         allocations=dict(allocations),
@@ -61,13 +60,15 @@ def project_figures(project, rnd: Round, sources=(), *, detail=True):
         disbursed=dict(disbursed),
         spent=spent,
         reports=reports,
-        status=status,
+        status=in_round.status,
         round_quarter=rnd.quarter,
+        carried_from=in_round.carried_from,
         allocation_lines=[(src, allocations[src.pk]) for src in sources if src.pk in allocations],
     )
     if not detail:
         return figures
     alignment = _alignment_of(project)
+    figures.alignment = alignment
     activities = list(project.activities.all())
     mains = [a for a in activities if a.parent_id is None]
     children = defaultdict(list)
@@ -113,8 +114,13 @@ def money_summary(rows, rnd: Round, targets):
         quarter=MoneyLine(
             planned=sum((r.planned.get(q, ZERO) for r in rows), ZERO),
             disbursed=sum((r.disbursed.get(q, ZERO) for r in rows), ZERO),
+            over_plan=sum((max(r.disbursed.get(q, ZERO) - r.planned.get(q, ZERO), ZERO) for r in rows), ZERO),
         ),
-        cumulative=MoneyLine(planned=points[q - 1].planned, disbursed=points[q - 1].disbursed),
+        cumulative=MoneyLine(
+            planned=points[q - 1].planned,
+            disbursed=points[q - 1].disbursed,
+            over_plan=sum((max(r.disbursed_through(q) - r.planned_through(q), ZERO) for r in rows), ZERO),
+        ),
         annual_planned=points[-1].planned,
         target_percent=targets.get(q),
         points=points[:q],
@@ -200,13 +206,14 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
 
 
 def overdue_reports(action_plan, rows, today):
-    """(window, [ProjectFigures]) for closed-deadline quarters whose reports are missing."""
+    """(window, [ProjectFigures]) for quarters whose deadline has passed with reports missed
+    (`projects.round_status.is_missed`: the one definition the board, owners and reminders use too)."""
 
     overdue = []
     for window in ReportingWindow.objects.filter(action_plan=action_plan, deadline__lt=today).order_by(
         "quarter"
     ):
-        missing = [r for r in rows if not any(rep.quarter == window.quarter for rep in r.reports)]
+        missing = [r for r in rows if is_missed(window, r.project, r.reports, today)]
         if missing:
             overdue.append((window, missing))
     return overdue

@@ -52,8 +52,9 @@ def load_round(action_plan, rnd: Round, *, detail=True):
             Prefetch("activity_progress", queryset=ActivityProgress.objects.select_related("activity")),
             Prefetch("indicator_results", queryset=IndicatorResult.objects.all()),
         )
-        projects = projects.prefetch_related(
-            "owners", "allocations", "spending_plan", "disbursements", "activities", "indicators", "alignment",
+        projects = projects.select_related("group__head").prefetch_related(
+            "owners__memberships", "group__head__memberships",
+            "allocations", "spending_plan", "disbursements", "activities", "indicators", "alignment",
             Prefetch("reports", queryset=reports, to_attr="round_reports"),
         )
     projects = list(projects.order_by("display_order", "code", "pk"))

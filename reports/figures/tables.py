@@ -38,10 +38,16 @@ def status_counts(rows):
 
 @dataclass
 class MoneyLine:
-    """Planned vs disbursed over some span (a quarter, or cumulative)."""
+    """Planned vs disbursed over some span (a quarter, or cumulative).
+
+    `not_disbursed` is plan − disbursed, as offices define it (its percent and the disbursed percent
+    sum to 100); it nets money disbursed above some projects' plans against others' shortfalls, so
+    `over_plan` states that money on its own line (the sum of each project's excess over its plan).
+    """
 
     planned: Decimal
     disbursed: Decimal
+    over_plan: Decimal = ZERO
 
     @property
     def not_disbursed(self):
@@ -225,6 +231,18 @@ class Section:
     key: str
     title: str
     rows: list
+
+    @property
+    def full_rows(self):
+        """Projects printed in full, each on its own pages: those with report blocks to print."""
+        return [r for r in self.rows if r.printed_blocks and r.project.reported_to_national_system]
+
+    @property
+    def brief_rows(self):
+        """Projects printed by title only, listed together (as reference 000 lists projects not started):
+        nothing to print yet, or not reported to the national system."""
+        full = {id(r) for r in self.full_rows}
+        return [r for r in self.rows if id(r) not in full]
 
 
 @dataclass

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from plans import thai_calendar
 from plans.thai_formats import percent_of
+from projects.round_status import COUNTED_REPORT_STATES, NOT_REPORTED  # noqa: F401  (defined once, there)
 
 ZERO = Decimal("0")
 
-NOT_REPORTED = "not_reported"
 STATUS_ORDER = ("completed", "in_progress", "not_started", NOT_REPORTED)
 STATUS_LABELS = {
     "completed": "ดำเนินการเสร็จสิ้นแล้ว",
@@ -26,8 +26,6 @@ STATUS_SHORT = {
     "not_started": "ยังไม่ดำเนินการ",
     NOT_REPORTED: "ไม่รายงาน",
 }
-# Reports an owner has handed in; a draft is still the owner's.
-COUNTED_REPORT_STATES = ("submitted", "returned", "accepted")
 
 GROUPINGS = ("status", "group", "strategy")
 
@@ -112,9 +110,45 @@ class ProjectFigures:
     reports: list  # submitted reports of the round, by quarter
     status: str
     round_quarter: int
+    carried_from: int | None = None  # completed in this earlier quarter, status carried forward
     allocation_lines: list = field(default_factory=list)  # (source, amount) in source order
     number: int = 0
     blocks: list = field(default_factory=list)
+    alignment: dict = field(default_factory=dict)  # AlignmentKind value -> [AlignmentItem]
+
+    @property
+    def alignment_lines(self):
+        """(label, [items]) of what the project serves higher up, in the order reference 003 prints it."""
+        labels = [("national_strategy", "ยุทธศาสตร์ชาติ"), ("master_plan", "แผนแม่บทประเด็น"),
+                  ("sub_plan", "แผนย่อย"),
+                  ("nesdp_milestone", "หมุดหมายตามแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13"),
+                  ("obec_policy", "นโยบาย สพฐ."), ("ministry_policy", "นโยบายกระทรวงศึกษาธิการ")]
+        return [(label, self.alignment[kind]) for kind, label in labels if self.alignment.get(kind)]
+
+    @property
+    def owners(self):
+        """(user, position) of each owner, for the sign-off."""
+        lines = []
+        for owner in self.project.owners.all():
+            membership = next(iter(owner.memberships.all()), None)
+            lines.append((owner, membership.position if membership else ""))
+        return lines
+
+    @property
+    def group_head(self):
+        """(user, position) of the group's head who certifies the report, or (None, a default position)."""
+        group = self.project.group
+        head = group.head
+        if head is None:
+            return None, f"ผู้อำนวยการ{group.name}"
+        membership = next(iter(head.memberships.all()), None)
+        return head, (membership.position if membership and membership.position else f"ผู้อำนวยการ{group.name}")
+
+    @property
+    def signed_report(self):
+        """The report the sign-off is about: the latest printed one."""
+        blocks = self.printed_blocks
+        return blocks[-1].report if blocks else None
 
     @property
     def status_label(self):
@@ -161,9 +195,17 @@ class ProjectFigures:
         return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
 
     def spent_through(self, quarter):
-        """Owner-reported spending through `quarter`; None when no quarter of it was reported."""
+        """Owner-reported spending through `quarter`; None (unknown, printed ไม่รายงาน) when the owner
+        gave no figure for `quarter` itself, unless the project was completed in an earlier quarter
+        (nothing more is spent after completion). Earlier quarters without a figure add nothing."""
+        completed_in = min((r.quarter for r in self.reports if r.status == "completed"), default=None)
+        closing_known = self.spent.get(quarter) is not None or (
+            completed_in is not None and completed_in < quarter
+        )
+        if not closing_known:
+            return None
         known = [self.spent[q] for q in range(1, quarter + 1) if self.spent.get(q) is not None]
-        return sum(known, ZERO) if known else None
+        return sum(known, ZERO)
 
     @property
     def latest_report(self):

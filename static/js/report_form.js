@@ -25,7 +25,8 @@ document.addEventListener("click", function (event) {
   var planned = amount(box.dataset.planned), disbursed = amount(box.dataset.disbursed);
   function check() {
     var typed = amount(spent.value);
-    var differs = disbursed !== planned || (typed !== null && typed !== planned);
+    // Only the owner's own figure asks for a reason (projects/reporting/services.py).
+    var differs = typed !== null && typed !== planned;
     hint.classList.toggle("d-none", !differs);
   }
   spent.addEventListener("input", check);

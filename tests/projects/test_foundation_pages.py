@@ -40,7 +40,8 @@ def test_it_filters_by_group_strategy_status_and_title(client, world):
     other_strategy = factories.StrategyFactory(development_plan=world.plan.development_plan)
     third = factories.ProjectFactory(action_plan=world.plan, group=other_group, strategy=other_strategy,
                                      title="ประชุมข้าราชการครู")
-    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, status=ProgressStatus.COMPLETED)
+    factories.QuarterlyReportFactory(project=world.project_a, quarter=1, status=ProgressStatus.COMPLETED,
+                                     state="submitted")  # a draft does not count (round_status)
     client.force_login(world.director)
 
     def titles(query):
@@ -97,7 +98,8 @@ def test_it_counts_a_project_without_a_report_for_the_open_quarter_as_not_report
 
     ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10))
     factories.QuarterlyReportFactory(project=world.project_a, quarter=1, status=ProgressStatus.NOT_STARTED)
-    factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status=ProgressStatus.IN_PROGRESS)
+    factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status=ProgressStatus.IN_PROGRESS,
+                                     state="submitted")
     client.force_login(world.planner)
     page = client.get("/projects/?status=not_reported").content.decode()
     assert "สถานะ ไตรมาสที่ ๒" in page

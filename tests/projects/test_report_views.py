@@ -86,7 +86,8 @@ def test_it_keeps_the_input_and_shows_the_thai_message_when_submission_is_incomp
     assert response.status_code == 200
     assert "กรุณาระบุเหตุผล" in body
     assert "ข้อความของฉัน" in body
-    assert not QuarterlyReport.objects.exists()
+    # What was typed is kept as a draft (issue #10 point 8), never sent.
+    assert QuarterlyReport.objects.get().state == ReportState.DRAFT
 
 
 def test_it_says_what_is_wrong_with_badly_typed_money(client, world, window):

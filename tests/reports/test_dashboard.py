@@ -35,8 +35,8 @@ def test_it_lists_overdue_reports_after_the_deadline(small, client):
     open_q2(small)
     client.force_login(director_of(small.office))
     overdue = client.get(reverse("reports:dashboard")).context["overdue"]
-    # B has only Q1; D only a draft. A, C and F handed in Q2 (F's was returned, but was handed in).
-    assert [(window.quarter, [r.project.code for r in rows]) for window, rows in overdue] == [(2, ["B", "D"])]
+    # B has only Q1; D only a draft; F's was returned for fixing and not sent again. A and C handed in Q2.
+    assert [(window.quarter, [r.project.code for r in rows]) for window, rows in overdue] == [(2, ["B", "D", "F"])]
 
 
 def test_it_lists_nothing_overdue_before_the_deadline(small, client):

@@ -102,13 +102,14 @@ def test_it_keeps_unreported_spending_unknown_not_zero(small):
     rows = by_code(fig)
     assert rows["D"].spent_through(2) is None  # draft only
     assert rows["F"].spent_through(2) == D("500")  # Q1 unknown, Q2 500
-    assert rows["B"].spent_through(2) == D("1000")
+    assert rows["B"].spent_through(2) is None  # reported Q1 only: Q2's spending is unknown (issue #10)
     g1, g2 = fig.groups
-    # Table 4: G1 spent A 8,000 + B 1,000; G2 only F's 500 is known, D is unknown, C uses no budget.
-    assert (g1.spent_count, g1.spent, g1.spent_percent) == (2, D("9000"), D("50.00"))
+    # Table 4: G1 spent A 8,000, B unknown; G2 only F's 500 is known, D is unknown, C uses no budget.
+    assert (g1.spent_count, g1.spent, g1.spent_percent) == (1, D("8000"), D("44.44"))  # 8,000 / 18,000
+    assert g1.spent_unknown_count == 1
     assert (g2.spent_count, g2.spent, g2.spent_unknown_count) == (1, D("500"), 1)
     assert g2.spent_percent == D("3.57")  # 500 / 14,000 = 3.5714...
-    assert fig.totals.spent_percent == D("29.69")  # 9,500 / 32,000 = 29.6875
+    assert fig.totals.spent_percent == D("26.56")  # 8,500 / 32,000 = 26.5625
 
 
 def test_it_calls_over_spending_not_as_planned_and_says_nothing_when_both_are_zero(small):

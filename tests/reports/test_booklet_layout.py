@@ -1,0 +1,38 @@
+"""Issue #10 points 11-16: nothing leaves the page, in a representative set of the demo office's
+booklets (rounds, groupings and digits), read back from the PDF's text boxes."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from plans.models import ActionPlan
+from reports.context import BookletParams
+from reports.pdf import render_booklet_pdf
+from tests.reports.pdf_boxes import numbers_run_together, text_outside_content
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+            call_command("seed_demo", stdout=StringIO())
+        yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("months, grouping, digits", [
+    (6, "group", "thai"),  # the published demo booklet
+    (12, "status", "arabic"),
+    (9, "status", "thai"),
+])
+def test_no_text_leaves_the_content_area(demo, tmp_path, months, grouping, digits):
+    path = tmp_path / "booklet.pdf"
+    path.write_bytes(render_booklet_pdf(BookletParams(action_plan=demo, months=months, grouping=grouping,
+                                                      digits=digits, document_number="4/2567")))
+    outside = text_outside_content(path) + numbers_run_together(path)
+    assert not outside, "\n".join(str(o) for o in outside[:20])

@@ -44,8 +44,7 @@ def reference_data_after_flush(request):
             return
     else:
         return
-    for code, name, order in importlib.import_module("budget.migrations.0002_budget_sources").SOURCES:
-        BudgetSource.objects.get_or_create(code=code, defaults={"name": name, "display_order": order})
+    restore_reference_rows()
 
 
 @pytest.fixture
@@ -111,3 +110,11 @@ def eager_tasks(request):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = old
+
+
+def restore_reference_rows():
+    """Put back the rows migrations wrote (the budget sources) after a transactional test flushed them."""
+    from budget.models import BudgetSource
+
+    for code, name, order in importlib.import_module("budget.migrations.0002_budget_sources").SOURCES:
+        BudgetSource.objects.get_or_create(code=code, defaults={"name": name, "display_order": order})

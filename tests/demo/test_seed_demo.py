@@ -18,6 +18,7 @@ from django.test import override_settings
 from budget.models import Allocation, Disbursement, SpendingPlan
 from plans.models import ActionPlan, Group, Membership, ReportingWindow, Strategy
 from projects.models import Project, QuarterlyReport
+from tests.conftest import restore_reference_rows
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -37,6 +38,8 @@ def demo(django_db_setup, django_db_blocker, demo_media):
     """Seed once for the module inside a transaction that is rolled back afterwards (its photos in a
     folder of its own)."""
     with override_settings(MEDIA_ROOT=demo_media), django_db_blocker.unblock(), transaction.atomic():
+        # A transactional test run earlier on this worker may have flushed the migrations' rows.
+        restore_reference_rows()
         seed()
         yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
         transaction.set_rollback(True)

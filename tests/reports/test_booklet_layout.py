@@ -11,15 +11,24 @@ from django.test import override_settings
 from plans.models import ActionPlan
 from reports.context import BookletParams
 from reports.pdf import render_booklet_pdf
+from tests.conftest import restore_reference_rows
 from tests.reports.pdf_boxes import numbers_run_together, text_outside_content
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo_media(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("layout-demo-media"))
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """The demo office, seeded once for the module (its photos in a folder of their own) and rolled back."""
     with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        restore_reference_rows()
+        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+                               MEDIA_ROOT=demo_media):
             call_command("seed_demo", stdout=StringIO())
         yield ActionPlan.objects.get(office__short_name="สพป.สมุทรสาคร", fiscal_year__be_year=2567)
         transaction.set_rollback(True)
@@ -30,7 +39,8 @@ def demo(django_db_setup, django_db_blocker):
     (12, "status", "arabic"),
     (9, "status", "thai"),
 ])
-def test_no_text_leaves_the_content_area(demo, tmp_path, months, grouping, digits):
+def test_no_text_leaves_the_content_area(demo, demo_media, settings, tmp_path, months, grouping, digits):
+    settings.MEDIA_ROOT = demo_media  # the demo's photos are printed in the booklet
     path = tmp_path / "booklet.pdf"
     path.write_bytes(render_booklet_pdf(BookletParams(action_plan=demo, months=months, grouping=grouping,
                                                       digits=digits, document_number="4/2567")))

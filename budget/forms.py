@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import BudgetSource
 from plans.form_fields import BEDateField, MoneyField
 
+# A reason is kept whole in the history (a text column); this only stops a pasted book.
+REASON_MAX_LENGTH = 2000
+
 
 class DisbursementForm(forms.Form):
     date = BEDateField(label=_("วันที่เบิกจ่าย (วัน/เดือน/ปี พ.ศ.)"),
@@ -26,11 +29,11 @@ class DisbursementForm(forms.Form):
 
 
 class DisbursementCorrectionForm(DisbursementForm):
-    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=300,
+    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("บันทึกไว้ในประวัติการแก้ไข"),
                              error_messages={"required": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
 
 
 class DisbursementDeleteForm(forms.Form):
-    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300,
+    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=REASON_MAX_LENGTH,
                              error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})

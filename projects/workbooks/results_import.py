@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from projects.models import ActivityProgress, Project, QuarterlyReport
+from projects.reporting.services import refusal_to_write
 from projects.workbooks import cells as cells
 from projects.workbooks import files
 from projects.workbooks import plan_workbook as plan_layout
@@ -198,6 +199,11 @@ def _check(check, workbook, user, action_plan, quarter, lock):
                 change.refusal = (
                     f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง"
                 )
+        # The web form's rule, per row: an owner writes while the quarter's window is open (or fixes a
+        # returned report); nobody changes an accepted one. Checked again when the import is applied.
+        window_refusal = refusal_to_write(user, project, quarter, report)
+        if window_refusal and not change.refusal:
+            change.refusal = f"โครงการ “{code}”: {window_refusal}"
         accepted[code] = change
     _check_activities(check, activity_records, accepted, projects)
     for code, change in accepted.items():

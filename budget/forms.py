@@ -29,7 +29,8 @@ class DisbursementForm(forms.Form):
 
 
 class DisbursementCorrectionForm(DisbursementForm):
-    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}),
+    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH,
+                             widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("บันทึกไว้ในประวัติการแก้ไข"),
                              error_messages={"required": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
 

@@ -1,0 +1,43 @@
+"""What a typed or imported text may hold, in one place (issues M2, M3, L3).
+
+- `clean_text`: a Word line break (vertical tab) becomes a newline; other C0 control characters
+  (NUL included, which PostgreSQL refuses) and DEL are dropped. Every text our models store passes
+  here before it is saved (plans/apps.py connects it to pre_save), whichever way it came in.
+- `cell_value`/`append_row`/`write_cell`: what goes into a workbook cell. Text is cleaned of what
+  Excel refuses and is always written as text: a title typed as `=HYPERLINK(...)` stays a title
+  and never becomes a live formula in a file someone else opens.
+"""
+
+import re
+
+from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
+
+_VERTICAL_TAB = re.compile(r"[\x0b\x0c]")  # Word's manual line break, and the form feed
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def clean_text(value):
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub("", _VERTICAL_TAB.sub("\n", value))
+
+
+def cell_value(value):
+    return value
+
+
+def _as_text(cell):
+    if cell.data_type == TYPE_FORMULA:
+        cell.data_type = TYPE_STRING
+    return cell
+
+
+def append_row(sheet, values):
+    """sheet.append(values) with every text written as text (never a formula)."""
+    sheet.append([cell_value(value) for value in values])
+    for cell in sheet[sheet.max_row]:
+        _as_text(cell)
+
+
+def write_cell(sheet, *, row, column, value):
+    return _as_text(sheet.cell(row=row, column=column, value=cell_value(value)))

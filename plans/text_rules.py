@@ -23,7 +23,7 @@ def clean_text(value):
 
 
 def cell_value(value):
-    return value
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def _as_text(cell):
@@ -41,3 +41,18 @@ def append_row(sheet, values):
 
 def write_cell(sheet, *, row, column, value):
     return _as_text(sheet.cell(row=row, column=column, value=cell_value(value)))
+
+
+# The apps whose stored text is cleaned before every save (Django's own and libraries' are left alone).
+CLEANED_APPS = {"plans", "projects", "budget", "reports", "demo"}
+
+
+def clean_model_text(sender, instance, **kwargs):
+    """pre_save: clean every character and text field of our models, whichever way the value came."""
+    if sender._meta.app_label not in CLEANED_APPS:
+        return
+    for field in sender._meta.concrete_fields:
+        if field.get_internal_type() in ("CharField", "TextField", "SlugField"):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, clean_text(value))

@@ -29,6 +29,7 @@ class DisbursementForm(forms.Form):
 
 
 class DisbursementCorrectionForm(DisbursementForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("บันทึกไว้ในประวัติการแก้ไข"),

@@ -93,7 +93,10 @@ class Disbursement(models.Model):
                                     related_name="+", verbose_name=_("ผู้บันทึก"))
     recorded_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    # Optimistic locking (plans.concurrency): a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("การเบิกจ่าย")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from budget.models import Disbursement
 from plans import thai_calendar
+from plans.concurrency import save_if_unchanged
 from plans.thai_formats import format_date_long
 
 FIELDS = ["date", "amount", "source", "reference", "note"]
@@ -49,8 +50,10 @@ def disbursement_record(*, project, user, date, amount, source, reference="", no
     return disbursement
 
 
-def disbursement_correct(*, disbursement, user, reason, **values):
-    """Correct a wrong entry; the reason goes into the audit history."""
+def disbursement_correct(*, disbursement, user, reason, expected_version, **values):
+    """Correct a wrong entry; the reason goes into the audit history.
+
+    Refused (StaleEdit, nothing written) when someone changed the entry since `expected_version`."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
@@ -60,7 +63,7 @@ def disbursement_correct(*, disbursement, user, reason, **values):
         for name, value in merged.items():
             setattr(disbursement, name, value)
         _audit(disbursement, user, _("แก้ไข: %(r)s") % {"r": reason})
-        disbursement.save()
+        save_if_unchanged(disbursement, expected_version=expected_version, fields=FIELDS)
     return disbursement
 
 

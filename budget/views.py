@@ -13,6 +13,7 @@ from budget.forms import DisbursementCorrectionForm, DisbursementDeleteForm, Dis
 from budget.models import Disbursement
 from budget.selectors import disbursements_of, finance_overview, project_money
 from plans.access import has_role, member_or_404, plan_or_404, require_role
+from plans.concurrency import StaleEdit, show_stale
 from plans.models import Role
 from projects.access import load_project
 from projects.models import Project
@@ -104,16 +105,18 @@ def disbursement_edit(request, pk):
             reason = values.pop("reason")
             try:
                 services.disbursement_correct(disbursement=disbursement, user=request.user,
-                                              reason=reason, **values)
+                                              reason=reason, expected_version=values.pop("version"), **values)
             except ValidationError as error:
                 _apply(form, error)
+            except StaleEdit as stale:
+                show_stale(form, stale, model=Disbursement)
             else:
                 messages.success(request, _("แก้ไขรายการเบิกจ่ายแล้ว"))
                 return redirect("budget:project", pk=project.pk)
         messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     else:
         form = DisbursementCorrectionForm(project=project, initial={
-            name: getattr(disbursement, name) for name in services.FIELDS
+            "version": disbursement.version, **{name: getattr(disbursement, name) for name in services.FIELDS},
         })
     return render(request, "budget/disbursement_edit.html", {
         "disbursement": disbursement, "project": project, "form": form,

@@ -38,3 +38,27 @@ def save_if_unchanged(instance, *, expected_version, fields):
         instance.save(update_fields=[*fields, "version"])
         instance.refresh_from_db(fields=["version"])
     return instance
+
+
+def describe(model, changes):
+    """'label: theirs → ours; ...' for a message, from StaleEdit.changes."""
+    parts = []
+    for name, (theirs, ours) in changes.items():
+        try:
+            label = model._meta.get_field(name).verbose_name
+        except Exception:  # noqa: BLE001 - a name that is not a field (e.g. a money line) is shown as is
+            label = name
+        parts.append(f"{label}: {_shown(theirs)} (ผู้อื่นบันทึก) / {_shown(ours)} (ของคุณ)")
+    return "; ".join(parts)
+
+
+def _shown(value):
+    return "-" if value in (None, "") else str(value)
+
+
+def show_stale(form, stale, *, model=None, field="version"):
+    """Put a StaleEdit on the form and take the current version: saving again keeps what the user typed."""
+    details = describe(model, stale.changes) if model is not None and stale.changes else ""
+    form.add_error(None, f"{stale} {details}".strip())
+    form.data = form.data.copy()
+    form.data[field] = getattr(stale.current, field, None) if field != "version" else stale.current.version

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
+from budget.plan_services import money_version
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
 from projects.models import Activity, Project
@@ -87,6 +88,7 @@ class ProjectStatusForm(forms.Form):
 
 
 class ActivityForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
     budget_note = MoneyField(label=_("งบประมาณของกิจกรรม (บาท, ถ้ามี)"), required=False)
 
     class Meta:
@@ -111,12 +113,15 @@ class ActivityForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["parent"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
 
     def _post_clean(self):
         pass
 
 
 class IndicatorForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
     text = forms.CharField(label=_("ตัวชี้วัด"), widget=forms.Textarea(attrs={"rows": 2}))
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)
@@ -126,8 +131,13 @@ class IndicatorForm(forms.Form):
 class ProjectMoneyForm(forms.Form):
     """One amount per budget source (จัดสรร) and one per quarter (แผนการใช้จ่าย); blank means none."""
 
+    version = forms.CharField(widget=forms.HiddenInput, max_length=64, error_messages={
+        "required": _("หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"),
+    })
+
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = money_version(project)
         self.sources = list(BudgetSource.objects.all())
         # Shown as staff type money ("12,500.00"); MoneyField reads it back.
         allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}

@@ -211,8 +211,11 @@ ACTIVITY_FIELDS = [
 
 
 @transaction.atomic
-def activity_save(*, project, values, activity=None, by=None):
-    """Add (activity=None) or change an activity; a sub-activity hangs under a main activity."""
+def activity_save(*, project, values, activity=None, expected_version=None, by=None):
+    """Add (activity=None) or change an activity; a sub-activity hangs under a main activity.
+
+    A change is refused (StaleEdit, nothing written) when someone saved the activity since
+    `expected_version`."""
     parent = values.get("parent")
     if parent is not None:
         if parent.project_id != project.pk:
@@ -225,10 +228,13 @@ def activity_save(*, project, values, activity=None, by=None):
         siblings = Activity.objects.filter(project=project, parent=parent)
         last = siblings.aggregate(last=Max("display_order"))["last"]
         activity = Activity(project=project, display_order=0 if last is None else last + 1)
-    for name in ACTIVITY_FIELDS:
-        if name in values:
-            setattr(activity, name, values[name])
-    activity.save()
+    fields = [name for name in ACTIVITY_FIELDS if name in values]
+    for name in fields:
+        setattr(activity, name, values[name])
+    if activity.pk is None:
+        activity.save()
+    else:
+        save_if_unchanged(activity, expected_version=expected_version, fields=fields)
     return activity
 
 
@@ -265,9 +271,12 @@ def activity_delete(*, activity, by=None):
 
 @transaction.atomic
 def indicator_save(
-    *, project, text, target_value=None, target_unit="", target_text="", indicator=None, by=None
+    *, project, text, target_value=None, target_unit="", target_text="", indicator=None, expected_version=None,
+    by=None,
 ):
-    """Add or change an indicator: a numeric target with its unit, or a target in words."""
+    """Add or change an indicator: a numeric target with its unit, or a target in words.
+
+    A change is refused (StaleEdit, nothing written) when someone saved it since `expected_version`."""
     if target_value is None and not target_text.strip():
         raise ValidationError({"target_value": "กรุณากรอกค่าเป้าหมายเป็นตัวเลข (พร้อมหน่วยนับ) หรือเป็นข้อความ"})
     if target_value is not None and not target_unit.strip():
@@ -279,7 +288,11 @@ def indicator_save(
     indicator.target_value = target_value
     indicator.target_unit = target_unit.strip()
     indicator.target_text = target_text.strip()
-    indicator.save()
+    if indicator.pk is None:
+        indicator.save()
+    else:
+        save_if_unchanged(indicator, expected_version=expected_version,
+                          fields=["text", "target_value", "target_unit", "target_text"])
     return indicator
 
 

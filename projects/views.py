@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 from budget.plan_services import project_money_set
 from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
-from plans.concurrency import StaleEdit
+from plans.concurrency import StaleEdit, show_stale
 from plans.models import Group, Strategy
 from plans.views import add_errors
 from projects import services
 from projects.access import can_edit_project, load_project
 from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectMoneyForm, ProjectStatusForm
-from projects.models import ProgressStatus, Project
+from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
 
@@ -218,7 +218,8 @@ def activities(request, pk):
     form = ActivityForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.activity_save(project=project, values=form.cleaned_data, by=request.user)
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            activity = services.activity_save(project=project, values=values, by=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -242,11 +243,15 @@ def activity_edit(request, pk, activity_pk):
     form = ActivityForm(request.POST or None, instance=activity, project=project)
     if request.method == "POST" and form.is_valid():
         try:
+            values = dict(form.cleaned_data)
             services.activity_save(
-                project=project, activity=activity, values=form.cleaned_data, by=request.user
+                project=project, activity=activity, expected_version=values.pop("version"), values=values,
+                by=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            show_stale(form, stale, model=Activity)
         else:
             messages.success(request, "บันทึกกิจกรรมแล้ว")
             return redirect("projects:activities", project.pk)
@@ -296,7 +301,8 @@ def indicators(request, pk):
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_save(project=project, by=request.user, **form.cleaned_data)
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            services.indicator_save(project=project, by=request.user, **values)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -324,15 +330,20 @@ def indicator_edit(request, pk, indicator_pk):
             "target_value": indicator.target_value,
             "target_unit": indicator.target_unit,
             "target_text": indicator.target_text,
+            "version": indicator.version,
         },
     )
     if request.method == "POST" and form.is_valid():
         try:
+            values = dict(form.cleaned_data)
             services.indicator_save(
-                project=project, indicator=indicator, by=request.user, **form.cleaned_data
+                project=project, indicator=indicator, expected_version=values.pop("version"), by=request.user,
+                **values,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            show_stale(form, stale, model=Indicator)
         else:
             messages.success(request, "บันทึกตัวชี้วัดแล้ว")
             return redirect("projects:indicators", project.pk)
@@ -380,10 +391,16 @@ def money(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             project_money_set(
-                project=project, allocations=form.allocations(), spending=form.spending(), by=request.user
+                project=project, allocations=form.allocations(), spending=form.spending(),
+                expected_version=form.cleaned_data["version"], by=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            details = "; ".join(f"{name} {amount} บาท" for name, (amount, _) in stale.changes.items())
+            form.add_error(None, f"{stale} ที่บันทึกไว้ตอนนี้: {details or 'ไม่มีงบประมาณ'}")
+            form.data = form.data.copy()
+            form.data["version"] = stale.current.version
         else:
             messages.success(request, f"บันทึกงบประมาณของโครงการ {project.code} แล้ว")
             return redirect("projects:detail", project.pk)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from budget.models import Disbursement
 from plans import thai_calendar
-from plans.concurrency import save_if_unchanged
+from plans.concurrency import Vanished, save_if_unchanged
 from plans.thai_formats import format_date_long
 
 FIELDS = ["date", "amount", "source", "reference", "note"]
@@ -73,5 +73,7 @@ def disbursement_delete(*, disbursement, user, reason):
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})
     with transaction.atomic():
+        if not Disbursement.objects.select_for_update().filter(pk=disbursement.pk).exists():
+            raise Vanished()
         _audit(disbursement, user, _("ลบ: %(r)s") % {"r": reason})
         disbursement.delete()

@@ -43,6 +43,9 @@ def _disbursement(user, pk):
 
 
 def _apply(form, error):
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
     for field, messages_ in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages_)
 
@@ -133,7 +136,11 @@ def disbursement_delete(request, pk):
     if not form.is_valid():
         messages.error(request, _("กรุณาระบุเหตุผลที่ลบรายการนี้"))
         return redirect("budget:disbursement_edit", pk=disbursement.pk)
-    services.disbursement_delete(disbursement=disbursement, user=request.user,
-                                 reason=form.cleaned_data["reason"])
+    try:
+        services.disbursement_delete(disbursement=disbursement, user=request.user,
+                                     reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("budget:project", pk=project_pk)
     messages.success(request, _("ลบรายการเบิกจ่ายแล้ว (ยังดูได้ในประวัติการแก้ไข)"))
     return redirect("budget:project", pk=project_pk)

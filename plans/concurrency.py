@@ -5,6 +5,7 @@ still has that version (one UPDATE ... WHERE version = n, so two saves cannot bo
 the caller what the other person changed, so the later user sees it and nothing is lost.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
@@ -18,6 +19,13 @@ class StaleEdit(Exception):
         self.changes = changes
 
 
+class Vanished(ValidationError):
+    """The row was deleted after this user opened it: saving it would bring it back, so nothing is saved."""
+
+    def __init__(self):
+        super().__init__("รายการนี้ถูกลบไปแล้วหลังจากที่คุณเปิดหน้านี้ ระบบไม่ได้บันทึกการแก้ไขและไม่ได้สร้างรายการขึ้นใหม่")
+
+
 def save_if_unchanged(instance, *, expected_version, fields):
     """Save `fields` of `instance` if the stored row is still at `expected_version`; bump the version.
 
@@ -26,7 +34,9 @@ def save_if_unchanged(instance, *, expected_version, fields):
     """
     model = type(instance)
     with transaction.atomic():
-        current = model.objects.select_for_update().get(pk=instance.pk)
+        current = model.objects.select_for_update().filter(pk=instance.pk).first()
+        if current is None:
+            raise Vanished()
         if current.version != expected_version:
             changes = {
                 name: (getattr(current, name), getattr(instance, name))

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,8 +21,13 @@ class DisbursementForm(forms.Form):
     reference = forms.CharField(label=_("เลขที่เอกสาร"), max_length=100, required=False)
     note = forms.CharField(label=_("หมายเหตุ"), max_length=300, required=False)
 
+    # One-time token (a new one each time the empty form is shown): sending the same form twice records once.
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4().hex
         # Only the sources this project was allocated money from.
         source_ids = [allocation.source_id for allocation in project.allocations.all()]
         self.fields["source"].queryset = BudgetSource.objects.filter(pk__in=source_ids)
@@ -29,6 +36,7 @@ class DisbursementForm(forms.Form):
 
 
 class DisbursementCorrectionForm(DisbursementForm):
+    token = None  # a correction changes an existing entry
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH,
                              widget=forms.Textarea(attrs={"rows": 2}),

@@ -1,7 +1,7 @@
 """Writes about money: finance records, corrects and removes disbursements, each audited."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from budget.models import Disbursement
@@ -39,14 +39,32 @@ def _check(project, *, date, amount, source):
         raise ValidationError(errors)
 
 
-def disbursement_record(*, project, user, date, amount, source, reference="", note=""):
-    """Record money finance paid out for a project (เบิกจ่าย)."""
+def disbursement_record(*, project, user, date, amount, source, reference="", note="", token=None):
+    """Record money finance paid out for a project (เบิกจ่าย).
+
+    `token` is the form's one-time token: the same form sent again returns the entry it recorded
+    the first time (with `already_recorded` set) instead of recording the money twice."""
     _check(project, date=date, amount=amount, source=source)
-    with transaction.atomic():
-        disbursement = Disbursement(project=project, date=date, amount=amount, source=source,
-                                    reference=reference, note=note, recorded_by=user)
-        _audit(disbursement, user, _("บันทึกการเบิกจ่าย"))
-        disbursement.save()
+    token = token or None
+    if token is not None:
+        existing = Disbursement.objects.filter(submission_token=token, project=project).first()
+        if existing is not None:
+            existing.already_recorded = True
+            return existing
+    try:
+        with transaction.atomic():
+            disbursement = Disbursement(project=project, date=date, amount=amount, source=source,
+                                        reference=reference, note=note, recorded_by=user,
+                                        submission_token=token)
+            _audit(disbursement, user, _("บันทึกการเบิกจ่าย"))
+            disbursement.save()
+    except IntegrityError:
+        existing = Disbursement.objects.filter(submission_token=token, project=project).first() if token else None
+        if existing is None:
+            raise ValidationError(_("บันทึกการเบิกจ่ายไม่สำเร็จ กรุณาลองอีกครั้ง")) from None
+        existing.already_recorded = True
+        return existing
+    disbursement.already_recorded = False
     return disbursement
 
 

@@ -86,11 +86,14 @@ def disbursement_add(request, pk):
     form = DisbursementForm(request.POST, project=project)
     if form.is_valid():
         try:
-            services.disbursement_record(project=project, user=request.user, **form.cleaned_data)
+            recorded = services.disbursement_record(project=project, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             _apply(form, error)
         else:
-            messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
+            if recorded.already_recorded:
+                messages.warning(request, _("รายการนี้ถูกส่งซ้ำ ระบบบันทึกไว้แล้วครั้งเดียว ไม่ได้บันทึกซ้ำ"))
+            else:
+                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
             return redirect("budget:project", pk=project.pk)
     messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     return _project_page(request, project, form=form)

@@ -10,6 +10,7 @@ from django.db.models import F, Max
 
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import Membership
+from plans.uniqueness import unique_or
 from projects.models import Activity, Indicator, Project
 
 # The project fields a form edits directly (owners and alignment are many-to-many, handled apart).
@@ -32,6 +33,10 @@ YEAR_BOUND_FIELDS = ("start_date", "end_date")
 STATUS_FIELDS = ["added_mid_year", "added_mid_year_reason", "cancelled", "cancelled_reason"]
 
 
+def _code_taken(code):
+    return {"code": f"รหัสโครงการ “{code}” มีอยู่แล้วในแผนนี้ กรุณาใช้รหัสอื่น"}
+
+
 def _check_project(*, action_plan, values, owners, exclude_pk=None):
     errors = {}
     strategy, group = values.get("strategy"), values.get("group")
@@ -43,7 +48,7 @@ def _check_project(*, action_plan, values, owners, exclude_pk=None):
     if not code:
         errors["code"] = "กรุณากรอกรหัสโครงการ"
     elif Project.objects.filter(action_plan=action_plan, code=code).exclude(pk=exclude_pk).exists():
-        errors["code"] = f"รหัสโครงการ “{code}” มีอยู่แล้วในแผนนี้ กรุณาใช้รหัสอื่น"
+        errors["code"] = _code_taken(code)["code"]
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
         errors["end_date"] = "วันสิ้นสุดโครงการต้องไม่ก่อนวันเริ่มโครงการ"
@@ -63,7 +68,8 @@ def project_create(*, action_plan, values, owners=(), alignment=(), by=None):
     values = {name: value for name, value in values.items() if name in PROJECT_FIELDS + STATUS_FIELDS}
     _check_project(action_plan=action_plan, values=values, owners=owners)
     _check_status(values)
-    project = Project.objects.create(action_plan=action_plan, **values)
+    with unique_or(_code_taken(values.get("code"))):
+        project = Project.objects.create(action_plan=action_plan, **values)
     project.owners.set(owners)
     project.alignment.set(alignment)
     return project
@@ -98,7 +104,8 @@ def project_update(*, project, expected_version, values, owners=None, alignment=
     for name in fields:
         setattr(project, name, values[name])
     try:
-        save_if_unchanged(project, expected_version=expected_version, fields=fields)
+        with unique_or(_code_taken(project.code)):
+            save_if_unchanged(project, expected_version=expected_version, fields=fields)
     except StaleEdit as stale:
         stale.changes.update(_m2m_changes(stale.current, owners=owners, alignment=alignment))
         raise

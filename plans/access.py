@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from plans.models import Role
+from plans.query import requested_year
 from plans.selectors import current_action_plan, membership_of
 
 NOT_YOURS = "คุณไม่มีสิทธิ์แก้ไขข้อมูลนี้"
@@ -76,8 +77,7 @@ def load_in_office(user, queryset, pk, *, office_path, for_write=False):
 def plan_or_404(request):
     """The user's office's action plan for `?year=` (GET or POST), or its latest plan; 404 when there is none."""
     membership = member_or_404(request.user)
-    year = request.GET.get("year") or request.POST.get("year") or ""
-    plan = current_action_plan(membership.office, int(year) if year.isdigit() else None)
+    plan = current_action_plan(membership.office, requested_year(request))
     if plan is None:
         raise Http404("ยังไม่มีแผนปฏิบัติการของปีนี้ กรุณาให้นักวิเคราะห์นโยบายและแผนสร้างแผนก่อน")
     return plan

@@ -9,7 +9,8 @@ from budget.models import BudgetSource
 from budget.plan_services import money_version
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
-from projects.models import Activity, Project
+from plans.query import IdField, SearchField
+from projects.models import Activity, ProgressStatus, Project
 
 # Only a planner sets who owns a project and where it sits in the plan; an owner edits the rest.
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
@@ -162,3 +163,13 @@ class ProjectMoneyForm(forms.Form):
 
     def spending(self):
         return {q: self.cleaned_data.get(f"quarter_{q}") for q in range(1, 5)}
+
+
+class ProjectListQuery(forms.Form):
+    """The project list's filters (?group=, ?strategy=, ?status=, ?q=), read through plans.query."""
+
+    group = IdField()
+    strategy = IdField()
+    status = forms.ChoiceField(required=False, choices=[("", ""), *ProgressStatus.choices,
+                                                         ("not_reported", "not_reported")])
+    q = SearchField()

@@ -16,10 +16,18 @@ from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
 from plans.concurrency import StaleEdit, show_stale
 from plans.models import Group, Strategy
+from plans.query import read_query
 from plans.views import add_errors
 from projects import services
 from projects.access import can_edit_project, load_project
-from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectMoneyForm, ProjectStatusForm
+from projects.forms import (
+    ActivityForm,
+    IndicatorForm,
+    ProjectForm,
+    ProjectListQuery,
+    ProjectMoneyForm,
+    ProjectStatusForm,
+)
 from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
@@ -28,17 +36,18 @@ from projects.selectors import project_list as select_project_list
 @login_required
 def project_list(request):
     plan = plan_or_404(request)
+    query = read_query(request.GET, ProjectListQuery)
     filters = {
-        "group": request.GET.get("group", ""),
-        "strategy": request.GET.get("strategy", ""),
-        "status": request.GET.get("status", ""),
-        "search": request.GET.get("q", ""),
+        "group": str(query["group"] or ""),
+        "strategy": str(query["strategy"] or ""),
+        "status": query["status"] or "",
+        "search": query["q"],
     }
     projects, quarter = select_project_list(
         request.user,
         plan,
-        group=filters["group"] if filters["group"].isdigit() else None,
-        strategy=filters["strategy"] if filters["strategy"].isdigit() else None,
+        group=query["group"],
+        strategy=query["strategy"],
         status=filters["status"],
         search=filters["search"],
     )

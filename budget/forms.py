@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
+from plans.form_bounds import VersionField
 from plans.form_fields import BEDateField, MoneyField
 
 # A reason is kept whole in the history (a text column); this only stops a pasted book.
@@ -37,7 +38,7 @@ class DisbursementForm(forms.Form):
 
 class DisbursementCorrectionForm(DisbursementForm):
     token = None  # a correction changes an existing entry
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+    version = VersionField(required=True)
     reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("บันทึกไว้ในประวัติการแก้ไข"),

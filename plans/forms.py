@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plans.form_bounds import bound_to_model
 from plans.form_fields import BEDateField
 from plans.models import ActionPlan, DevelopmentPlan, Group, Strategy
 
@@ -43,6 +44,10 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
         fields = ["name", "short_name", "abbreviation", "display_order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_to_model(self)
 
 
 class StrategyForm(forms.Form):

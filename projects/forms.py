@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
 from budget.plan_services import money_version
+from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
 from plans.query import IdField, SearchField
@@ -17,7 +18,7 @@ PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "disp
 
 
 class ProjectForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     start_date = BEDateField(label=_("วันเริ่มโครงการ"), required=False)
     end_date = BEDateField(label=_("วันสิ้นสุดโครงการ"), required=False)
 
@@ -66,6 +67,8 @@ class ProjectForm(forms.ModelForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+        bound_to_model(self)
+        guard_ids(self)
         if not planner:
             # Left out rather than shown disabled: the catalogue and the member list are long on a phone.
             for name in PLANNER_ONLY_FIELDS:
@@ -77,7 +80,7 @@ class ProjectForm(forms.ModelForm):
 
 
 class ProjectStatusForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
     added_mid_year = forms.BooleanField(label=_("โครงการเพิ่มระหว่างปี"), required=False)
     added_mid_year_reason = forms.CharField(
         label=_("เหตุผลที่เพิ่มระหว่างปี"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -89,7 +92,7 @@ class ProjectStatusForm(forms.Form):
 
 
 class ActivityForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
+    version = VersionField()
     budget_note = MoneyField(label=_("งบประมาณของกิจกรรม (บาท, ถ้ามี)"), required=False)
 
     class Meta:
@@ -116,13 +119,14 @@ class ActivityForm(forms.ModelForm):
         self.fields["parent"].required = False
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+        bound_to_model(self)
 
     def _post_clean(self):
         pass
 
 
 class IndicatorForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
+    version = VersionField()
     text = forms.CharField(label=_("ตัวชี้วัด"), widget=forms.Textarea(attrs={"rows": 2}))
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)

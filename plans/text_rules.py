@@ -56,3 +56,25 @@ def clean_model_text(sender, instance, **kwargs):
             value = getattr(instance, field.attname)
             if isinstance(value, str):
                 setattr(instance, field.attname, clean_text(value))
+
+
+# --- Codes (issue L3) -------------------------------------------------------------------------
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def normalise_code(value):
+    """A code as it is compared and stored: NFKC (full-width look-alikes become ASCII), Thai digits as
+    Arabic, no spaces around. Raises ValueError (a Thai sentence) when it is not one printable line."""
+    import unicodedata
+
+    code = unicodedata.normalize("NFKC", value or "").translate(_THAI_DIGITS).strip()
+    for char in code:
+        category = unicodedata.category(char)
+        if category[0] == "C" or category in ("Zl", "Zp", "So", "Cs") or (category == "Zs" and char != " "):
+            shown = f"U+{ord(char):04X}"
+            raise ValueError(
+                f"รหัสโครงการต้องเป็นข้อความบรรทัดเดียวที่พิมพ์ได้ (ตัวอักษร ตัวเลข เครื่องหมาย เช่น 67-04) "
+                f"แต่มีอักขระพิเศษ {shown} กรุณาพิมพ์รหัสใหม่"
+            )
+    return code

@@ -10,6 +10,7 @@ from django.db.models import F, Max
 
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import Membership
+from plans.text_rules import normalise_code
 from plans.uniqueness import unique_or
 from projects.models import Activity, Indicator, Project
 
@@ -44,10 +45,16 @@ def _check_project(*, action_plan, values, owners, exclude_pk=None):
         errors["strategy"] = "กลยุทธ์ที่เลือกไม่อยู่ในแผนพัฒนาการศึกษาที่แผนปฏิบัติการนี้ใช้"
     if group is not None and group.office_id != action_plan.office_id:
         errors["group"] = "กลุ่มที่เลือกไม่ใช่กลุ่มของหน่วยงานนี้"
-    code = (values.get("code") or "").strip()
-    if not code:
+    try:
+        code = normalise_code(values.get("code") or "")
+    except ValueError as bad:
+        code = None
+        errors["code"] = str(bad)
+    else:
+        values["code"] = code
+    if code is not None and not code:
         errors["code"] = "กรุณากรอกรหัสโครงการ"
-    elif Project.objects.filter(action_plan=action_plan, code=code).exclude(pk=exclude_pk).exists():
+    elif code and Project.objects.filter(action_plan=action_plan, code=code).exclude(pk=exclude_pk).exists():
         errors["code"] = _code_taken(code)["code"]
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
@@ -101,6 +108,8 @@ def project_update(*, project, expected_version, values, owners=None, alignment=
         owners=owners,
         exclude_pk=project.pk,
     )
+    if "code" in values:
+        values = {**values, "code": normalise_code(values["code"])}
     for name in fields:
         setattr(project, name, values[name])
     try:

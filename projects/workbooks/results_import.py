@@ -17,7 +17,7 @@ from projects.workbooks import plan_workbook as plan_layout
 from projects.workbooks.cells import CheckResult, Problem
 from projects.workbooks.files import BadFile
 from projects.workbooks.plan_import.changes import FieldChange, PreviewOutdated, preview_fingerprint
-from projects.workbooks.plan_import.read import _activity_number, _read_records
+from projects.workbooks.plan_import.read import _activity_number, _code, _read_records
 from projects.workbooks.results_workbook import (
     ACTIVITIES_SHEET,
     ACTIVITY_NUMBER,
@@ -78,7 +78,7 @@ def _ignored(value):
 
 def _report_specs():
     return [
-        (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
+        (CODE, "code", _code),
         (PROJECT_TITLE, "_title", _ignored),
         (STATE, "_state", _ignored),
         (VERSION, "version", lambda v: cells.whole_number(v, high=10**9)),
@@ -91,7 +91,7 @@ def _report_specs():
 def _activity_specs():
 
     return [
-        (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
+        (CODE, "code", _code),
         (ACTIVITY_NUMBER, "number", _activity_number),
         (ACTIVITY_TITLE, "_title", _ignored),
         (ACTIVITY_STATUS, "status", _status),

@@ -321,7 +321,8 @@ def mail_report_returned(report):
         return 0
     context = {"report": report, "project": report.project}
     return send_mail(
-        subject=render_to_string("emails/report_returned_subject.txt", context).strip(),
+        # One line whatever the project code or title hold (a newline in a header is refused).
+        subject=" ".join(render_to_string("emails/report_returned_subject.txt", context).split()),
         message=render_to_string("emails/report_returned.txt", context),
         from_email=None,
         recipient_list=recipients,

@@ -50,3 +50,23 @@ def test_the_plan_import_reads_codes_the_same_way():
     assert _code("６７-๐๔") == "67-04"
     with pytest.raises(CellError):
         _code("67\u202e04")
+
+
+def test_a_code_stored_with_a_newline_before_the_fix_does_not_break_the_return_email(
+    client, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from projects.models import QuarterlyReport, ReportState
+
+    Project.objects.filter(pk=world.project_a.pk).update(code="67\n04")
+    world.owner_a.email = "owner@example.org"
+    world.owner_a.save()
+    report = QuarterlyReport.objects.create(project=world.project_a, quarter=2, state=ReportState.SUBMITTED,
+                                            spent_amount=Decimal("0"))
+    client.force_login(world.planner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reporting:review", kwargs={"pk": report.pk}),
+                               {"action": "return", "comment": "แก้ไขผล", "version": report.version})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1 and "\n" not in mailoutbox[0].subject

@@ -37,7 +37,7 @@ class Command(BaseCommand):
                        "deadline": format_date_long(window.deadline, digits="arabic")}
             if not dry_run:
                 send_mail(
-                    subject=render_to_string("emails/reminder_subject.txt", context).strip(),
+                    subject=" ".join(render_to_string("emails/reminder_subject.txt", context).split()),
                     message=render_to_string("emails/reminder.txt", context),
                     from_email=None, recipient_list=[owner.email],
                 )

@@ -82,6 +82,25 @@ def project_create(*, action_plan, values, owners=(), alignment=(), by=None):
     return project
 
 
+def _person(user):
+    return user.get_full_name() or user.username
+
+
+def _m2m_audit(project, *, owners, alignment):
+    """'ผู้รับผิดชอบโครงการ: ก, ข → ก, ค' for each many-to-many set that changes (or "")."""
+    parts = []
+    for name, ours, label_of in (("owners", owners, _person), ("alignment", alignment, str)):
+        if ours is None:
+            continue
+        theirs = list(getattr(project, name).all())
+        if {o.pk for o in theirs} != {o.pk for o in ours}:
+            label = Project._meta.get_field(name).verbose_name
+            before = ", ".join(sorted(map(label_of, theirs))) or "-"
+            after = ", ".join(sorted(map(label_of, ours))) or "-"
+            parts.append(f"{label}: {before} → {after}")
+    return "; ".join(parts)
+
+
 def _m2m_changes(project, *, owners, alignment):
     """Many-to-many differences between what is stored and what this user sent (theirs, ours)."""
     changes = {}
@@ -112,6 +131,13 @@ def project_update(*, project, expected_version, values, owners=None, alignment=
         values = {**values, "code": normalise_code(values["code"])}
     for name in fields:
         setattr(project, name, values[name])
+    # Who may write and where the project sits are many-to-many: the project's history row says
+    # what changed (before → after), since no column of the project itself does.
+    audit = _m2m_audit(project, owners=owners, alignment=alignment)
+    if audit:
+        project._change_reason = audit
+    if by is not None:
+        project._history_user = by
     try:
         with unique_or(_code_taken(project.code)):
             save_if_unchanged(project, expected_version=expected_version, fields=fields)

@@ -130,7 +130,9 @@ def fingerprint():
     digest = hashlib.sha256()
     for model in apps.get_models():
         if model._meta.app_label in FINGERPRINTED_APPS:
-            digest.update(repr(list(model._base_manager.order_by("pk").values_list())).encode())
+            for row in model._base_manager.order_by("pk").values_list():
+                # PostgreSQL returns binary columns as memoryview, whose repr is an address.
+                digest.update(repr([bytes(v) if isinstance(v, memoryview) else v for v in row]).encode())
     users = get_user_model().objects.order_by("pk").values_list("pk", "username", "is_active", "first_name")
     digest.update(repr(list(users)).encode())
     return digest.hexdigest()

@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.requirements-installed
+AXE := node_modules/axe-core/axe.min.js
 # Laksaman is the booklet's Thai font; WeasyPrint draws with Pango; poppler reads PDFs back.
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
@@ -23,13 +24,20 @@ test: setup-test
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 setup-run: $(INSTALLED)
 	@bin/ensure-debian-packages $(RUN_DEBS)
 
-setup-test: $(INSTALLED)
+setup-test: $(INSTALLED) $(AXE)
 	@bin/ensure-debian-packages $(TEST_DEBS)
+
+# axe-core, the accessibility rules the browser tests run in every page (from the npm registry).
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || bin/ensure-debian-packages nodejs npm
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
+from budget.plan_services import money_version
+from budget.selectors import sources_in_use
 from plans.form_bounds import VersionField
 from plans.form_fields import BEDateField, MoneyField
 
@@ -48,3 +50,42 @@ class DisbursementCorrectionForm(DisbursementForm):
 class DisbursementDeleteForm(forms.Form):
     reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=REASON_MAX_LENGTH,
                              error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})
+
+
+class ProjectMoneyForm(forms.Form):
+    """One amount per budget source (จัดสรร) and one per quarter (แผนการใช้จ่าย); blank means none."""
+
+    version = forms.CharField(widget=forms.HiddenInput, max_length=64, error_messages={
+        "required": _("หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"),
+    })
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = money_version(project)
+        # The sources the office uses this year (issue #15), and any the project already has money from.
+        in_use = sources_in_use(project.action_plan.office_id, project.action_plan.fiscal_year_id)
+        held = {a.source_id for a in project.allocations.all()}
+        self.sources = [s for s in BudgetSource.objects.all() if s in in_use or s.pk in held]
+        # Shown as staff type money ("12,500.00"); MoneyField reads it back.
+        allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}
+        planned = {line.quarter: f"{line.amount:,.2f}" for line in project.spending_plan.all()}
+        for source in self.sources:
+            self.fields[f"source_{source.pk}"] = MoneyField(
+                label=source.name, required=False, initial=allocated.get(source.pk)
+            )
+        for quarter in range(1, 5):
+            self.fields[f"quarter_{quarter}"] = MoneyField(
+                label=_("ไตรมาสที่ %(q)s") % {"q": quarter}, required=False, initial=planned.get(quarter)
+            )
+
+    def source_fields(self):
+        return [self[f"source_{s.pk}"] for s in self.sources]
+
+    def quarter_fields(self):
+        return [self[f"quarter_{q}"] for q in range(1, 5)]
+
+    def allocations(self):
+        return {s: self.cleaned_data.get(f"source_{s.pk}") for s in self.sources}
+
+    def spending(self):
+        return {q: self.cleaned_data.get(f"quarter_{q}") for q in range(1, 5)}

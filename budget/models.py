@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import FiscalYear
+from plans.models import FiscalYear, Office
 from projects.models import Project
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -114,8 +114,16 @@ class Disbursement(models.Model):
 
 
 class CabinetTarget(models.Model):
-    """The cabinet's cumulative disbursement target (percent of the annual budget) by quarter end."""
+    """The cabinet's cumulative disbursement target (percent of the annual budget) by quarter end.
 
+    A row without an office is the national default; an office's planner may keep its own rows for a
+    year (issue #15), which the office's figures use instead, quarter by quarter.
+    """
+
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, null=True, blank=True, related_name="cabinet_targets",
+        verbose_name=_("หน่วยงาน (ว่าง = ค่ากลาง)"),
+    )
     fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="cabinet_targets")
     quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     cumulative_percent = models.DecimalField(
@@ -130,7 +138,14 @@ class CabinetTarget(models.Model):
         verbose_name_plural = _("เป้าหมายการเบิกจ่ายตามมติ ครม.")
         ordering = ["fiscal_year", "quarter"]
         constraints = [
-            models.UniqueConstraint(fields=["fiscal_year", "quarter"], name="one_cabinet_target_per_year_quarter"),
+            models.UniqueConstraint(
+                fields=["fiscal_year", "quarter"], condition=Q(office__isnull=True),
+                name="one_cabinet_target_per_year_quarter",
+            ),
+            models.UniqueConstraint(
+                fields=["office", "fiscal_year", "quarter"], condition=Q(office__isnull=False),
+                name="one_office_cabinet_target_per_year_quarter",
+            ),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="cabinet_target_quarter_1_to_4"),
             models.CheckConstraint(
                 condition=Q(cumulative_percent__gte=0, cumulative_percent__lte=100), name="cabinet_target_is_percent"
@@ -139,3 +154,26 @@ class CabinetTarget(models.Model):
 
     def __str__(self):
         return f"{self.fiscal_year} ไตรมาสที่ {self.quarter}: {self.cumulative_percent}%"
+
+
+class BudgetSourceInUse(models.Model):
+    """A budget source an office uses in a fiscal year: the money forms and the plan workbook offer
+    only these (all sources while an office has chosen none for the year)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="+")
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(BudgetSource, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("แหล่งงบประมาณ"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("แหล่งงบประมาณที่ใช้ในปี")
+        verbose_name_plural = _("แหล่งงบประมาณที่ใช้ในปี")
+        ordering = ["office", "fiscal_year", "source__display_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "fiscal_year", "source"], name="one_source_in_use_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} ({self.fiscal_year})"

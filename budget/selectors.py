@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
-from budget.models import Allocation
+from budget.models import Allocation, BudgetSource, BudgetSourceInUse, CabinetTarget
 from plans import thai_calendar
 from projects.models import QuarterlyReport
 from projects.selectors import projects_visible_to
@@ -99,3 +99,24 @@ def finance_overview(user, action_plan):
 def disbursements_of(project):
     """A project's disbursements, newest first, with who recorded them."""
     return list(project.disbursements.select_related("source", "recorded_by").order_by("-date", "-id"))
+
+
+# --- year settings (issue #15) --------------------------------------------------------------------
+
+
+def cabinet_targets(office_id, fiscal_year_id):
+    """{quarter: cumulative percent}: the office's own target where it keeps one, else the national one."""
+    rows = CabinetTarget.objects.filter(Q(office_id=office_id) | Q(office__isnull=True), fiscal_year_id=fiscal_year_id)
+    targets = {}
+    for row in sorted(rows, key=lambda r: r.office_id is not None):  # national first, the office's over it
+        targets[row.quarter] = row.cumulative_percent
+    return targets
+
+
+def sources_in_use(office_id, fiscal_year_id):
+    """The budget sources the office uses in the year; every source while it has chosen none."""
+    chosen = BudgetSourceInUse.objects.filter(office_id=office_id, fiscal_year_id=fiscal_year_id)
+    sources = BudgetSource.objects.order_by("display_order", "code")
+    if chosen.exists():
+        sources = sources.filter(pk__in=chosen.values("source_id"))
+    return list(sources)

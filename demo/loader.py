@@ -4,24 +4,32 @@ Every row is found by its natural key and saved only when a field differs, so a 
 nothing (and adds no history rows). Rows of the demo plan that the data no longer has are removed.
 """
 
+import io
+import json
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models import Q
+from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import catalogue, office, people, projects, reports
+from demo import office, people, projects, reports
+from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
     AlignmentItem,
-    AlignmentKind,
     DevelopmentPlan,
     FiscalYear,
     Group,
     Membership,
     Office,
+    OfficeDeputy,
+    QuarterDeadline,
     ReportingWindow,
     Strategy,
     StrategyIndicator,
@@ -36,8 +44,11 @@ from projects.models import (
     QuarterlyReport,
     ReportState,
 )
+from reports.models import Booklet
+from reports.services import booklet_publish
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+CATALOGUE_FILE = settings.BASE_DIR / "catalogue" / f"{office.FISCAL_YEAR}.json"
 
 
 def _same(obj, field, value):
@@ -84,6 +95,7 @@ def seed():
         for order, (abbr, name, short) in enumerate(office.GROUPS, start=1)
     }
     users = seed_people(the_office, groups)
+    seed_signatories(the_office, groups, users)
     strategies = seed_development_plan(the_office)
     plan = seed_action_plan(the_office, strategies, users)
     project_rows = seed_projects(plan, groups, strategies, users, catalogue_items)
@@ -95,8 +107,6 @@ def seed():
 def seed_booklet(plan, planner):
     """The 6-month booklet as reference 003 issued it (document 4/2567, sections by group), published once
     so a director finds a PDF to download. Publishing renders the PDF (a few seconds): only on the first run."""
-    from reports.models import Booklet
-    from reports.services import booklet_publish
 
     booklet = upsert(Booklet, {"action_plan": plan, "months": 6, "document_number": "4/2567"},
                      {"grouping": "group", "signer": "กลุ่มนโยบายและแผน", "created_by": planner})
@@ -105,32 +115,11 @@ def seed_booklet(plan, planner):
 
 
 def seed_catalogue():
-    """The shared catalogue, keyed (kind, code)."""
-    items = {}
-    for order, (code, title) in enumerate(catalogue.NATIONAL_STRATEGIES, start=1):
-        items[("national_strategy", code)] = upsert(
-            AlignmentItem, {"kind": AlignmentKind.NATIONAL_STRATEGY, "code": code, "be_year": None},
-            {"title": title, "parent": None, "display_order": order})
-    for order, (ns_code, code, title, sub_plans) in enumerate(catalogue.MASTER_PLANS, start=1):
-        master = upsert(
-            AlignmentItem, {"kind": AlignmentKind.MASTER_PLAN, "code": code, "be_year": None},
-            {"title": title, "parent": items[("national_strategy", ns_code)], "display_order": order})
-        items[("master_plan", code)] = master
-        for sub_order, (sub_code, sub_title) in enumerate(sub_plans, start=1):
-            items[("sub_plan", sub_code)] = upsert(
-                AlignmentItem, {"kind": AlignmentKind.SUB_PLAN, "code": sub_code, "be_year": None},
-                {"title": sub_title, "parent": master, "display_order": sub_order})
-    for order, (code, title) in enumerate(catalogue.NESDP_MILESTONES, start=1):
-        items[("nesdp_milestone", code)] = upsert(
-            AlignmentItem, {"kind": AlignmentKind.NESDP_MILESTONE, "code": code, "be_year": None},
-            {"title": title, "parent": None, "display_order": order})
-    for kind, policies in ((AlignmentKind.OBEC_POLICY, catalogue.OBEC_POLICIES),
-                           (AlignmentKind.MINISTRY_POLICY, catalogue.MINISTRY_POLICIES)):
-        for order, (code, title) in enumerate(policies, start=1):
-            items[(str(kind), code)] = upsert(
-                AlignmentItem, {"kind": kind, "code": code, "be_year": catalogue.POLICY_YEAR},
-                {"title": title, "parent": None, "display_order": order})
-    return items
+    """The shared catalogue from the project's versioned data file (what load_catalogue reads), keyed
+    (kind, code)."""
+    catalogue_load(json.loads(CATALOGUE_FILE.read_text(encoding="utf-8")))
+    return {(item.kind, item.code): item for item in AlignmentItem.objects.filter(
+        Q(be_year__isnull=True) | Q(be_year=office.FISCAL_YEAR))}
 
 
 def seed_people(the_office, groups):
@@ -144,9 +133,36 @@ def seed_people(the_office, groups):
             user.set_password(people.PASSWORD)
             user.save(update_fields=["password"])
         upsert(Membership, {"user": user},
-               {"office": the_office, "role": role, "group": groups.get(group_abbr), "position": position})
+               {"office": the_office, "role": role, "group": groups.get(group_abbr), "position": position,
+                "extra_roles": people.EXTRA_ROLES.get(username, [])})
         users[username] = user
     return users
+
+
+def seed_signatories(the_office, groups, users):
+    """Group heads, deputy directors and the logo printed on the cover (issue #15)."""
+    for abbr, username in office.GROUP_HEADS.items():
+        upsert(Group, {"pk": groups[abbr].pk}, {"head": users[username]})
+    for order, (name, position) in enumerate(office.DEPUTIES, start=1):
+        upsert(OfficeDeputy, {"office": the_office, "name": name}, {"position": position, "display_order": order})
+    if not the_office.logo:
+        the_office.logo.save("demo-logo.png", ContentFile(demo_logo()), save=True)
+
+
+def demo_logo():
+    """A plain emblem drawn for the demo (a real office uploads its own on the profile page)."""
+    size = 240
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, size - 4, size - 4), fill=(22, 53, 115), outline=(201, 162, 39), width=12)
+    draw.ellipse((40, 40, size - 40, size - 40), outline=(201, 162, 39), width=4)
+    # An open book.
+    draw.polygon([(70, 95), (118, 108), (118, 165), (70, 152)], fill=(255, 255, 255))
+    draw.polygon([(170, 95), (122, 108), (122, 165), (170, 152)], fill=(255, 255, 255))
+    draw.polygon([(120, 60), (132, 84), (108, 84)], fill=(201, 162, 39))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def seed_development_plan(the_office):
@@ -173,8 +189,11 @@ def seed_action_plan(the_office, strategies, users):
     plan = upsert(ActionPlan, {"office": the_office, "fiscal_year": fiscal_year},
                   {"development_plan": dev_plan, "title": office.ACTION_PLAN_TITLE})
     for quarter, percent in office.CABINET_TARGETS.items():
-        upsert(CabinetTarget, {"fiscal_year": fiscal_year, "quarter": quarter},
+        upsert(CabinetTarget, {"office": None, "fiscal_year": fiscal_year, "quarter": quarter},
                {"cumulative_percent": money(percent)})
+    for quarter, deadline in office.QUARTER_DEADLINES.items():
+        upsert(QuarterDeadline, {"office": the_office, "fiscal_year": fiscal_year, "quarter": quarter},
+               {"deadline": deadline})
     for window in office.REPORTING_WINDOWS:
         upsert(ReportingWindow, {"action_plan": plan, "quarter": window["quarter"]},
                {"deadline": window["deadline"], "closed_at": at(window["closed_on"], 16, 30),
@@ -330,8 +349,8 @@ def accounts(plan=None):
         membership = Membership.objects.select_related("group").filter(user=user).first()
         owned = user.owned_projects.filter(action_plan=plan).count() if plan else user.owned_projects.count()
         rows.append((
-            username, user.get_full_name(), membership.get_role_display() if membership else "",
+            username, user.get_full_name(), membership.roles_display if membership else "",
             membership.group.abbreviation if membership and membership.group else "",
-            owned if membership and membership.role == "staff" else None,
+            owned if owned or (membership and membership.role == "staff") else None,
         ))
     return rows

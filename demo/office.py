@@ -10,7 +10,19 @@ OFFICE = {
     "phones": "0 3441 1000",
     "website": "https://www.skn.go.th",
     "email": "saraban@skn.go.th",
+    # Signatures (issue #15). The director is the demo account "director"; deputies are plausible demo names.
+    "director_name": "นายประเสริฐ สาครวงศ์",
+    "director_position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร",
 }
+
+# รองผู้อำนวยการ (name, position); the first is also the demo account "deputy".
+DEPUTIES = [
+    ("นางวิมลรัตน์ ทองประเสริฐ", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+    ("นายอนุชา พึ่งทอง", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+]
+
+# ผู้อำนวยการกลุ่ม who are demo accounts (the register names them): group → username.
+GROUP_HEADS = {"กนต.": "chongrak", "กบส.": "somkiat"}
 
 # (abbreviation, name, short name as in the reference tables), in the register's order.
 GROUPS = [
@@ -70,6 +82,9 @@ ACTION_PLAN_TITLE = "แผนปฏิบัติการประจำป�
 
 # Cumulative disbursement targets per quarter. Demo values, not the cabinet's resolution.
 CABINET_TARGETS = {1: 30, 2: 54, 3: 77, 4: 100}
+
+# The office's usual report deadlines (10 days after each quarter), proposed when a window opens.
+QUARTER_DEADLINES = {1: date(2024, 1, 10), 2: date(2024, 4, 10), 3: date(2024, 7, 10), 4: date(2024, 10, 10)}
 
 # Both windows are closed: the demo shows the office after the 6-month round.
 REPORTING_WINDOWS = [

@@ -4,12 +4,18 @@ where it gives only a first name (the register), the last name is left blank rat
 
 PASSWORD = "demo"
 
+# More roles than the main one (issue #15): the finance group's director owns project 25 and also
+# records disbursements; the plan's second analyst owns project 26 and also plans.
+EXTRA_ROLES = {"somkiat": ["finance"], "wanida": ["planner"]}
+
 # username: (first_name, last_name, role, group abbreviation or None, position)
 PEOPLE = {
     "planner": ("นางสาวพิมพ์ชนก", "ใจดี", "planner", "กนผ.", "นักวิเคราะห์นโยบายและแผนชำนาญการ"),
     "director": ("นายประเสริฐ", "สาครวงศ์", "director", None,
                  "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
     "finance": ("นางสาวศิริพร", "มั่นทรัพย์", "finance", "กบส.", "นักวิชาการเงินและบัญชีชำนาญการ"),
+    "deputy": ("นางวิมลรัตน์", "ทองประเสริฐ", "director", None,
+               "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
     # Project owners (role staff), named in the register.
     "attaphon": ("ว่าที่ ร.อ.อรรถพล", "ห้วยกรุด", "staff", "กนต.", "ศึกษานิเทศก์"),
     "chirakon": ("ชิรากร", "", "staff", "กนต.", "ศึกษานิเทศก์"),

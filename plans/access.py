@@ -7,6 +7,18 @@ write gets 403; anonymous users are sent to the login page (by @login_required i
 
 Views load every object through a `load_*` helper, with `for_write=True` when they change it: office-level
 objects here, projects and their reports in `projects/access.py` (next to what they guard).
+
+Roles combine (issue #15). A member has a main role and may hold more roles in the same office
+(Membership.extra_roles); what they may do is the union of what each role allows, and owning a
+project is not a role but adds to any of them:
+- director (ผู้อำนวยการ/รองผู้อำนวยการ, ผู้อำนวยการกลุ่ม) reads everything and adds no write right,
+  so a deputy director is simply a director; a group director who owns projects is a director
+  who edits and reports on exactly the projects naming them as owner;
+- planner + anything: everything a planner does (the plan, people, the office profile);
+- finance + director or staff: records disbursements, reads everything;
+- staff is the role of a member with no other role and adds nothing.
+The main role only decides the landing page and the title shown next to the name; the menu shows
+the pages of every role held. Another office's objects stay 404 whatever the roles.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -29,12 +41,13 @@ def member_or_404(user):
 
 def is_planner(user, office):
     membership = membership_of(user)
-    return membership is not None and membership.office_id == office.pk and membership.role == Role.PLANNER
+    return membership is not None and membership.office_id == office.pk and membership.has_role(Role.PLANNER)
 
 
 def has_role(user, *roles):
+    """Whether the member holds any of `roles` (main or extra)."""
     membership = membership_of(user)
-    return membership is not None and membership.role in roles
+    return membership is not None and membership.has_role(*roles)
 
 
 def require_role(user, *roles):
@@ -57,7 +70,7 @@ def office_or_404(user, office):
 def require_planner(user):
     """The planner's membership; 403 for any other member (who may still read), 404 without an office."""
     membership = member_or_404(user)
-    if membership.role != Role.PLANNER:
+    if not membership.has_role(Role.PLANNER):
         raise PermissionDenied(NOT_YOURS)
     return membership
 
@@ -69,7 +82,7 @@ def load_in_office(user, queryset, pk, *, office_path, for_write=False):
     obj = queryset.filter(pk=pk, **{f"{office_path}_id": membership.office_id}).first()
     if obj is None:
         raise Http404("ไม่พบข้อมูล")
-    if for_write and membership.role != Role.PLANNER:
+    if for_write and not membership.has_role(Role.PLANNER):
         raise PermissionDenied(NOT_YOURS)
     return obj
 

@@ -1,6 +1,8 @@
 """Forms of the plan set-up pages. Labels are Thai; rules live in plans/services.py."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plans.form_bounds import bound_to_model
@@ -43,10 +45,16 @@ class ActionPlanCopyForm(forms.Form):
 class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
-        fields = ["name", "short_name", "abbreviation", "display_order"]
+        fields = ["name", "short_name", "abbreviation", "display_order", "head"]
+        help_texts = {"head": _("ลงนามท้ายส่วนของกลุ่มในเล่มรายงาน")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(memberships__office=office)
+        current = [self.instance.head_id] if self.instance.pk and self.instance.head_id else []
+        self.fields["head"].queryset = users.filter(Q(is_active=True) | Q(pk__in=current)).order_by("first_name")
+        self.fields["head"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["head"].empty_label = _("(ยังไม่ได้กำหนด)")
         bound_to_model(self)
 
 

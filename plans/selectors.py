@@ -27,3 +27,10 @@ def current_action_plan(office, be_year=None):
     if be_year is not None:
         plans = plans.filter(fiscal_year__be_year=be_year)
     return plans.first()
+
+
+def next_quarter_to_open(action_plan):
+    """The quarter a planner opens next: the first one that has never had a reporting window (Q4 once
+    all have)."""
+    opened = set(action_plan.reporting_windows.values_list("quarter", flat=True))
+    return next((quarter for quarter in range(1, 5) if quarter not in opened), 4)

@@ -49,9 +49,15 @@ def _check_group_unique(*, office, name, abbreviation, exclude_pk=None):
         raise ValidationError({"abbreviation": f"อักษรย่อ “{abbreviation}” ถูกใช้กับกลุ่มอื่นแล้ว"})
 
 
+def _check_head(office, head):
+    if head is not None and not head.memberships.filter(office=office).exists():
+        raise ValidationError({"head": "ผู้อำนวยการกลุ่มต้องเป็นบุคลากรของหน่วยงานนี้"})
+
+
 @transaction.atomic
-def group_create(*, office, name, short_name, abbreviation, display_order=0, by=None):
+def group_create(*, office, name, short_name, abbreviation, display_order=0, head=None, by=None):
     _check_group_unique(office=office, name=name, abbreviation=abbreviation)
+    _check_head(office, head)
     with unique_or(_GROUP_TAKEN % {"name": name, "abbreviation": abbreviation}):
         return Group.objects.create(
             office=office,
@@ -59,6 +65,7 @@ def group_create(*, office, name, short_name, abbreviation, display_order=0, by=
             short_name=short_name,
             abbreviation=abbreviation,
             display_order=display_order,
+            head=head,
         )
 
 
@@ -73,6 +80,7 @@ def group_update(*, group, by=None, **fields):
         abbreviation=fields.get("abbreviation", group.abbreviation),
         exclude_pk=group.pk,
     )
+    _check_head(group.office, fields.get("head"))
     for name, value in fields.items():
         setattr(group, name, value)
     with unique_or(_GROUP_TAKEN % {"name": group.name, "abbreviation": group.abbreviation}):

@@ -248,8 +248,22 @@ def baht_text(amount: int | Decimal | str | None) -> str:
 
 _MONEY_EXAMPLE = "เช่น 12,500 หรือ 12500.50"
 _GROUPED_INT = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
-_DATE = re.compile(r"([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\2\s*([0-9]{4})")
-_DATE_EXAMPLE = "เช่น 31/03/2567"
+_DATE = re.compile(r"([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\2\s*([0-9]{4}|[0-9]{2})")
+# "31 มีนาคม 2567", "31 มี.ค. 67", "31 มีค 2567", "31 มีนาคม พ.ศ. 2567"
+_DATE_WITH_MONTH_NAME = re.compile(r"([0-9]{1,2})\s*([\u0e00-\u0e7f.]+?)\s*(?:พ\.?\s*ศ\.?)?\s*([0-9]{4}|[0-9]{2})")
+_DATE_EXAMPLE = "เช่น 31/03/2567, 31/3/67 หรือ 31 มี.ค. 67"
+
+
+def _month_key(name: str) -> str:
+    return name.replace(".", "").replace(" ", "")
+
+
+# Full names and abbreviations, with or without their dots ("มี.ค.", "มีค").
+_MONTH_NUMBERS = {
+    _month_key(name): number
+    for number, names in enumerate(zip(THAI_MONTHS, THAI_MONTHS_SHORT, strict=True), start=1)
+    for name in names
+}
 
 
 def _describe_chars(chars: list[str]) -> str:
@@ -299,20 +313,32 @@ def parse_money(text: str) -> Decimal:
 
 
 def parse_be_date(text: str) -> datetime.date:
-    """Turn a typed BE date ("31/03/2567", "๓๑-๓-๒๕๖๗", "31.03.2567") into a date.
+    """Turn a typed BE date ("31/03/2567", "๓๑-๓-๒๕๖๗", "31.03.2567", "31/3/67", "31 มี.ค. 67",
+    "31 มีนาคม 2567", "31 มีนาคม พ.ศ. 2567") into a date.
 
-    Day first, then month, then a 4-digit Buddhist Era year. Raises ValueError with a
-    Thai message telling the user what to fix.
+    Day first, then the month (a number, or its Thai name in full or abbreviated, with or without
+    the dots), then the Buddhist Era year in 4 digits or its short 2-digit form (67 = 2567).
+    Raises ValueError with a Thai message telling the user what to fix.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_be_date expects str, got {type(text).__name__}")
     raw = text.strip()
     if not raw:
         raise ValueError(f"กรุณากรอกวันที่ เป็น วัน/เดือน/ปี พ.ศ. {_DATE_EXAMPLE}")
-    match = _DATE.fullmatch(to_arabic_digits(raw))
-    if not match:
-        raise ValueError(f"รูปแบบวันที่ “{raw}” ไม่ถูกต้อง ให้กรอกเป็น วัน/เดือน/ปี พ.ศ. 4 หลัก {_DATE_EXAMPLE}")
-    day, month, year = int(match[1]), int(match[3]), int(match[4])
+    arabic = to_arabic_digits(raw)
+    match = _DATE.fullmatch(arabic)
+    if match:
+        day, month, year_text = int(match[1]), int(match[3]), match[4]
+    else:
+        named = _DATE_WITH_MONTH_NAME.fullmatch(arabic)
+        month = _MONTH_NUMBERS.get(_month_key(named[2])) if named else None
+        if month is None:
+            raise ValueError(
+                f"รูปแบบวันที่ “{raw}” ไม่ถูกต้อง ให้กรอกเป็น วัน/เดือน/ปี พ.ศ. {_DATE_EXAMPLE}"
+            )
+        day, year_text = int(named[1]), named[3]
+    # A two-digit year is the Buddhist Era's short form, as offices write it: 67 is 2567.
+    year = 2500 + int(year_text) if len(year_text) == 2 else int(year_text)
     if not MIN_BE_YEAR <= year <= MAX_BE_YEAR:
         raise ValueError(f"ปี {year} ไม่ใช่ปี พ.ศ. ให้กรอกเป็นปีพุทธศักราช เช่น 2567")
     if not 1 <= month <= 12:

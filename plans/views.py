@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
-from plans.models import DevelopmentPlan, Group, ReportingWindow, Role, Strategy
-from plans.selectors import action_plans_of_office, current_action_plan
+from plans.models import DevelopmentPlan, Group, QuarterDeadline, ReportingWindow, Role, Strategy
+from plans.selectors import action_plans_of_office, current_action_plan, membership_of, next_quarter_to_open
 
 
 def add_errors(form, error: ValidationError):
@@ -33,7 +33,10 @@ def add_errors(form, error: ValidationError):
 
 @login_required
 def home(request):
-    """Each role lands on its own page."""
+    """Each member lands on the page of their main role; a national administrator (no office) on the
+    page that creates offices."""
+    if membership_of(request.user) is None and request.user.has_perm("plans.add_office"):
+        return redirect("office:office_new")
     membership = member_or_404(request.user)
     if membership.role == Role.PLANNER:
         return redirect("plans:board")
@@ -57,7 +60,7 @@ def setup(request):
         {
             "plans": action_plans_of_office(membership.office).order_by("-fiscal_year__be_year"),
             "development_plans": DevelopmentPlan.objects.filter(office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -87,8 +90,8 @@ def group_list(request):
         request,
         "plans/group_list.html",
         {
-            "groups": Group.objects.filter(office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "groups": Group.objects.filter(office=membership.office).select_related("head"),
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -100,7 +103,7 @@ def group_edit(request, pk=None):
         load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True) if pk else None
     )
     membership = require_planner(request.user)
-    form = GroupForm(request.POST or None, instance=group)
+    form = GroupForm(request.POST or None, instance=group, office=membership.office)
     if request.method == "POST" and form.is_valid():
         try:
             if group is None:
@@ -142,7 +145,7 @@ def strategy_list(request):
         "plans/strategy_list.html",
         {
             "strategies": STRATEGIES.filter(development_plan__office=membership.office),
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 
@@ -195,7 +198,7 @@ def window_open(request):
     """Open a quarter of the current plan for reporting, with a deadline."""
     require_planner(request.user)
     plan = plan_or_404(request)
-    form = WindowOpenForm(request.POST or None)
+    form = WindowOpenForm(request.POST or None, initial=_next_window(plan))
     if request.method == "POST" and form.is_valid():
         try:
             window = services.reporting_window_open(action_plan=plan, by=request.user, **form.cleaned_data)
@@ -213,6 +216,15 @@ def window_open(request):
             "back": "plans:board",
         },
     )
+
+
+def _next_window(plan):
+    """The next quarter to open, with the office's usual deadline for it (issue #15)."""
+    quarter = next_quarter_to_open(plan)
+    usual = QuarterDeadline.objects.filter(
+        office_id=plan.office_id, fiscal_year_id=plan.fiscal_year_id, quarter=quarter
+    ).first()
+    return {"quarter": quarter, "deadline": usual.deadline if usual else None}
 
 
 def _board_url():

@@ -5,8 +5,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from budget.models import BudgetSource
-from budget.plan_services import money_version
 from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
@@ -15,6 +13,19 @@ from projects.models import Activity, ProgressStatus, Project
 
 # Only a planner sets who owns a project and where it sits in the plan; an owner edits the rest.
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
+
+
+def _owner_choice(user):
+    """ "นางสาวกัลยา คงบัน · กสศ. · นักวิชาการศึกษาชำนาญการ": the name first, then what tells namesakes apart."""
+    membership = next(iter(user.memberships.all()), None)
+    parts = [user.get_full_name() or user.username]
+    if membership is not None and membership.group is not None:
+        parts.append(membership.group.abbreviation)
+    if membership is not None and membership.position:
+        parts.append(membership.position)
+    if not user.is_active:
+        parts.append("ปิดการใช้งานแล้ว")
+    return " · ".join(parts)
 
 
 class ProjectForm(forms.ModelForm):
@@ -56,12 +67,18 @@ class ProjectForm(forms.ModelForm):
             development_plan=action_plan.development_plan_id
         )
         self.fields["group"].queryset = Group.objects.filter(office=action_plan.office_id)
+        # Active members by real name; a deactivated owner stays listed on the projects they own.
+        current = self.instance.owners.all() if self.instance.pk else get_user_model().objects.none()
         self.fields["owners"].queryset = (
             get_user_model()
             .objects.filter(memberships__office=action_plan.office_id)
+            .filter(Q(is_active=True) | Q(pk__in=current))
+            .select_related(None)
+            .prefetch_related("memberships__group")
             .order_by("first_name", "username")
+            .distinct()
         )
-        self.fields["owners"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owners"].label_from_instance = _owner_choice
         self.fields["alignment"].queryset = AlignmentItem.objects.filter(
             Q(be_year__isnull=True) | Q(be_year=action_plan.fiscal_year.be_year)
         )
@@ -131,42 +148,6 @@ class IndicatorForm(forms.Form):
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)
     target_text = forms.CharField(label=_("หรือ ค่าเป้าหมายเป็นข้อความ"), required=False, max_length=300)
-
-
-class ProjectMoneyForm(forms.Form):
-    """One amount per budget source (จัดสรร) and one per quarter (แผนการใช้จ่าย); blank means none."""
-
-    version = forms.CharField(widget=forms.HiddenInput, max_length=64, error_messages={
-        "required": _("หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"),
-    })
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = money_version(project)
-        self.sources = list(BudgetSource.objects.all())
-        # Shown as staff type money ("12,500.00"); MoneyField reads it back.
-        allocated = {a.source_id: f"{a.amount:,.2f}" for a in project.allocations.all()}
-        planned = {line.quarter: f"{line.amount:,.2f}" for line in project.spending_plan.all()}
-        for source in self.sources:
-            self.fields[f"source_{source.pk}"] = MoneyField(
-                label=source.name, required=False, initial=allocated.get(source.pk)
-            )
-        for quarter in range(1, 5):
-            self.fields[f"quarter_{quarter}"] = MoneyField(
-                label=_("ไตรมาสที่ %(q)s") % {"q": quarter}, required=False, initial=planned.get(quarter)
-            )
-
-    def source_fields(self):
-        return [self[f"source_{s.pk}"] for s in self.sources]
-
-    def quarter_fields(self):
-        return [self[f"quarter_{q}"] for q in range(1, 5)]
-
-    def allocations(self):
-        return {s: self.cleaned_data.get(f"source_{s.pk}") for s in self.sources}
-
-    def spending(self):
-        return {q: self.cleaned_data.get(f"quarter_{q}") for q in range(1, 5)}
 
 
 class ProjectListQuery(forms.Form):

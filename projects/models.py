@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import ActionPlan, AlignmentItem, Group, Strategy
+from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
@@ -246,6 +246,8 @@ class IndicatorResult(models.Model):
 class ImportKind(models.TextChoices):
     PLAN = "plan", _("แผนปฏิบัติการ")
     RESULTS = "results", _("ผลการดำเนินงานรายไตรมาส")
+    # The office's people (issue #15): bound to the office, not to a plan.
+    PEOPLE = "people", _("บุคลากร")
 
 
 class ImportUpload(models.Model):
@@ -255,7 +257,8 @@ class ImportUpload(models.Model):
     database as it is then: a preview is never trusted once the data may have changed.
     """
 
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
     quarter = models.PositiveSmallIntegerField(null=True, blank=True, validators=QUARTER_VALIDATORS)

@@ -39,7 +39,7 @@ def my_projects(request):
 def board(request):
     """กระดานติดตาม: per group, each project's report for the chosen quarter."""
     membership = member_or_404(request.user)
-    if membership.role == Role.PLANNER and current_action_plan(membership.office) is None:
+    if membership.has_role(Role.PLANNER) and current_action_plan(membership.office) is None:
         # A new office: the planner's first job is to set up the plan.
         messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
         return redirect("plans:setup")
@@ -63,7 +63,7 @@ def board(request):
             "groups": groups,
             "total": total,
             "states": BOARD_STATES,
-            "is_planner": membership.role == Role.PLANNER,
+            "is_planner": membership.has_role(Role.PLANNER),
         },
     )
 

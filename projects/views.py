@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from budget.forms import ProjectMoneyForm
 from budget.plan_services import project_money_set
 from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
@@ -20,14 +21,7 @@ from plans.query import read_query
 from plans.views import add_errors
 from projects import services
 from projects.access import can_edit_project, load_project
-from projects.forms import (
-    ActivityForm,
-    IndicatorForm,
-    ProjectForm,
-    ProjectListQuery,
-    ProjectMoneyForm,
-    ProjectStatusForm,
-)
+from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectListQuery, ProjectStatusForm
 from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list

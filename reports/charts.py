@@ -1,7 +1,7 @@
 """Bar lengths for the booklet's charts, drawn as HTML boxes so the page and the PDF look alike.
 
 (WeasyPrint breaks Thai inside SVG <text>; HTML text shapes correctly.) Lengths are percents of
-the chart's own scale, not figures: the figures come from figures.py and are printed as labels.
+the chart's own scale, not figures: the figures come from reports/figures/ and are printed as labels.
 """
 
 from dataclasses import dataclass

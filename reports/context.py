@@ -1,4 +1,4 @@
-"""What a booklet is made from: its parameters, and the template context built from figures.py."""
+"""What a booklet is made from: its parameters, and the template context built from reports/figures/."""
 
 from __future__ import annotations
 

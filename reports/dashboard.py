@@ -1,4 +1,4 @@
-"""The directors' dashboard: the current round's figures (from figures.py) and overdue reports."""
+"""The directors' dashboard: the current round's figures (from reports/figures/) and overdue reports."""
 
 from reports import charts
 from reports.figures import booklet_figures, current_round, overdue_reports

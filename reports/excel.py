@@ -1,6 +1,6 @@
 """The booklet's summary tables and register as an Excel workbook (openpyxl), one sheet per table.
 
-Every figure comes from figures.py, as in the PDF. Numbers stay numbers (counts, baht, percents
+Every figure comes from reports/figures/, as in the PDF. Numbers stay numbers (counts, baht, percents
 already ×100 as printed); an unknown figure is an empty cell, never 0.
 """
 

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.form_bounds import VersionField, bound_to_model
 from plans.form_fields import BEDateField
+from plans.selectors import action_plans_of_office
 from reports.context import TABLES
+from reports.figures import Round
 from reports.models import Booklet
 
 
@@ -22,7 +24,6 @@ class BookletForm(forms.ModelForm):
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
-        from plans.selectors import action_plans_of_office
 
         # Only this office's plans can be chosen: another office's plan is not a valid choice.
         self.fields["action_plan"].queryset = action_plans_of_office(office).order_by("-fiscal_year__be_year")
@@ -36,7 +37,6 @@ class BookletForm(forms.ModelForm):
         data = super().clean()
         plan, months, as_of = data.get("action_plan"), data.get("months"), data.get("as_of_date")
         if plan and months and as_of:
-            from reports.figures import Round
 
             end = Round(plan.fiscal_year.be_year, months).end
             if as_of < end:

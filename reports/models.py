@@ -113,5 +113,8 @@ class Publication(models.Model):
 
     @property
     def filename(self):
-        number = self.document_number.replace("/", "-") or str(self.pk)
-        return f"booklet-{self.booklet.office.short_name}-{number}.pdf"
+        """The download's name, e.g. "รายงานความก้าวหน้า-รอบ6-2567-ฉบับที่4.pdf" (the edition is counted among
+        the booklet's publications: `edition` from reports.selectors, else counted here)."""
+        edition = getattr(self, "edition", None) or self.booklet.publications.filter(pk__lte=self.pk).count()
+        year = self.booklet.action_plan.fiscal_year.be_year
+        return f"รายงานความก้าวหน้า-รอบ{self.booklet.months}-{year}-ฉบับที่{edition}.pdf"

@@ -1,4 +1,4 @@
-"""The booklet as HTML and as PDF: pure functions over the context built from figures.py.
+"""The booklet as HTML and as PDF: pure functions over the context built from reports/figures/.
 
 The browser preview and the PDF use the same templates and the same stylesheet; CSS does the
 pagination (repeated table headers, page counters, rows kept whole), Python does not. A large

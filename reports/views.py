@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -38,14 +40,14 @@ def dashboard(request):
     plan = current_action_plan(membership.office)
     context = dashboard_data.dashboard_context(plan, timezone.localdate()) if plan else {}
     context.update(plan=plan, publications=publications_of(request.user)[:10],
-                   is_planner=membership.role == Role.PLANNER)
+                   is_planner=membership.has_role(Role.PLANNER))
     return render(request, "reports/dashboard.html", context)
 
 
 @login_required
 def booklet_list(request):
     membership = member_or_404(request.user)
-    is_planner = membership.role == Role.PLANNER
+    is_planner = membership.has_role(Role.PLANNER)
     return render(request, "reports/booklet_list.html", {
         "publications": publications_of(request.user),
         "booklets": (
@@ -137,7 +139,10 @@ def booklet_publish_view(request, pk):
 def publication_pdf(request, pk):
     publication = load_publication(request.user, pk)
     response = HttpResponse(bytes(publication.pdf), content_type=PDF)
-    response["Content-Disposition"] = f'inline; filename="booklet-{publication.pk}.pdf"'
+    # RFC 6266/5987: the Thai name for browsers, an ASCII one for anything older.
+    response["Content-Disposition"] = (
+        f'inline; filename="booklet-{publication.pk}.pdf"; filename*=UTF-8\'\'{quote(publication.filename)}'
+    )
     response["ETag"] = f'"{publication.sha256}"'
     return response
 

@@ -36,16 +36,17 @@ def reference_data_after_flush(request):
 
 @pytest.fixture
 def world(db):
-    """Office 1 with planner, director, finance, owner A (of project A) and owner B (of project B);
+    """Office 1 with planner, director, finance, owner A (of project A) and owner B (of project B),
+    head A (director + finance, also an owner of project A) and a director who also plans;
     office 2 with its own planner and project. Every user's password is "demo"."""
     plan = factories.ActionPlanFactory()
     office = plan.office
     group = factories.GroupFactory(office=office)
     strategy = factories.StrategyFactory(development_plan=plan.development_plan)
 
-    def member(username, role, office=office):
+    def member(username, role, office=office, extra_roles=()):
         user = factories.UserFactory(username=username)
-        factories.MembershipFactory(user=user, office=office, role=role)
+        factories.MembershipFactory(user=user, office=office, role=role, extra_roles=list(extra_roles))
         return user
 
     planner = member("planner1", Role.PLANNER)
@@ -53,7 +54,13 @@ def world(db):
     finance = member("finance1", Role.FINANCE)
     owner_a = member("owner_a", Role.STAFF)
     owner_b = member("owner_b", Role.STAFF)
-    project_a = factories.ProjectFactory(action_plan=plan, group=group, strategy=strategy, owners=[owner_a])
+    # Members holding more than one role (issue #15): a group director who also records disbursements
+    # and owns project A; a deputy director who also plans.
+    head_a = member("head_a", Role.DIRECTOR, extra_roles=[Role.FINANCE])
+    director_planner = member("deputy1", Role.DIRECTOR, extra_roles=[Role.PLANNER])
+    project_a = factories.ProjectFactory(
+        action_plan=plan, group=group, strategy=strategy, owners=[owner_a, head_a]
+    )
     project_b = factories.ProjectFactory(action_plan=plan, group=group, strategy=strategy, owners=[owner_b])
 
     other_plan = factories.ActionPlanFactory()
@@ -63,6 +70,7 @@ def world(db):
     return SimpleNamespace(
         plan=plan, office=office, group=group, strategy=strategy,
         planner=planner, director=director, finance=finance, owner_a=owner_a, owner_b=owner_b,
+        head_a=head_a, director_planner=director_planner,
         project_a=project_a, project_b=project_b,
         other_plan=other_plan, other_office=other_plan.office, other_planner=other_planner,
         other_project=other_project,

@@ -10,7 +10,9 @@ from budget.models import Allocation, Disbursement, SpendingPlan
 from plans.models import ReportingWindow
 from plans.thai_formats import format_date_short, format_money
 from projects.models import (
+    Activity,
     ActivityProgress,
+    Indicator,
     IndicatorResult,
     Project,
     QuarterlyReport,
@@ -123,7 +125,6 @@ def history_entries(model, records, describe):
 
 def project_history(project):
     """Every recorded change of the project and what hangs from it, newest first (fixed query count)."""
-    from projects.models import Activity, Indicator
 
     report_ids = set(QuarterlyReport.history.filter(project_id=project.pk).values_list("id", flat=True))
     quarter_of = dict(QuarterlyReport.history.filter(project_id=project.pk).values_list("id", "quarter"))

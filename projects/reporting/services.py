@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget.selectors import project_money
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import ReportingWindow
@@ -83,7 +84,6 @@ def _audit(instance, user, reason):
 
 
 def _planned_and_disbursed(project, quarter):
-    from budget.selectors import project_money
 
     money = project_money(project).quarters[quarter - 1]
     return money.planned, money.disbursed

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from budget.models import BudgetSource
+from plans.catalogue import PREFIXES, alignment_code, items_for_year
 from plans.models import Group, Strategy
 from plans.text_rules import append_row, write_cell
 from projects.models import Project
@@ -53,12 +54,16 @@ INDICATORS = "ตัวชี้วัด"
 ALLOCATIONS = "งบประมาณ"
 SPENDING = "แผนการใช้จ่าย"
 LISTS = "รายการ"
+ALIGNMENT_CODES = "รหัสความสอดคล้อง"
 
 CODE = Column("รหัสโครงการ", 12, True, "รหัสไม่ซ้ำกันในแผนเดียวกัน ใช้จับคู่กับโครงการที่มีอยู่แล้ว")
 TITLE = Column("ชื่อโครงการ", 50, True)
 STRATEGY = Column("กลยุทธ์ที่", 30, True, "เลือกจากรายการ หรือพิมพ์เลขกลยุทธ์")
 GROUP = Column("กลุ่มที่รับผิดชอบ", 30, True, "เลือกจากรายการ")
-OWNERS = Column("ผู้รับผิดชอบโครงการ", 28, False, "ชื่อผู้ใช้หรืออีเมล หลายคนคั่นด้วยจุลภาค (,)")
+OWNERS = Column(
+    "ผู้รับผิดชอบโครงการ", 28, False,
+    "ชื่อ-นามสกุล ชื่อผู้ใช้ หรืออีเมล หลายคนคั่นด้วยจุลภาค (,) ชื่อที่ซ้ำกันหลายคนให้ใช้ชื่อผู้ใช้",
+)
 DISPLAY_ORDER = Column("ลำดับในแผน", 10)
 RATIONALE = Column("หลักการและเหตุผล", 40)
 OUTPUT_GOAL = Column("เป้าหมายเชิงผลผลิต", 40)
@@ -68,6 +73,10 @@ END = Column("วันสิ้นสุดโครงการ", 14, False, "
 MID_YEAR = Column("เพิ่มระหว่างปี", 10, False, "ใส่ ✓ ถ้าเป็นโครงการเพิ่มระหว่างปี")
 MID_YEAR_REASON = Column("เหตุผลที่เพิ่มระหว่างปี", 30)
 REMARK = Column("หมายเหตุ", 30)
+ALIGNMENT = Column(
+    "ความสอดคล้อง (รหัส)", 28, False,
+    "รหัสรายการความสอดคล้อง เช่น NS:3, MP:12, SP:12.1, OBEC:3 ดูรหัสในแผ่นงาน “รหัสความสอดคล้อง”",
+)
 PROJECT_COLUMNS = [
     CODE,
     TITLE,
@@ -83,6 +92,7 @@ PROJECT_COLUMNS = [
     MID_YEAR,
     MID_YEAR_REASON,
     REMARK,
+    ALIGNMENT,
 ]
 
 ACTIVITY_NUMBER = Column("ลำดับกิจกรรม", 12, True, "1, 2, 3 … กิจกรรมย่อยเขียนเป็น 2.1, 2.2")
@@ -126,12 +136,15 @@ INSTRUCTION_LINES = [
     "งบประมาณตามรหัสโครงการ + แหล่งงบประมาณ, แผนการใช้จ่ายตามรหัสโครงการ + ไตรมาส",
     "4. ข้อมูลที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม ระบบไม่ลบข้อมูลใดจากการนำเข้า (ลบหรือยกเลิกโครงการได้ที่หน้าโครงการ)",
     "5. จำนวนเงินกรอกเป็นตัวเลข เช่น 12,500 หรือ 12500.50 ใช้เลขไทยได้ วันที่กรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568",
-    "6. ผู้รับผิดชอบโครงการ ใส่ชื่อผู้ใช้หรืออีเมลของบุคลากรในหน่วยงาน หลายคนคั่นด้วยจุลภาค (,)",
+    "6. ผู้รับผิดชอบโครงการ ใส่ชื่อ-นามสกุล ชื่อผู้ใช้ หรืออีเมลของบุคลากรในหน่วยงาน หลายคนคั่นด้วยจุลภาค (,) "
+    "ถ้ามีหลายคนชื่อเดียวกัน ระบบจะแจ้งรายชื่อให้เลือกระบุด้วยชื่อผู้ใช้",
     "7. ไตรมาสของกิจกรรม ใส่ ✓ (หรือ x) ในไตรมาสที่ดำเนินการ",
     "8. แผนการใช้จ่าย: ช่องที่ว่างไว้หมายถึงไม่เปลี่ยนแปลง ใส่ 0 ถ้าไม่มีการใช้จ่ายในไตรมาสนั้น",
     "9. เมื่ออัปโหลด ระบบจะแสดงรายการที่จะเพิ่ม แก้ไข และคงเดิม ให้ตรวจสอบก่อนกดยืนยัน "
     "ถ้ามีข้อผิดพลาดแม้แต่จุดเดียว ระบบจะไม่บันทึกข้อมูลใดเลย",
     "10. ใช้ได้เฉพาะไฟล์ .xlsx ถ้ามีสูตร ให้บันทึกไฟล์ใน Excel ก่อนอัปโหลด คอลัมน์ที่ไม่รู้จักจะถูกข้ามไป",
+    "11. ความสอดคล้อง (รหัส): ใส่รหัสจากแผ่นงาน “รหัสความสอดคล้อง” คั่นด้วยจุลภาค เช่น NS:3, MP:12, SP:12.1 "
+    "ช่องที่ว่างไว้หมายถึงไม่มีความสอดคล้องที่ระบุ ถ้าไม่มีคอลัมน์นี้ในไฟล์ ความสอดคล้องเดิมคงไว้",
 ]
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -146,7 +159,9 @@ def strategy_label(strategy):
 
 
 def owner_label(user):
-    return user.username
+    """ "นางสาวพิมพ์ชนก ใจดี (planner)": the real name to read, the username to match exactly."""
+    name = f"{user.first_name} {user.last_name}".strip()
+    return f"{name} ({user.username})" if name else user.username
 
 
 def activity_numbers(activities):
@@ -185,7 +200,9 @@ def _plan_rows(action_plan):
     projects = list(
         Project.objects.filter(action_plan=action_plan)
         .select_related("strategy", "group")
-        .prefetch_related("owners", "activities", "indicators", "allocations__source", "spending_plan")
+        .prefetch_related(
+            "owners", "alignment", "activities", "indicators", "allocations__source", "spending_plan"
+        )
         .order_by("display_order", "code")
     )
     rows = {name: [] for name in SHEETS}
@@ -206,6 +223,7 @@ def _plan_rows(action_plan):
                 _tick(p.added_mid_year),
                 p.added_mid_year_reason,
                 p.remark,
+                ", ".join(alignment_code(i) for i in sorted(p.alignment.all(), key=_alignment_order)),
             ]
         )
         activities = sorted(p.activities.all(), key=lambda a: (a.display_order, a.pk))
@@ -262,11 +280,25 @@ def build_plan_workbook(action_plan, *, with_data: bool) -> bytes:
         sheet = book.create_sheet(name)
         _write_table(sheet, columns, rows[name])
         _add_dropdowns(sheet, columns, lists, max(len(rows[name]) + 500, 1000))
+    _write_alignment_codes(book, action_plan)
     lists.sheet_state = "hidden"
     book.move_sheet(lists, offset=len(book.sheetnames) - 1 - book.sheetnames.index(LISTS))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _alignment_order(item):
+    return (list(PREFIXES).index(item.kind), item.display_order, item.code)
+
+
+def _write_alignment_codes(book, action_plan):
+    """A sheet to read the codes from: every catalogue item the plan's year may use."""
+    sheet = book.create_sheet(ALIGNMENT_CODES)
+    _write_table(sheet, [Column("รหัส", 12), Column("ประเภท", 40), Column("ชื่อ", 90)], [
+        [alignment_code(i), i.get_kind_display(), i.title]
+        for i in sorted(items_for_year(action_plan.fiscal_year.be_year), key=_alignment_order)
+    ])
 
 
 def _write_instructions(sheet, action_plan):
@@ -309,7 +341,7 @@ def _write_lists(book, choices):
         "groups": [g.name for g in choices["groups"]],
         "strategies": [strategy_label(s) for s in choices["strategies"]],
         "sources": [s.name for s in choices["sources"]],
-        "members": [owner_label(u) for u in choices["members"]],
+        "members": [owner_label(u) for u in choices["members"] if u.is_active],
         "ticks": [TICK],
     }
     sheet.append(["กลุ่ม", "กลยุทธ์", "แหล่งงบประมาณ", "ผู้ใช้", "เครื่องหมาย"])

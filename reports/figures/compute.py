@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plans import thai_calendar
+from plans.models import ReportingWindow
 from reports.figures.rows import load_round
 from reports.figures.tables import (
     BookletFigures,
@@ -194,7 +195,6 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
 
 def overdue_reports(action_plan, rows, today):
     """(window, [ProjectFigures]) for closed-deadline quarters whose reports are missing."""
-    from plans.models import ReportingWindow
 
     overdue = []
     for window in ReportingWindow.objects.filter(action_plan=action_plan, deadline__lt=today).order_by(
@@ -209,7 +209,6 @@ def overdue_reports(action_plan, rows, today):
 def current_round(action_plan, today):
     """The round the dashboard shows: up to the latest quarter opened for reporting, else the
     latest quarter that has ended by `today` (at least the 3-month round)."""
-    from plans.models import ReportingWindow
 
     be_year = action_plan.fiscal_year.be_year
     opened = ReportingWindow.objects.filter(action_plan=action_plan).order_by("-quarter").first()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from budget.models import BudgetSource
+from budget.selectors import cabinet_targets
+from plans.models import Group, Strategy
+from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 from reports.figures.types import (
     COUNTED_REPORT_STATES,
     Round,
@@ -12,9 +16,6 @@ from reports.figures.types import (
 
 def load_round(action_plan, rnd: Round):
     """Everything the round's figures need, in a fixed number of queries."""
-    from budget.models import BudgetSource, CabinetTarget
-    from plans.models import Group, Strategy
-    from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
 
     reports = (
         QuarterlyReport.objects.filter(quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES)
@@ -44,8 +45,5 @@ def load_round(action_plan, rnd: Round):
         Strategy.objects.filter(development_plan_id=action_plan.development_plan_id).order_by("number")
     )
     sources = list(BudgetSource.objects.order_by("display_order", "code"))
-    targets = {
-        t.quarter: t.cumulative_percent
-        for t in CabinetTarget.objects.filter(fiscal_year_id=action_plan.fiscal_year_id)
-    }
+    targets = cabinet_targets(action_plan.office_id, action_plan.fiscal_year_id)
     return projects, groups, strategies, sources, targets

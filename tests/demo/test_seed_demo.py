@@ -174,3 +174,16 @@ def test_it_marks_four_projects_added_mid_year_as_table_5_counts_them(demo):
     by_group = Counter(mid_year.values_list("group__abbreviation", flat=True))
     assert by_group == {"กนต.": 2, "กสศ.": 1, "กบค.": 1}
     assert all(p.added_mid_year_reason for p in mid_year)
+
+
+def test_it_seeds_what_shows_an_office_running_itself(demo):
+    from plans.models import OfficeDeputy
+
+    office = demo.office
+    assert office.logo and office.director_name == "นายประเสริฐ สาครวงศ์"
+    assert OfficeDeputy.objects.filter(office=office).count() == 2
+    heads = dict(Group.objects.filter(office=office, head__isnull=False).values_list("abbreviation", "head__username"))
+    assert heads == {"กนต.": "chongrak", "กบส.": "somkiat"}
+    somkiat = Membership.objects.get(user__username="somkiat")
+    assert somkiat.roles == ["staff", "finance"] and somkiat.user.owned_projects.exists()
+    assert Membership.objects.get(user__username="deputy").role == "director"

@@ -65,6 +65,8 @@ RULES = {
             "director": 404,
             "finance": 404,
             "other_planner": 404,
+            "head_a": 404,
+            "director_planner": 404,
         },
     ),
     "imports:confirm": Rule(
@@ -78,6 +80,8 @@ RULES = {
             "director": 404,
             "finance": 404,
             "other_planner": 404,
+            "head_a": 404,
+            "director_planner": 404,
         },
     ),
 }

@@ -100,3 +100,12 @@ def test_it_sends_a_planner_without_a_plan_to_set_one_up(client, db):
     factories.MembershipFactory(user=planner, office=office, role="planner")
     response = _board(client, planner)
     assert response.url == reverse("plans:setup")
+
+
+def test_the_window_form_offers_the_next_quarter_to_open(client, world):
+    """Issue 19: after Q1 and Q2 were opened, the form starts at Q3, not Q1."""
+    client.force_login(world.planner)
+    assert client.get(reverse("plans:window_open")).context["form"]["quarter"].value() == 1
+    for quarter in (1, 2):
+        ReportingWindow.objects.create(action_plan=world.plan, quarter=quarter, deadline=FUTURE)
+    assert client.get(reverse("plans:window_open")).context["form"]["quarter"].value() == 3

@@ -15,18 +15,10 @@ from tests.support.html_forms import the_form
 
 
 def _check_rule(client, world, name, rule):
-    users = {
-        "owner_a": world.owner_a,
-        "owner_b": world.owner_b,
-        "planner": world.planner,
-        "director": world.director,
-        "finance": world.finance,
-        "other_planner": world.other_planner,
-    }
     for who, expected in rule.expect.items():
         client.logout()
         if who != "anonymous":
-            client.force_login(users[who])
+            client.force_login(getattr(world, who))
         url = reverse(name, kwargs=rule.kwargs(world))
         response = client.post(url, rule.data(world)) if rule.method == "POST" else client.get(url)
         assert response.status_code == expected, (name, who, response.status_code)

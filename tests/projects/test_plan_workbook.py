@@ -15,7 +15,7 @@ def _book(world, with_data=False):
 
 def test_it_has_an_instructions_sheet_and_a_sheet_per_kind_with_thai_headers(world):
     book = _book(world)
-    assert book.sheetnames == [layout.INSTRUCTIONS, *layout.SHEETS, layout.LISTS]
+    assert book.sheetnames == [layout.INSTRUCTIONS, *layout.SHEETS, layout.ALIGNMENT_CODES, layout.LISTS]
     headers = [c.value for c in book[layout.PROJECTS][1]]
     assert headers[:4] == ["รหัสโครงการ *", "ชื่อโครงการ *", "กลยุทธ์ที่ *", "กลุ่มที่รับผิดชอบ *"]
     instructions = "\n".join(str(r[0].value) for r in book[layout.INSTRUCTIONS].iter_rows() if r[0].value)
@@ -26,7 +26,9 @@ def test_it_has_an_instructions_sheet_and_a_sheet_per_kind_with_thai_headers(wor
 def test_it_offers_drop_downs_of_the_offices_groups_strategies_sources_and_people(world):
     book = _book(world)
     lists = {c.value for row in book[layout.LISTS].iter_rows(min_row=2) for c in row if c.value}
-    assert {world.group.name, "งบ สพป.", "owner_a", "planner1"} <= lists
+    # People by their real name, with the username that matches them exactly (issue #15).
+    people = {f"{world.owner_a.first_name} (owner_a)", f"{world.planner.first_name} (planner1)"}
+    assert {world.group.name, "งบ สพป.", *people} <= lists
     assert f"{world.strategy.number} {world.strategy.title}" in lists
     assert "planner2" not in lists  # another office's people are not offered
     formulas = {v.formula1 for v in book[layout.PROJECTS].data_validations.dataValidation}

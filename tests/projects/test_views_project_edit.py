@@ -51,7 +51,7 @@ def test_it_lets_an_owner_edit_the_details_but_not_who_owns_it(client, world):
     assert response.status_code == 302
     world.project_a.refresh_from_db()
     assert world.project_a.title == "ชื่อใหม่"
-    assert list(world.project_a.owners.all()) == [world.owner_a]
+    assert set(world.project_a.owners.all()) == {world.owner_a, world.head_a}
 
 
 def test_it_shows_the_later_editor_what_changed_and_keeps_their_input(client, world):

@@ -2,6 +2,7 @@
 
 import hashlib
 from decimal import Decimal as D
+from urllib.parse import quote
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -92,6 +93,23 @@ def test_it_makes_a_correction_a_new_publication(world, client):
     assert Publication.objects.filter(booklet=booklet).count() == 2
     html = client.get(reverse("reports:booklets")).content.decode()
     assert html.count(reverse("reports:publication_pdf", args=[Publication.objects.first().pk])) == 1
+
+
+def test_it_names_each_edition_and_marks_the_superseded_one(world, client):
+    """Issue 19: publications of one round are told apart: edition, date, who, and a Thai file name."""
+    booklet = make_booklet(world)
+    client.force_login(world.planner)
+    client.post(reverse("reports:booklet_publish", args=[booklet.pk]))
+    client.post(reverse("reports:booklet_publish", args=[booklet.pk]))
+    first, second = Publication.objects.filter(booklet=booklet).order_by("pk")
+    html = client.get(reverse("reports:booklets")).content.decode()
+    assert html.count("มีฉบับใหม่กว่าแล้ว") == 1
+    assert "ฉบับที่ ๑" in html and "ฉบับที่ ๒" in html
+    year = booklet.action_plan.fiscal_year.be_year
+    disposition = client.get(reverse("reports:publication_pdf", args=[second.pk]))["Content-Disposition"]
+    expected = f"รายงานความก้าวหน้า-รอบ{booklet.months}-{year}-ฉบับที่2.pdf"
+    assert f"filename*=UTF-8''{quote(expected)}" in disposition
+    assert first.filename == f"รายงานความก้าวหน้า-รอบ{booklet.months}-{year}-ฉบับที่1.pdf"
 
 
 def test_it_lists_publications_to_a_director_without_drafts(world, client):

@@ -60,7 +60,13 @@ def _write(check, action_plan, user):
                 # Owners are not a field the history tracks: the project's entry says who changed them.
                 owners = next(f for f in change.fields if f.label == layout.OWNERS.header)
                 instance._change_reason = f"{owners.label}: {owners.old_shown} → {owners.new_shown}"[:100]
-            if change.update_fields or change.owners is not None:
+            if change.alignment is not None:
+                instance.alignment.set(change.alignment)
+                aligned = next(f for f in change.fields if f.label == layout.ALIGNMENT.header)
+                reason = f"{aligned.label}: {aligned.old_shown} → {aligned.new_shown}"
+                previous = getattr(instance, "_change_reason", "")
+                instance._change_reason = (f"{previous}; {reason}" if previous else reason)[:100]
+            if change.update_fields or change.owners is not None or change.alignment is not None:
                 instance._history_user = user
                 fields = list(change.update_fields)
                 if isinstance(instance, Project):
@@ -77,6 +83,14 @@ def _write(check, action_plan, user):
             through(project_id=projects[c.code].pk, user_id=owner.pk)
             for c in by_sheet[layout.PROJECTS]["create"]
             for owner in c.owners
+        ]
+    )
+    aligned = Project.alignment.through
+    aligned.objects.bulk_create(
+        [
+            aligned(project_id=projects[c.code].pk, alignmentitem_id=item.pk)
+            for c in by_sheet[layout.PROJECTS]["create"]
+            for item in c.alignment or []
         ]
     )
 

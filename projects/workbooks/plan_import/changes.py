@@ -63,6 +63,7 @@ class RowChange:
     update_fields: list[str] = field(default_factory=list)
     new_values: dict = field(default_factory=dict)
     owners: list | None = None
+    alignment: list | None = None
     parent_key: tuple | None = None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plans.catalogue import items_for_year
 from plans.models import ActionPlan
 from projects.models import Project
 from projects.workbooks import cells as cells
@@ -40,7 +41,7 @@ class _Checker(ProjectChecks, NumberedRowChecks, MoneyChecks):
         self.existing = {
             p.code: p
             for p in projects.select_related("strategy", "group").prefetch_related(
-                "owners", "activities", "indicators", "allocations__source", "spending_plan"
+                "owners", "alignment", "activities", "indicators", "allocations__source", "spending_plan"
             )
         }
         choices = layout.plan_choices(action_plan)
@@ -55,6 +56,7 @@ class _Checker(ProjectChecks, NumberedRowChecks, MoneyChecks):
             self.sources[_squash(s.name)] = s
             self.sources[_squash(s.code)] = s
         self.members = choices["members"]
+        self.catalogue = items_for_year(action_plan.fiscal_year.be_year)
         self.file_codes = {}  # code -> row in the projects sheet
 
     def error(self, message, sheet, row=None, column="", value=""):

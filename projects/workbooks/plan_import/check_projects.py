@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from plans.catalogue import alignment_code, parse_alignment
+from plans.people_lookup import find_person
 from plans.thai_formats import to_arabic_digits
 from projects.models import Project
 from projects.workbooks import cells as cells
@@ -42,6 +44,7 @@ class ProjectChecks:
             if resolved is None:
                 continue
             owners = resolved.pop("owners", None)
+            alignment = resolved.pop("alignment", None)
             project = self.existing.get(code)
             if project is None:
                 if "display_order" not in resolved or resolved["display_order"] is None:
@@ -58,6 +61,7 @@ class ProjectChecks:
                         record.row,
                         instance=project,
                         owners=owners or [],
+                        alignment=alignment or [],
                     )
                 )
                 continue
@@ -73,6 +77,15 @@ class ProjectChecks:
                     change.owners = owners
                     change.fields.append(
                         FieldChange(layout.OWNERS.header, ", ".join(current), ", ".join(wanted))
+                    )
+            if alignment is not None:
+                current = sorted(alignment_code(i) for i in project.alignment.all())
+                wanted = sorted(alignment_code(i) for i in alignment)
+                if current != wanted:
+                    change.action = "update"
+                    change.alignment = alignment
+                    change.fields.append(
+                        FieldChange(layout.ALIGNMENT.header, ", ".join(current), ", ".join(wanted))
                     )
             self.check.changes.append(change)
         for code, project in self.existing.items():
@@ -122,6 +135,12 @@ class ProjectChecks:
             owners = self._owners(values["owners"], record.row)
             ok = ok and owners is not None
             values["owners"] = owners
+        if "alignment" in values:
+            items, problems = parse_alignment(values["alignment"], self.catalogue)
+            for problem in problems:
+                self.error(problem, layout.PROJECTS, record.row, layout.ALIGNMENT.header, values["alignment"])
+            ok = ok and not problems
+            values["alignment"] = items
         required = ["code", "title", "strategy", "group"]
         if not ok or any(values.get(name) is None for name in required):
             return None
@@ -134,19 +153,16 @@ class ProjectChecks:
         return self.strategy_titles.get(_squash(label))
 
     def _owners(self, cell, row):
+        """Owners by name, "name (username)", username or e-mail; an ambiguous name lists the candidates."""
         tokens = [t.strip() for t in re.split(r"[,;\n]+", cell) if t.strip()]
         found, ok = [], True
         for token in tokens:
-            lowered = token.casefold()
-            matches = [u for u in self.members if u.username.casefold() == lowered] or [
-                u for u in self.members if u.email and u.email.casefold() == lowered
-            ]
-            if len(matches) != 1:
+            lookup = find_person(self.members, token)
+            if lookup.user is None:
                 ok = False
-                reason = "มีผู้ใช้หลายคนใช้อีเมลนี้ ให้ใช้ชื่อผู้ใช้แทน" if matches else "ไม่พบบุคลากรในหน่วยงานที่มีชื่อผู้ใช้หรืออีเมลนี้"
-                self.error(f"ผู้รับผิดชอบ “{token}”: {reason}", layout.PROJECTS, row, layout.OWNERS.header, token)
-            elif matches[0] not in found:
-                found.append(matches[0])
+                self.error(f"ผู้รับผิดชอบ: {lookup.error}", layout.PROJECTS, row, layout.OWNERS.header, token)
+            elif lookup.user not in found:
+                found.append(lookup.user)
         return found if ok else None
 
     def _compare(self, sheet, instance, values, code, label, row):

@@ -134,6 +134,7 @@ def _project_specs():
         (layout.STRATEGY, "strategy", lambda v: cells.text(v, required=True)),
         (layout.GROUP, "group", lambda v: cells.text(v, required=True)),
         (layout.OWNERS, "owners", cells.text),
+        (layout.ALIGNMENT, "alignment", cells.text),
         (layout.DISPLAY_ORDER, "display_order", _order),
         (layout.RATIONALE, "rationale", _long_text),
         (layout.OUTPUT_GOAL, "output_goal", _long_text),

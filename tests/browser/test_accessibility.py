@@ -1,0 +1,86 @@
+"""Every role's pages, on a desktop and on a phone, checked by axe-core (WCAG 2 A and AA rules) and for
+sideways scrolling: no serious or critical violation, nothing wider than a 390 px screen."""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budget.models import BudgetSource
+from plans.models import Membership, ReportingWindow
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+BLOCKING = ("serious", "critical")
+
+
+@pytest.fixture
+def office(world):
+    ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 15))
+    source = BudgetSource.objects.get_or_create(code="office", defaults={"name": "งบ สพป."})[0]
+    factories.AllocationFactory(project=world.project_a, source=source, amount=Decimal("50000"))
+    factories.SpendingPlanFactory(project=world.project_a, quarter=2, amount=Decimal("12500"))
+    factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("9000"))
+    factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
+    factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
+    return world
+
+
+def pages_of(world):
+    a, b = world.project_a.pk, world.project_b.pk
+    common = ["/projects/", f"/projects/{a}/", "/booklets/dashboard/", "/booklets/", "/budget/disbursements/",
+              f"/reporting/projects/{a}/history/"]
+    return {
+        "planner1": ["/plan/board/", "/plan/", "/plan/groups/", "/plan/strategies/", "/plan/windows/open/",
+                     f"/projects/{a}/edit/", f"/projects/{a}/money/", f"/projects/{a}/activities/",
+                     f"/projects/{a}/indicators/", "/import/", f"/reporting/projects/{b}/q2/", *common,
+                     # The office's own pages (issue #15).
+                     "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
+                     "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
+                     "/office/development-plans/new/", "/accounts/password/"],
+        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", *common],
+        "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
+                     *common],
+        "director1": common,
+    }
+
+
+def _person(user):
+    return Membership.objects.get(user=user).pk
+
+
+def _violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_page_passes_axe_and_fits_the_screen(browser, live_server, login, office, size):
+    assert AXE.exists(), "axe-core is missing: `make setup-test` installs it (npm ci)"
+    width, height = SIZES[size]
+    problems = {}
+    for username, paths in pages_of(office).items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = login(context.new_page(), username)
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, (username, path, response.status)
+            found = _violations(page)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                found.append(f"the page is {overflow} px wider than the screen")
+            if found:
+                problems[f"{username} {path}"] = found
+        context.close()
+    assert not problems, "\n".join(f"{where}: {found}" for where, found in problems.items())

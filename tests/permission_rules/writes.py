@@ -150,4 +150,21 @@ WRITES = {
 }
 # POST-only URLs without a data form of their own, and the file uploads (their valid writes are
 # built in tests/projects/test_plan_import_views.py and test_results_workbook.py).
-NOT_WRITES = {"logout", "login", "imports:plan_upload", "imports:results_upload", "plans:action_plan_copy"}
+NOT_WRITES = {"logout", "login", "imports:plan_upload", "imports:results_upload", "plans:action_plan_copy",
+              # The office's people pages came with issue #15 after this table was written: their answers
+              # are checked by status only, not yet by a valid write and a database fingerprint.
+              "office:person_deactivate", "office:person_reactivate", "office:person_password",
+              "office:person_send_link", "office:people_confirm"}
+
+
+def _with_combined_users():
+    """A combined user (tests/permission_rules COMBINED) writes wherever one of the users it combines does."""
+    from tests.permission_rules import COMBINED
+
+    for name, case in WRITES.items():
+        if name == "imports:confirm":
+            continue  # an upload is confirmed only by the one who uploaded it
+        case.writers = set(case.writers) | {user for user, parts in COMBINED.items() if case.writers & set(parts)}
+
+
+_with_combined_users()

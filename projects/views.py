@@ -25,6 +25,7 @@ from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectList
 from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
+from projects.stale_changes import stale_changes as _stale_changes
 
 
 @login_required
@@ -106,25 +107,6 @@ def project_create(request):
             messages.success(request, f"เพิ่มโครงการ {project.code} แล้ว")
             return redirect("projects:detail", project.pk)
     return render(request, "projects/project_form.html", {"form": form, "plan": plan, "project": None})
-
-
-def _describe(value):
-    if value is True:
-        return "ใช่"
-    if value is False:
-        return "ไม่ใช่"
-    if value in (None, ""):
-        return "-"
-    return str(value)
-
-
-def _stale_changes(stale):
-    """Rows (label, what the other person saved, what this user typed) for the page."""
-    rows = []
-    for name, (theirs, ours) in stale.changes.items():
-        label = Project._meta.get_field(name).verbose_name
-        rows.append((label, _describe(theirs), _describe(ours)))
-    return rows
 
 
 @login_required

@@ -186,7 +186,7 @@ def confirm(request, pk):
         return _render_preview(request, upload, _check(upload, request.user))
     with transaction.atomic():
         # One confirm at a time per upload; an applied file is never applied again.
-        upload = ImportUpload.objects.select_for_update().select_related(
+        upload = ImportUpload.objects.select_for_update(of=("self",)).select_related(
             "action_plan__office", "action_plan__fiscal_year").get(pk=upload.pk)
         if upload.applied_at is not None:
             messages.error(

@@ -1,9 +1,16 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetSource
+from budget.plan_services import money_version
 from budget.selectors import sources_in_use
+from plans.form_bounds import VersionField
 from plans.form_fields import BEDateField, MoneyField
+
+# A reason is kept whole in the history (a text column); this only stops a pasted book.
+REASON_MAX_LENGTH = 2000
 
 
 class DisbursementForm(forms.Form):
@@ -21,8 +28,13 @@ class DisbursementForm(forms.Form):
         help_text=_("กรอกเฉพาะเมื่อยอดเบิกจ่ายรวมเกินงบจัดสรร เช่น ได้รับโอนเงินเพิ่มเติมแล้ว"),
     )
 
+    # One-time token (a new one each time the empty form is shown): sending the same form twice records once.
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4().hex
         # Only the sources this project was allocated money from.
         source_ids = [allocation.source_id for allocation in project.allocations.all()]
         self.fields["source"].queryset = BudgetSource.objects.filter(pk__in=source_ids)
@@ -31,21 +43,29 @@ class DisbursementForm(forms.Form):
 
 
 class DisbursementCorrectionForm(DisbursementForm):
-    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=300,
+    token = None  # a correction changes an existing entry
+    version = VersionField(required=True)
+    reason = forms.CharField(label=_("เหตุผลที่แก้ไข"), max_length=REASON_MAX_LENGTH,
+                             widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("บันทึกไว้ในประวัติการแก้ไข"),
                              error_messages={"required": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
 
 
 class DisbursementDeleteForm(forms.Form):
-    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=300,
+    reason = forms.CharField(label=_("เหตุผลที่ลบรายการนี้"), max_length=REASON_MAX_LENGTH,
                              error_messages={"required": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})
 
 
 class ProjectMoneyForm(forms.Form):
     """One amount per budget source (จัดสรร) and one per quarter (แผนการใช้จ่าย); blank means none."""
 
+    version = forms.CharField(widget=forms.HiddenInput, max_length=64, error_messages={
+        "required": _("หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"),
+    })
+
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = money_version(project)
         # The sources the office uses this year (issue #15), and any the project already has money from.
         in_use = sources_in_use(project.action_plan.office_id, project.action_plan.fiscal_year_id)
         held = {a.source_id for a in project.allocations.all()}

@@ -92,8 +92,13 @@ class Disbursement(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+", verbose_name=_("ผู้บันทึก"))
     recorded_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    # The form's one-time token: the same form sent twice (a double click, a reload) records once.
+    submission_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
 
-    history = HistoricalRecords()
+    # Optimistic locking (plans.concurrency): a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("การเบิกจ่าย")

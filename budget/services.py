@@ -3,11 +3,12 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from budget.models import Disbursement
 from plans import thai_calendar
+from plans.concurrency import Vanished, save_if_unchanged
 from plans.thai_formats import format_date_long, format_money
 
 FIELDS = ["date", "amount", "source", "reference", "note"]
@@ -62,19 +63,40 @@ def _with_over_reason(reason, over_reason):
     return f"{reason} (เกินงบจัดสรร: {over_reason})" if over_reason else reason
 
 
-def disbursement_record(*, project, user, date, amount, source, reference="", note="", over_allocation_reason=""):
-    """Record money finance paid out for a project (เบิกจ่าย)."""
+def disbursement_record(*, project, user, date, amount, source, reference="", note="", over_allocation_reason="",
+                        token=None):
+    """Record money finance paid out for a project (เบิกจ่าย).
+
+    `token` is the form's one-time token: the same form sent again returns the entry it recorded
+    the first time (with `already_recorded` set) instead of recording the money twice."""
+    token = token or None
+    if token is not None:
+        existing = Disbursement.objects.filter(submission_token=token, project=project).first()
+        if existing is not None:
+            existing.already_recorded = True
+            return existing
     _check(project, date=date, amount=amount, source=source, over_reason=over_allocation_reason)
-    with transaction.atomic():
-        disbursement = Disbursement(project=project, date=date, amount=amount, source=source,
-                                    reference=reference, note=note, recorded_by=user)
-        _audit(disbursement, user, _with_over_reason(_("บันทึกการเบิกจ่าย"), over_allocation_reason))
-        disbursement.save()
+    try:
+        with transaction.atomic():
+            disbursement = Disbursement(project=project, date=date, amount=amount, source=source,
+                                        reference=reference, note=note, recorded_by=user,
+                                        submission_token=token)
+            _audit(disbursement, user, _with_over_reason(_("บันทึกการเบิกจ่าย"), over_allocation_reason))
+            disbursement.save()
+    except IntegrityError:
+        existing = Disbursement.objects.filter(submission_token=token, project=project).first() if token else None
+        if existing is None:
+            raise ValidationError(_("บันทึกการเบิกจ่ายไม่สำเร็จ กรุณาลองอีกครั้ง")) from None
+        existing.already_recorded = True
+        return existing
+    disbursement.already_recorded = False
     return disbursement
 
 
-def disbursement_correct(*, disbursement, user, reason, **values):
-    """Correct a wrong entry; the reason goes into the audit history."""
+def disbursement_correct(*, disbursement, user, reason, expected_version, **values):
+    """Correct a wrong entry; the reason goes into the audit history.
+
+    Refused (StaleEdit, nothing written) when someone changed the entry since `expected_version`."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่แก้ไขรายการนี้")})
@@ -86,7 +108,7 @@ def disbursement_correct(*, disbursement, user, reason, **values):
         for name, value in merged.items():
             setattr(disbursement, name, value)
         _audit(disbursement, user, _with_over_reason(_("แก้ไข: %(r)s") % {"r": reason}, over_reason))
-        disbursement.save()
+        save_if_unchanged(disbursement, expected_version=expected_version, fields=FIELDS)
     return disbursement
 
 
@@ -96,5 +118,7 @@ def disbursement_delete(*, disbursement, user, reason):
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ลบรายการนี้")})
     with transaction.atomic():
+        if not Disbursement.objects.select_for_update().filter(pk=disbursement.pk).exists():
+            raise Vanished()
         _audit(disbursement, user, _("ลบ: %(r)s") % {"r": reason})
         disbursement.delete()

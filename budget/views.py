@@ -13,6 +13,7 @@ from budget.forms import DisbursementCorrectionForm, DisbursementDeleteForm, Dis
 from budget.models import Disbursement
 from budget.selectors import disbursements_of, finance_overview, project_money
 from plans.access import has_role, member_or_404, plan_or_404, require_role
+from plans.concurrency import StaleEdit, show_stale
 from plans.models import Role
 from projects.access import load_project
 from projects.models import Project
@@ -42,6 +43,9 @@ def _disbursement(user, pk):
 
 
 def _apply(form, error):
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
     for field, messages_ in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages_)
 
@@ -82,11 +86,14 @@ def disbursement_add(request, pk):
     form = DisbursementForm(request.POST, project=project)
     if form.is_valid():
         try:
-            services.disbursement_record(project=project, user=request.user, **form.cleaned_data)
+            recorded = services.disbursement_record(project=project, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             _apply(form, error)
         else:
-            messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
+            if recorded.already_recorded:
+                messages.warning(request, _("รายการนี้ถูกส่งซ้ำ ระบบบันทึกไว้แล้วครั้งเดียว ไม่ได้บันทึกซ้ำ"))
+            else:
+                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
             return redirect("budget:project", pk=project.pk)
     messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     return _project_page(request, project, form=form)
@@ -104,16 +111,18 @@ def disbursement_edit(request, pk):
             reason = values.pop("reason")
             try:
                 services.disbursement_correct(disbursement=disbursement, user=request.user,
-                                              reason=reason, **values)
+                                              reason=reason, expected_version=values.pop("version"), **values)
             except ValidationError as error:
                 _apply(form, error)
+            except StaleEdit as stale:
+                show_stale(form, stale, model=Disbursement)
             else:
                 messages.success(request, _("แก้ไขรายการเบิกจ่ายแล้ว"))
                 return redirect("budget:project", pk=project.pk)
         messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     else:
         form = DisbursementCorrectionForm(project=project, initial={
-            name: getattr(disbursement, name) for name in services.FIELDS
+            "version": disbursement.version, **{name: getattr(disbursement, name) for name in services.FIELDS},
         })
     return render(request, "budget/disbursement_edit.html", {
         "disbursement": disbursement, "project": project, "form": form,
@@ -130,7 +139,11 @@ def disbursement_delete(request, pk):
     if not form.is_valid():
         messages.error(request, _("กรุณาระบุเหตุผลที่ลบรายการนี้"))
         return redirect("budget:disbursement_edit", pk=disbursement.pk)
-    services.disbursement_delete(disbursement=disbursement, user=request.user,
-                                 reason=form.cleaned_data["reason"])
+    try:
+        services.disbursement_delete(disbursement=disbursement, user=request.user,
+                                     reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("budget:project", pk=project_pk)
     messages.success(request, _("ลบรายการเบิกจ่ายแล้ว (ยังดูได้ในประวัติการแก้ไข)"))
     return redirect("budget:project", pk=project_pk)

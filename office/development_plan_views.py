@@ -39,10 +39,11 @@ class DevelopmentPlanForm(forms.ModelForm):
 
 @login_required
 def development_plan_edit(request, pk=None):
-    membership = require_planner(request.user)
+    # Another office's plan is 404 whatever the role (issue #11, L6): load it before asking for the role.
     plan = (
         load_in_office(request.user, DevelopmentPlan.objects, pk, office_path="office", for_write=True) if pk else None
     )
+    membership = require_planner(request.user)
     form = DevelopmentPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -17,7 +17,7 @@ from office.people_import import (
 )
 from office.people_sheet import build_people_workbook
 from office.people_views import MEMBERS
-from plans.access import require_planner
+from plans.access import member_or_404, require_planner
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.forms import WorkbookUploadForm
 from projects.workbooks.views import XLSX
@@ -26,12 +26,14 @@ ADDED_ONCE = "tidtam_people_added"
 
 
 def _load_upload(request, pk):
-    membership = require_planner(request.user)
+    # Someone else's upload does not exist for you, whatever your role (issue #11, L6): 404 before 403.
+    membership = member_or_404(request.user)
     upload = ImportUpload.objects.filter(
         pk=pk, kind=ImportKind.PEOPLE, uploaded_by=request.user, office=membership.office
     ).first()
     if upload is None:
         raise Http404("ไม่พบไฟล์ที่อัปโหลด")
+    require_planner(request.user)
     return upload
 
 

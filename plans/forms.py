@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from plans.form_bounds import bound_to_model
 from plans.form_fields import BEDateField
 from plans.models import ActionPlan, DevelopmentPlan, Group, Strategy
 
@@ -54,6 +55,7 @@ class GroupForm(forms.ModelForm):
         self.fields["head"].queryset = users.filter(Q(is_active=True) | Q(pk__in=current)).order_by("first_name")
         self.fields["head"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["head"].empty_label = _("(ยังไม่ได้กำหนด)")
+        bound_to_model(self)
 
 
 class StrategyForm(forms.Form):

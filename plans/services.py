@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from plans.models import ActionPlan, FiscalYear, Group, ReportingWindow, Strategy
 from plans.signals import window_opened
+from plans.uniqueness import unique_or
 
 
 def _fiscal_year(be_year):
@@ -25,11 +26,17 @@ def action_plan_create(*, office, be_year, development_plan, title="", by=None):
         raise ValidationError(
             f"แผนพัฒนาการศึกษา {development_plan} ไม่ครอบคลุมปีงบประมาณ พ.ศ. {be_year} กรุณาเลือกแผนพัฒนาฯ ที่ครอบคลุมปีนี้"
         )
-    if ActionPlan.objects.filter(office=office, fiscal_year__be_year=be_year).exists():
-        raise ValidationError(f"หน่วยงานนี้มีแผนปฏิบัติการปีงบประมาณ พ.ศ. {be_year} อยู่แล้ว")
-    return ActionPlan.objects.create(
-        office=office, fiscal_year=_fiscal_year(be_year), development_plan=development_plan, title=title
-    )
+    taken = f"หน่วยงานนี้มีแผนปฏิบัติการปีงบประมาณ พ.ศ. {be_year} อยู่แล้ว"
+    if _plan_exists(office, be_year):
+        raise ValidationError(taken)
+    with unique_or(taken):
+        return ActionPlan.objects.create(
+            office=office, fiscal_year=_fiscal_year(be_year), development_plan=development_plan, title=title
+        )
+
+
+def _plan_exists(office, be_year):
+    return ActionPlan.objects.filter(office=office, fiscal_year__be_year=be_year).exists()
 
 
 # --- Groups ------------------------------------------------------------------------------------
@@ -52,14 +59,18 @@ def _check_head(office, head):
 def group_create(*, office, name, short_name, abbreviation, display_order=0, head=None, by=None):
     _check_group_unique(office=office, name=name, abbreviation=abbreviation)
     _check_head(office, head)
-    return Group.objects.create(
-        office=office,
-        name=name,
-        short_name=short_name,
-        abbreviation=abbreviation,
-        display_order=display_order,
-        head=head,
-    )
+    with unique_or(_GROUP_TAKEN % {"name": name, "abbreviation": abbreviation}):
+        return Group.objects.create(
+            office=office,
+            name=name,
+            short_name=short_name,
+            abbreviation=abbreviation,
+            display_order=display_order,
+            head=head,
+        )
+
+
+_GROUP_TAKEN = "มีกลุ่มชื่อ “%(name)s” หรืออักษรย่อ “%(abbreviation)s” อยู่แล้ว กรุณาใช้ชื่อหรืออักษรย่ออื่น"
 
 
 @transaction.atomic
@@ -73,7 +84,8 @@ def group_update(*, group, by=None, **fields):
     _check_head(group.office, fields.get("head"))
     for name, value in fields.items():
         setattr(group, name, value)
-    group.save()
+    with unique_or(_GROUP_TAKEN % {"name": group.name, "abbreviation": group.abbreviation}):
+        group.save()
     return group
 
 
@@ -102,7 +114,8 @@ def strategy_save(*, development_plan, number, title, strategy=None, by=None):
     strategy.development_plan = development_plan
     strategy.number = number
     strategy.title = title
-    strategy.save()
+    with unique_or({"number": f"แผนพัฒนาฯ นี้มีกลยุทธ์ที่ {number} อยู่แล้ว กรุณาใช้เลขอื่น"}):
+        strategy.save()
     return strategy
 
 
@@ -126,9 +139,7 @@ def reporting_window_open(*, action_plan, quarter, deadline, by=None):
         raise ValidationError({"quarter": "ไตรมาสต้องเป็น 1 ถึง 4"})
     if deadline < action_plan.fiscal_year.quarters[quarter - 1].start:
         raise ValidationError({"deadline": "กำหนดส่งต้องไม่ก่อนวันเริ่มไตรมาส"})
-    window = (
-        ReportingWindow.objects.select_for_update().filter(action_plan=action_plan, quarter=quarter).first()
-    )
+    window = _window_of(action_plan, quarter)
     if window is not None and window.is_open:
         raise ValidationError({"quarter": f"ไตรมาสที่ {quarter} เปิดรับรายงานอยู่แล้ว"})
     if window is None:
@@ -136,9 +147,14 @@ def reporting_window_open(*, action_plan, quarter, deadline, by=None):
     window.deadline = deadline
     window.closed_at = None
     window.opened_by = by
-    window.save()
+    with unique_or({"quarter": f"ไตรมาสที่ {quarter} เปิดรับรายงานอยู่แล้ว"}):
+        window.save()
     transaction.on_commit(lambda: window_opened.send(sender=ReportingWindow, window=window))
     return window
+
+
+def _window_of(action_plan, quarter):
+    return ReportingWindow.objects.select_for_update().filter(action_plan=action_plan, quarter=quarter).first()
 
 
 @transaction.atomic

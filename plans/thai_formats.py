@@ -172,6 +172,19 @@ def format_date_short(d: datetime.date | None, digits: str = "thai") -> str:
     return _render(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {be_year(d) % 100:02d}", digits)
 
 
+def format_datetime_short(moment: datetime.datetime | None, digits: str = "thai") -> str:
+    """A stored moment (UTC) as the office reads it: local time, Buddhist-era date, "14:05 น."."""
+    if moment is None:
+        return "-"
+    from django.utils import timezone
+
+    local = timezone.localtime(moment)
+    clock = f"{local:%H:%M}"
+    if digits == "thai":
+        clock = to_thai_digits(clock)
+    return f"{format_date_short(local.date(), digits)} {clock} น."
+
+
 # --- amount in words (บาทตัวอักษร) ---------------------------------------------------
 
 _DIGIT_WORDS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")

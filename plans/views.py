@@ -99,10 +99,11 @@ def group_list(request):
 
 @login_required
 def group_edit(request, pk=None):
-    membership = require_planner(request.user)
+    # Another office's group is 404 whatever the role: load it before asking for the planner's role.
     group = (
         load_in_office(request.user, Group.objects, pk, office_path="office", for_write=True) if pk else None
     )
+    membership = require_planner(request.user)
     form = GroupForm(request.POST or None, instance=group, office=membership.office)
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,12 +153,12 @@ def strategy_list(request):
 
 @login_required
 def strategy_edit(request, pk=None):
-    membership = require_planner(request.user)
     strategy = (
         load_in_office(request.user, STRATEGIES, pk, office_path="development_plan__office", for_write=True)
         if pk
         else None
     )
+    membership = require_planner(request.user)
     initial = StrategyForm.initial_of(strategy) if strategy else {}
     plan = running_action_plan(membership.office)
     if plan and not strategy:

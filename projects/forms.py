@@ -5,9 +5,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
-from projects.models import Activity, Project
+from plans.query import IdField, SearchField
+from projects.models import Activity, ProgressStatus, Project
 
 # Only a planner sets who owns a project and where it sits in the plan; an owner edits the rest.
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
@@ -27,7 +29,7 @@ def _owner_choice(user):
 
 
 class ProjectForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     start_date = BEDateField(label=_("วันเริ่มโครงการ"), required=False)
     end_date = BEDateField(label=_("วันสิ้นสุดโครงการ"), required=False)
 
@@ -82,6 +84,8 @@ class ProjectForm(forms.ModelForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+        bound_to_model(self)
+        guard_ids(self)
         if not planner:
             # Left out rather than shown disabled: the catalogue and the member list are long on a phone.
             for name in PLANNER_ONLY_FIELDS:
@@ -93,7 +97,7 @@ class ProjectForm(forms.ModelForm):
 
 
 class ProjectStatusForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
     added_mid_year = forms.BooleanField(label=_("โครงการเพิ่มระหว่างปี"), required=False)
     added_mid_year_reason = forms.CharField(
         label=_("เหตุผลที่เพิ่มระหว่างปี"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -105,6 +109,7 @@ class ProjectStatusForm(forms.Form):
 
 
 class ActivityForm(forms.ModelForm):
+    version = VersionField()
     budget_note = MoneyField(label=_("งบประมาณของกิจกรรม (บาท, ถ้ามี)"), required=False)
 
     class Meta:
@@ -129,13 +134,27 @@ class ActivityForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["parent"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        bound_to_model(self)
 
     def _post_clean(self):
         pass
 
 
 class IndicatorForm(forms.Form):
+    version = VersionField()
     text = forms.CharField(label=_("ตัวชี้วัด"), widget=forms.Textarea(attrs={"rows": 2}))
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)
     target_text = forms.CharField(label=_("หรือ ค่าเป้าหมายเป็นข้อความ"), required=False, max_length=300)
+
+
+class ProjectListQuery(forms.Form):
+    """The project list's filters (?group=, ?strategy=, ?status=, ?q=), read through plans.query."""
+
+    group = IdField()
+    strategy = IdField()
+    status = forms.ChoiceField(required=False, choices=[("", ""), *ProgressStatus.choices,
+                                                         ("not_reported", "not_reported")])
+    q = SearchField()

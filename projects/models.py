@@ -83,7 +83,10 @@ class Activity(models.Model):
                                       null=True, blank=True)
     added_mid_year = models.BooleanField(_("เพิ่มระหว่างปี"), default=False)
 
-    history = HistoricalRecords()
+    # Optimistic locking (plans.concurrency): a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("กิจกรรม")
@@ -114,7 +117,10 @@ class Indicator(models.Model):
     target_unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True)
     target_text = models.CharField(_("ค่าเป้าหมาย (ข้อความ)"), max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    # Optimistic locking (plans.concurrency): a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("ตัวชี้วัดโครงการ")

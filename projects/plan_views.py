@@ -10,6 +10,7 @@ from django.utils import timezone
 from plans.access import member_or_404, picked_plan, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm
 from plans.models import Role
+from plans.query import QuarterQuery, read_query
 from plans.selectors import current_action_plan
 from plans.views import add_errors
 from projects import year_copy
@@ -44,10 +45,10 @@ def board(request):
         return redirect("plans:setup")
     plan = plan_or_404(request)
     windows = list(plan.reporting_windows.order_by("quarter"))
-    quarter = request.GET.get("quarter", "")
-    if not quarter and request.picked.months:
-        quarter = str(request.picked.months // 3)
-    window = next((w for w in windows if str(w.quarter) == quarter), None)
+    quarter = read_query(request.GET, QuarterQuery)["quarter"]
+    if quarter is None and request.picked.months:
+        quarter = request.picked.months // 3
+    window = next((w for w in windows if w.quarter == quarter), None)
     if window is None and windows:
         # The latest open quarter, else the latest quarter there is.
         window = next((w for w in reversed(windows) if w.is_open), windows[-1])

@@ -10,6 +10,8 @@ from django.db.models import F, Max
 
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import Membership
+from plans.text_rules import normalise_code
+from plans.uniqueness import unique_or
 from projects.models import Activity, Indicator, Project
 
 # The project fields a form edits directly (owners and alignment are many-to-many, handled apart).
@@ -32,6 +34,10 @@ YEAR_BOUND_FIELDS = ("start_date", "end_date")
 STATUS_FIELDS = ["added_mid_year", "added_mid_year_reason", "cancelled", "cancelled_reason"]
 
 
+def _code_taken(code):
+    return {"code": f"รหัสโครงการ “{code}” มีอยู่แล้วในแผนนี้ กรุณาใช้รหัสอื่น"}
+
+
 def _check_project(*, action_plan, values, owners, exclude_pk=None):
     errors = {}
     strategy, group = values.get("strategy"), values.get("group")
@@ -39,11 +45,17 @@ def _check_project(*, action_plan, values, owners, exclude_pk=None):
         errors["strategy"] = "กลยุทธ์ที่เลือกไม่อยู่ในแผนพัฒนาการศึกษาที่แผนปฏิบัติการนี้ใช้"
     if group is not None and group.office_id != action_plan.office_id:
         errors["group"] = "กลุ่มที่เลือกไม่ใช่กลุ่มของหน่วยงานนี้"
-    code = (values.get("code") or "").strip()
-    if not code:
+    try:
+        code = normalise_code(values.get("code") or "")
+    except ValueError as bad:
+        code = None
+        errors["code"] = str(bad)
+    else:
+        values["code"] = code
+    if code is not None and not code:
         errors["code"] = "กรุณากรอกรหัสโครงการ"
-    elif Project.objects.filter(action_plan=action_plan, code=code).exclude(pk=exclude_pk).exists():
-        errors["code"] = f"รหัสโครงการ “{code}” มีอยู่แล้วในแผนนี้ กรุณาใช้รหัสอื่น"
+    elif code and Project.objects.filter(action_plan=action_plan, code=code).exclude(pk=exclude_pk).exists():
+        errors["code"] = _code_taken(code)["code"]
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
         errors["end_date"] = "วันสิ้นสุดโครงการต้องไม่ก่อนวันเริ่มโครงการ"
@@ -63,10 +75,30 @@ def project_create(*, action_plan, values, owners=(), alignment=(), by=None):
     values = {name: value for name, value in values.items() if name in PROJECT_FIELDS + STATUS_FIELDS}
     _check_project(action_plan=action_plan, values=values, owners=owners)
     _check_status(values)
-    project = Project.objects.create(action_plan=action_plan, **values)
+    with unique_or(_code_taken(values.get("code"))):
+        project = Project.objects.create(action_plan=action_plan, **values)
     project.owners.set(owners)
     project.alignment.set(alignment)
     return project
+
+
+def _person(user):
+    return user.get_full_name() or user.username
+
+
+def _m2m_audit(project, *, owners, alignment):
+    """'ผู้รับผิดชอบโครงการ: ก, ข → ก, ค' for each many-to-many set that changes (or "")."""
+    parts = []
+    for name, ours, label_of in (("owners", owners, _person), ("alignment", alignment, str)):
+        if ours is None:
+            continue
+        theirs = list(getattr(project, name).all())
+        if {o.pk for o in theirs} != {o.pk for o in ours}:
+            label = Project._meta.get_field(name).verbose_name
+            before = ", ".join(sorted(map(label_of, theirs))) or "-"
+            after = ", ".join(sorted(map(label_of, ours))) or "-"
+            parts.append(f"{label}: {before} → {after}")
+    return "; ".join(parts)
 
 
 def _m2m_changes(project, *, owners, alignment):
@@ -95,10 +127,20 @@ def project_update(*, project, expected_version, values, owners=None, alignment=
         owners=owners,
         exclude_pk=project.pk,
     )
+    if "code" in values:
+        values = {**values, "code": normalise_code(values["code"])}
     for name in fields:
         setattr(project, name, values[name])
+    # Who may write and where the project sits are many-to-many: the project's history row says
+    # what changed (before → after), since no column of the project itself does.
+    audit = _m2m_audit(project, owners=owners, alignment=alignment)
+    if audit:
+        project._change_reason = audit
+    if by is not None:
+        project._history_user = by
     try:
-        save_if_unchanged(project, expected_version=expected_version, fields=fields)
+        with unique_or(_code_taken(project.code)):
+            save_if_unchanged(project, expected_version=expected_version, fields=fields)
     except StaleEdit as stale:
         stale.changes.update(_m2m_changes(stale.current, owners=owners, alignment=alignment))
         raise
@@ -215,8 +257,11 @@ ACTIVITY_FIELDS = [
 
 
 @transaction.atomic
-def activity_save(*, project, values, activity=None, by=None):
-    """Add (activity=None) or change an activity; a sub-activity hangs under a main activity."""
+def activity_save(*, project, values, activity=None, expected_version=None, by=None):
+    """Add (activity=None) or change an activity; a sub-activity hangs under a main activity.
+
+    A change is refused (StaleEdit, nothing written) when someone saved the activity since
+    `expected_version`."""
     parent = values.get("parent")
     if parent is not None:
         if parent.project_id != project.pk:
@@ -229,10 +274,13 @@ def activity_save(*, project, values, activity=None, by=None):
         siblings = Activity.objects.filter(project=project, parent=parent)
         last = siblings.aggregate(last=Max("display_order"))["last"]
         activity = Activity(project=project, display_order=0 if last is None else last + 1)
-    for name in ACTIVITY_FIELDS:
-        if name in values:
-            setattr(activity, name, values[name])
-    activity.save()
+    fields = [name for name in ACTIVITY_FIELDS if name in values]
+    for name in fields:
+        setattr(activity, name, values[name])
+    if activity.pk is None:
+        activity.save()
+    else:
+        save_if_unchanged(activity, expected_version=expected_version, fields=fields)
     return activity
 
 
@@ -269,9 +317,12 @@ def activity_delete(*, activity, by=None):
 
 @transaction.atomic
 def indicator_save(
-    *, project, text, target_value=None, target_unit="", target_text="", indicator=None, by=None
+    *, project, text, target_value=None, target_unit="", target_text="", indicator=None, expected_version=None,
+    by=None,
 ):
-    """Add or change an indicator: a numeric target with its unit, or a target in words."""
+    """Add or change an indicator: a numeric target with its unit, or a target in words.
+
+    A change is refused (StaleEdit, nothing written) when someone saved it since `expected_version`."""
     if target_value is None and not target_text.strip():
         raise ValidationError({"target_value": "กรุณากรอกค่าเป้าหมายเป็นตัวเลข (พร้อมหน่วยนับ) หรือเป็นข้อความ"})
     if target_value is not None and not target_unit.strip():
@@ -283,7 +334,11 @@ def indicator_save(
     indicator.target_value = target_value
     indicator.target_unit = target_unit.strip()
     indicator.target_text = target_text.strip()
-    indicator.save()
+    if indicator.pk is None:
+        indicator.save()
+    else:
+        save_if_unchanged(indicator, expected_version=expected_version,
+                          fields=["text", "target_value", "target_unit", "target_text"])
     return indicator
 
 

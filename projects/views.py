@@ -15,31 +15,34 @@ from budget.forms import ProjectMoneyForm
 from budget.plan_services import project_money_set
 from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
-from plans.concurrency import StaleEdit
+from plans.concurrency import StaleEdit, show_stale
 from plans.models import Group, Strategy
+from plans.query import read_query
 from plans.views import add_errors
 from projects import services
 from projects.access import can_edit_project, load_project
-from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectStatusForm
-from projects.models import ProgressStatus, Project
+from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectListQuery, ProjectStatusForm
+from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
+from projects.stale_changes import stale_changes as _stale_changes
 
 
 @login_required
 def project_list(request):
     plan = plan_or_404(request)
+    query = read_query(request.GET, ProjectListQuery)
     filters = {
-        "group": request.GET.get("group", ""),
-        "strategy": request.GET.get("strategy", ""),
-        "status": request.GET.get("status", ""),
-        "search": request.GET.get("q", ""),
+        "group": str(query["group"] or ""),
+        "strategy": str(query["strategy"] or ""),
+        "status": query["status"] or "",
+        "search": query["q"],
     }
     projects, quarter = select_project_list(
         request.user,
         plan,
-        group=filters["group"] if filters["group"].isdigit() else None,
-        strategy=filters["strategy"] if filters["strategy"].isdigit() else None,
+        group=query["group"],
+        strategy=query["strategy"],
         status=filters["status"],
         search=filters["search"],
     )
@@ -104,25 +107,6 @@ def project_create(request):
             messages.success(request, f"เพิ่มโครงการ {project.code} แล้ว")
             return redirect("projects:detail", project.pk)
     return render(request, "projects/project_form.html", {"form": form, "plan": plan, "project": None})
-
-
-def _describe(value):
-    if value is True:
-        return "ใช่"
-    if value is False:
-        return "ไม่ใช่"
-    if value in (None, ""):
-        return "-"
-    return str(value)
-
-
-def _stale_changes(stale):
-    """Rows (label, what the other person saved, what this user typed) for the page."""
-    rows = []
-    for name, (theirs, ours) in stale.changes.items():
-        label = Project._meta.get_field(name).verbose_name
-        rows.append((label, _describe(theirs), _describe(ours)))
-    return rows
 
 
 @login_required
@@ -219,7 +203,8 @@ def activities(request, pk):
     form = ActivityForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.activity_save(project=project, values=form.cleaned_data, by=request.user)
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            activity = services.activity_save(project=project, values=values, by=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -243,11 +228,15 @@ def activity_edit(request, pk, activity_pk):
     form = ActivityForm(request.POST or None, instance=activity, project=project)
     if request.method == "POST" and form.is_valid():
         try:
+            values = dict(form.cleaned_data)
             services.activity_save(
-                project=project, activity=activity, values=form.cleaned_data, by=request.user
+                project=project, activity=activity, expected_version=values.pop("version"), values=values,
+                by=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            show_stale(form, stale, model=Activity)
         else:
             messages.success(request, "บันทึกกิจกรรมแล้ว")
             return redirect("projects:activities", project.pk)
@@ -297,7 +286,8 @@ def indicators(request, pk):
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_save(project=project, by=request.user, **form.cleaned_data)
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            services.indicator_save(project=project, by=request.user, **values)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -325,15 +315,20 @@ def indicator_edit(request, pk, indicator_pk):
             "target_value": indicator.target_value,
             "target_unit": indicator.target_unit,
             "target_text": indicator.target_text,
+            "version": indicator.version,
         },
     )
     if request.method == "POST" and form.is_valid():
         try:
+            values = dict(form.cleaned_data)
             services.indicator_save(
-                project=project, indicator=indicator, by=request.user, **form.cleaned_data
+                project=project, indicator=indicator, expected_version=values.pop("version"), by=request.user,
+                **values,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            show_stale(form, stale, model=Indicator)
         else:
             messages.success(request, "บันทึกตัวชี้วัดแล้ว")
             return redirect("projects:indicators", project.pk)
@@ -381,10 +376,16 @@ def money(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             project_money_set(
-                project=project, allocations=form.allocations(), spending=form.spending(), by=request.user
+                project=project, allocations=form.allocations(), spending=form.spending(),
+                expected_version=form.cleaned_data["version"], by=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StaleEdit as stale:
+            details = "; ".join(f"{name} {amount} บาท" for name, (amount, _) in stale.changes.items())
+            form.add_error(None, f"{stale} ที่บันทึกไว้ตอนนี้: {details or 'ไม่มีงบประมาณ'}")
+            form.data = form.data.copy()
+            form.data["version"] = stale.current.version
         else:
             messages.success(request, f"บันทึกงบประมาณของโครงการ {project.code} แล้ว")
             return redirect("projects:detail", project.pk)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from plans.text_rules import append_row
 from reports.context import TABLES, booklet_context
 from reports.figures import STATUS_ORDER, STATUS_SHORT
 
@@ -114,7 +115,7 @@ def _register(fig):
 
 
 def _write(ws, title, headers, rows, row_formats=None):
-    ws.append([title])
+    append_row(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([h for h, _ in headers])
     for cell in ws[2]:
@@ -122,7 +123,7 @@ def _write(ws, title, headers, rows, row_formats=None):
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in rows:
-        ws.append(list(row))
+        append_row(ws, list(row))
         for col, cell in enumerate(ws[ws.max_row]):
             fmt = headers[col][1]
             if row_formats and col == 1:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plans.form_bounds import VersionField, bound_to_model
 from plans.form_fields import BEDateField
 from plans.selectors import action_plans_of_office
 from reports.context import TABLES
@@ -13,7 +14,7 @@ class BookletForm(forms.ModelForm):
                              help_text=_("เว้นว่างไว้ = วันสุดท้ายของรอบ"))
     tables = forms.MultipleChoiceField(label=_("ตารางสรุปที่แสดง"), choices=list(TABLES.items()), required=False,
                                        initial=list(TABLES), widget=forms.CheckboxSelectMultiple)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     class Meta:
         model = Booklet
@@ -27,6 +28,7 @@ class BookletForm(forms.ModelForm):
         # Only this office's plans can be chosen: another office's plan is not a valid choice.
         self.fields["action_plan"].queryset = action_plans_of_office(office).order_by("-fiscal_year__be_year")
         self.fields["action_plan"].empty_label = None
+        bound_to_model(self)
         self.fields["action_plan"].label_from_instance = lambda plan: f"ปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year}"
         if self.instance.pk:
             self.initial["version"] = self.instance.version

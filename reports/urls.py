@@ -9,6 +9,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("office-history/", views.office_history, name="office_history"),
     path("", views.booklet_list, name="booklets"),
     path("new/", views.booklet_new, name="booklet_new"),
     path("<int:pk>/edit/", views.booklet_edit, name="booklet_edit"),

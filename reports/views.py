@@ -18,6 +18,7 @@ from reports.jobs.models import BookletJob, JobKind
 from reports.jobs.selectors import latest_per_kind
 from reports.jobs.views import start_and_show
 from reports.models import Publication
+from reports.office_history import office_history as office_history_of
 from reports.pdf import render_booklet_html
 from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
 from reports.services import booklet_create, booklet_update
@@ -139,3 +140,14 @@ def publication_pdf(request, pk):
     )
     response["ETag"] = f'"{publication.sha256}"'
     return response
+
+
+@login_required
+def office_history(request):
+    """Who changed what in the office's set-up (groups, members, strategies, windows, booklets): planners
+    and directors read it."""
+    membership = member_or_404(request.user)
+    require_role(request.user, Role.PLANNER, Role.DIRECTOR)
+    return render(request, "reports/office_history.html", {
+        "office": membership.office, "entries": office_history_of(membership.office),
+    })

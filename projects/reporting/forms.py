@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
+from plans.form_bounds import VersionField
 from plans.form_fields import MoneyField
 from plans.thai_formats import parse_money
 from projects.models import ProgressStatus, QuarterlyReport
@@ -33,7 +34,7 @@ def _textarea(rows=3):
 class ReportForm(forms.Form):
     """The report's own fields, labelled by the model; completeness is the service's rule (at submit)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     # The values as first shown (JSON): after a conflict, fields this user left alone take the
     # other person's newer value, so neither person's change is lost.
     original = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -264,10 +265,10 @@ def merge_after_conflict(project, latest_report, data):
 class ReviewForm(forms.Form):
     comment = forms.CharField(label=_("ความเห็นถึงผู้รับผิดชอบ"), widget=_textarea(), required=False,
                               help_text=_("จำเป็นเมื่อส่งกลับให้แก้ไข"))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
 
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("เหตุผลที่เปิดรายงานอีกครั้ง"), widget=_textarea(2),
                              error_messages={"required": _("กรุณาระบุเหตุผลที่เปิดรายงานอีกครั้ง")})
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)

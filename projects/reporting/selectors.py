@@ -106,7 +106,8 @@ def _entries(model, records, describe):
             if not changes and not record.history_change_reason:
                 last_of[record.id] = record
                 continue
-        elif record.history_type == "+":
+        elif record.history_type in ("+", "-"):
+            # A new row shows what it was created with; a deleted one, what it held.
             changes = [
                 (_label(model, f.name), "-", _display(model, f.name, getattr(record, f.attname)))
                 for f in model._meta.concrete_fields
@@ -120,6 +121,11 @@ def _entries(model, records, describe):
             reason=record.history_change_reason or "", changes=changes,
         ))
     return entries
+
+
+def history_entries(model, records, describe):
+    """HistoryEntry rows of one model's history records (shared with the office history page)."""
+    return _entries(model, records, describe)
 
 
 def project_history(project):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from plans.text_rules import clean_text
 from plans.thai_formats import parse_be_date, parse_money, to_arabic_digits
 
 MAX_MONEY = Decimal("999999999999.99")  # DecimalField(max_digits=14, decimal_places=2)
@@ -123,6 +124,8 @@ def text(value, *, max_length: int | None = None, required: bool = False) -> str
         result = str(value).strip()
     # Excel line breaks inside a cell come as \r\n or \n; keep one style.
     result = result.replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
+    # The import writes in bulk (no pre_save): clean control characters here too.
+    result = clean_text(result)
     if max_length is not None and len(result) > max_length:
         raise CellError(f"ข้อความยาว {len(result):,} ตัวอักษร เกินกว่าที่รับได้ ({max_length:,} ตัวอักษร) กรุณาย่อให้สั้นลง")
     return result

@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from budget.models import BudgetSource
 from plans.catalogue import PREFIXES, alignment_code, items_for_year
 from plans.models import Group, Strategy
+from plans.text_rules import append_row, write_cell
 from projects.models import Project
 
 TICK = "✓"
@@ -302,10 +303,10 @@ def _write_alignment_codes(book, action_plan):
 
 def _write_instructions(sheet, action_plan):
     sheet.column_dimensions["A"].width = 120
-    sheet.append([str(action_plan)])
+    append_row(sheet, [str(action_plan)])
     sheet["A1"].font = Font(bold=True, size=14)
     for line in INSTRUCTION_LINES:
-        sheet.append([line])
+        append_row(sheet, [line])
     for row in sheet.iter_rows(min_row=2):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
 
@@ -323,7 +324,7 @@ def _write_table(sheet, columns, rows):
     money_columns = {i for i, c in enumerate(columns, 1) if "(บาท)" in c.header or c is TARGET_VALUE}
     text_columns = {i for i, c in enumerate(columns, 1) if c in (CODE, ACTIVITY_NUMBER)}
     for values in rows:
-        sheet.append(values)
+        append_row(sheet, values)
     # "2.10" must stay text, not become the number 2.1 (or a date): codes and numbers are text.
     formats = {**dict.fromkeys(money_columns, "#,##0.00"), **dict.fromkeys(text_columns, "@")}
     for index, number_format in formats.items():
@@ -346,7 +347,7 @@ def _write_lists(book, choices):
     sheet.append(["กลุ่ม", "กลยุทธ์", "แหล่งงบประมาณ", "ผู้ใช้", "เครื่องหมาย"])
     for index, values in enumerate(columns.values(), start=1):
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=index, value=value)
+            write_cell(sheet, row=row, column=index, value=value)
     sheet.list_ranges = {
         key: _list_range(get_column_letter(i), max(len(v), 1) + 1)
         for i, (key, v) in enumerate(columns.items(), 1)

@@ -10,13 +10,14 @@ from django.db import DatabaseError, transaction
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from projects.models import ActivityProgress, Project, QuarterlyReport
+from projects.reporting.services import refusal_to_write
 from projects.workbooks import cells as cells
 from projects.workbooks import files
 from projects.workbooks import plan_workbook as plan_layout
 from projects.workbooks.cells import CheckResult, Problem
 from projects.workbooks.files import BadFile
 from projects.workbooks.plan_import.changes import FieldChange, PreviewOutdated, preview_fingerprint
-from projects.workbooks.plan_import.read import _activity_number, _read_records
+from projects.workbooks.plan_import.read import _activity_number, _code, _read_records
 from projects.workbooks.results_workbook import (
     ACTIVITIES_SHEET,
     ACTIVITY_NUMBER,
@@ -77,7 +78,7 @@ def _ignored(value):
 
 def _report_specs():
     return [
-        (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
+        (CODE, "code", _code),
         (PROJECT_TITLE, "_title", _ignored),
         (STATE, "_state", _ignored),
         (VERSION, "version", lambda v: cells.whole_number(v, high=10**9)),
@@ -90,7 +91,7 @@ def _report_specs():
 def _activity_specs():
 
     return [
-        (CODE, "code", lambda v: cells.text(v, max_length=30, required=True)),
+        (CODE, "code", _code),
         (ACTIVITY_NUMBER, "number", _activity_number),
         (ACTIVITY_TITLE, "_title", _ignored),
         (ACTIVITY_STATUS, "status", _status),
@@ -198,6 +199,11 @@ def _check(check, workbook, user, action_plan, quarter, lock):
                 change.refusal = (
                     f"รายงานของโครงการ “{code}” ถูกแก้ไขในระบบหลังจากดาวน์โหลดไฟล์นี้ กรุณาดาวน์โหลดไฟล์ใหม่แล้วกรอกอีกครั้ง"
                 )
+        # The web form's rule, per row: an owner writes while the quarter's window is open (or fixes a
+        # returned report); nobody changes an accepted one. Checked again when the import is applied.
+        window_refusal = refusal_to_write(user, project, quarter, report)
+        if window_refusal and not change.refusal:
+            change.refusal = f"โครงการ “{code}”: {window_refusal}"
         accepted[code] = change
     _check_activities(check, activity_records, accepted, projects)
     for code, change in accepted.items():

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from plans.access import is_planner
+from plans.text_rules import append_row
 from projects.models import ProgressStatus, Project, QuarterlyReport, ReportState
 from projects.workbooks import cells as cells
 from projects.workbooks import plan_workbook as plan_layout
@@ -94,7 +95,8 @@ def build_results_workbook(user, action_plan, quarter) -> bytes:
     _header(activity_sheet, ACTIVITY_COLUMNS)
     for project in projects:
         report = next((r for r in project.reports.all() if r.quarter == quarter), None)
-        sheet.append(
+        append_row(
+            sheet,
             [
                 project.code,
                 project.title,
@@ -110,7 +112,8 @@ def build_results_workbook(user, action_plan, quarter) -> bytes:
         numbers = plan_layout.activity_numbers(activities)
         for activity in sorted(activities, key=lambda a: plan_layout._number_key(numbers[a.pk])):
             item = progress.get(activity.pk)
-            activity_sheet.append(
+            append_row(
+                activity_sheet,
                 [
                     project.code,
                     numbers[activity.pk],

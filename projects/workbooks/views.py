@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from plans.access import NOT_YOURS, is_planner, member_or_404, plan_or_404, require_role
 from plans.models import Role
+from plans.thai_formats import format_datetime_short
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.forms import WorkbookUploadForm
 from projects.workbooks.plan_import import (
@@ -176,9 +178,40 @@ def _render_preview(request, upload, check):
 @require_POST
 def confirm(request, pk):
     upload = _load_upload(request, pk)
-    data = bytes(upload.content)
-    # The preview's digest: if the database moved since, the user sees the new preview first.
+    # The preview's digest: if the database moved since, the user sees the new preview first. A
+    # confirm without it did not come from a preview, and is refused.
     expected = request.POST.get("fingerprint") or None
+    if expected is None:
+        messages.error(request, "กรุณาตรวจสอบรายการที่จะเปลี่ยนแปลงในหน้านี้ แล้วกด “ยืนยันนำเข้า” จากหน้านี้")
+        return _render_preview(request, upload, _check(upload, request.user))
+    with transaction.atomic():
+        # One confirm at a time per upload; an applied file is never applied again.
+        upload = ImportUpload.objects.select_for_update(of=("self",)).select_related(
+            "action_plan__office", "action_plan__fiscal_year").get(pk=upload.pk)
+        if upload.applied_at is not None:
+            messages.error(
+                request,
+                f"ไฟล์ “{upload.file_name}” นำเข้าไปแล้วเมื่อ {format_datetime_short(upload.applied_at)} "
+                "ระบบไม่นำเข้าซ้ำ (จะทับการแก้ไขที่ทำหลังจากนั้น) หากต้องการนำเข้าอีกครั้ง กรุณาอัปโหลดไฟล์ใหม่",
+            )
+            return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")
+        check, response = _apply(request, upload, expected)
+        if response is not None:
+            return response
+    messages.success(
+        request,
+        f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
+        f"คงเดิม {len(check.unchanged):,} รายการ",
+    )
+    if upload.kind == ImportKind.RESULTS:
+        # The imported reports are still drafts: next, send them together (issue #19).
+        return redirect("imports:submit_drafts", pk=upload.pk)
+    return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")
+
+
+def _apply(request, upload, expected):
+    """Apply the upload: (its check, None), or (None, the page to show) when nothing was written."""
+    data = bytes(upload.content)
     try:
         if upload.kind == ImportKind.PLAN:
             check = plan_import_apply(
@@ -199,17 +232,9 @@ def confirm(request, pk):
             )
     except PreviewOutdated as outdated:
         messages.warning(request, str(outdated))
-        return _render_preview(request, upload, outdated.check)
+        return None, _render_preview(request, upload, outdated.check)
     except (PlanImportInvalid, ResultsImportInvalid) as invalid:
         messages.error(request, "ข้อมูลในระบบหรือไฟล์มีปัญหา ระบบยังไม่ได้บันทึกข้อมูลใด กรุณาตรวจสอบรายการด้านล่าง")
-        return _render_preview(request, upload, invalid.check)
+        return None, _render_preview(request, upload, invalid.check)
     import_upload_mark_applied(upload=upload)
-    messages.success(
-        request,
-        f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
-        f"คงเดิม {len(check.unchanged):,} รายการ",
-    )
-    if upload.kind == ImportKind.RESULTS:
-        # The imported reports are still drafts: next, send them together (issue #19).
-        return redirect("imports:submit_drafts", pk=upload.pk)
-    return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")
+    return check, None

@@ -74,9 +74,11 @@ def test_it_corrects_an_entry_keeping_before_and_after_in_history(world, funded)
         source=office_source(),
     )
     with pytest.raises(ValidationError):
-        disbursement_correct(disbursement=disbursement, user=world.finance, reason="", amount=Decimal("1250"))
+        disbursement_correct(disbursement=disbursement, user=world.finance, reason="", amount=Decimal("1250"),
+                             expected_version=disbursement.version)
     disbursement_correct(
-        disbursement=disbursement, user=world.finance, reason="พิมพ์เกินหนึ่งหลัก", amount=Decimal("1250")
+        disbursement=disbursement, user=world.finance, reason="พิมพ์เกินหนึ่งหลัก", amount=Decimal("1250"),
+        expected_version=disbursement.version,
     )
     latest, previous = disbursement.history.order_by("-history_date")[:2]
     assert latest.history_change_reason == "แก้ไข: พิมพ์เกินหนึ่งหลัก"

@@ -65,7 +65,8 @@ def test_it_corrects_an_entry_with_a_reason_shown_in_history(client, world, fund
     add(client, funded, amount="12,500")
     disbursement = Disbursement.objects.get()
     edit = reverse("budget:disbursement_edit", kwargs={"pk": disbursement.pk})
-    form = {"date": "15/01/2567", "amount": "1,250", "source": disbursement.source_id, "reference": "ขบ 01"}
+    form = {"date": "15/01/2567", "amount": "1,250", "source": disbursement.source_id, "reference": "ขบ 01",
+            "version": disbursement.version}
     response = client.post(edit, form)
     assert response.status_code == 200  # no reason given: nothing changes
     disbursement.refresh_from_db()

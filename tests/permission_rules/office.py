@@ -19,8 +19,9 @@ def _upload(w):
 
 
 # Another planner's upload: members who may not import get 403 first, other planners 404.
+# Someone else's upload does not exist for you (404), whatever your role (issue #11, L6), as in imports.py.
 UPLOADER_ONLY = {
-    **planner_page(), "other_planner": 404, "director_planner": 404,
+    **{user: 404 for user in planner_page()}, "anonymous": 302, "planner": 200, "director_planner": 404,
 }
 
 # Only a national administrator (permission plans.add_office) creates offices: no office member may.

@@ -49,6 +49,8 @@ RULES = {
     # Each member's own office: the other office's planner sees their own dashboard and list.
     "reports:dashboard": Rule(expect={**MEMBERS, "other_planner": 200}),
     "reports:booklets": Rule(expect={**MEMBERS, "other_planner": 200}),
+    # Planners and directors read their own office's history (issue #11, M9).
+    "reports:office_history": Rule(expect={**PLANNERS_ONLY, "director": 200, "other_planner": 200}),
     "reports:booklet_new": Rule(expect={**PLANNERS_ONLY, "other_planner": 200}),
     "reports:booklet_edit": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:booklet_preview": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),

@@ -11,6 +11,7 @@ from projects.models import ImportUpload, Project
 from projects.workbooks import plan_workbook as layout
 from projects.workbooks.plan_workbook import build_plan_workbook
 from tests.permission_rules import imports as rules
+from tests.support.html_forms import the_form
 
 
 def _check_rule(client, world, name, rule):
@@ -51,7 +52,9 @@ def test_it_previews_then_imports_only_on_confirm(client, world):
     page = client.get(response.url).content.decode()
     assert "จะเพิ่มใหม่" in page and "N01 โครงการใหม่" in page and "ยืนยันนำเข้า" in page
     assert not Project.objects.filter(code="N01").exists()
-    response = client.post(reverse("imports:confirm", kwargs={"pk": upload.pk}))
+    fingerprint = the_form(client.get(reverse("imports:preview", kwargs={"pk": upload.pk})),
+                           containing="fingerprint").data()["fingerprint"]
+    response = client.post(reverse("imports:confirm", kwargs={"pk": upload.pk}), {"fingerprint": fingerprint})
     assert response.status_code == 302
     project = Project.objects.get(code="N01")
     assert project.allocations.get().amount == 12500
@@ -88,7 +91,8 @@ def test_it_rechecks_on_confirm_against_the_database_as_it_is_then(client, world
     response = _upload(client, _template_with_project(world))
     world.group.name = "กลุ่มเปลี่ยนชื่อ"
     world.group.save()
-    response = client.post(reverse("imports:confirm", kwargs={"pk": ImportUpload.objects.get().pk}))
+    response = client.post(reverse("imports:confirm", kwargs={"pk": ImportUpload.objects.get().pk}),
+                           {"fingerprint": "from-the-preview"})
     assert response.status_code == 200
     assert "ไม่พบกลุ่ม" in response.content.decode()
     assert not Project.objects.filter(code="N01").exists()

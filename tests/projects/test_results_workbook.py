@@ -1,11 +1,13 @@
 """Quarterly results out to Excel and back: drafts filled, locked reports and others' rows refused."""
 
+import datetime
 import io
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from plans.models import ReportingWindow
 from projects.models import ActivityProgress, ProgressStatus, QuarterlyReport, ReportState
 from projects.workbooks.results_import import (
     ResultsImportInvalid,
@@ -20,6 +22,13 @@ from projects.workbooks.results_workbook import (
     report_sheet_name,
 )
 from tests import factories
+
+
+@pytest.fixture
+def open_windows(world):
+    """Owners write through the sheet only while a quarter's window is open (as on the web form)."""
+    for quarter in range(1, 5):
+        ReportingWindow.objects.create(action_plan=world.plan, quarter=quarter, deadline=datetime.date(2024, 9, 30))
 
 
 def _codes(data, quarter=1):
@@ -57,7 +66,7 @@ def test_it_gives_an_owner_only_their_projects_and_a_planner_all(world):
     }
 
 
-def test_it_fills_a_new_draft_report_with_activity_progress(world):
+def test_it_fills_a_new_draft_report_with_activity_progress(world, open_windows):
     activity = factories.ActivityFactory(project=world.project_a, title="อบรมครู")
     data = build_results_workbook(world.owner_a, world.plan, 2)
     data = _fill(
@@ -115,7 +124,7 @@ def test_it_never_overwrites_a_submitted_or_accepted_report_and_lists_it(world, 
     assert QuarterlyReport.objects.get(project=world.project_b, quarter=1).results == "ของโครงการ B"
 
 
-def test_it_refuses_and_lists_rows_of_projects_the_owner_does_not_own(world):
+def test_it_refuses_and_lists_rows_of_projects_the_owner_does_not_own(world, open_windows):
     data = _fill(
         build_results_workbook(world.planner, world.plan, 1),
         {
@@ -199,7 +208,7 @@ def test_it_does_not_complain_about_an_accepted_report_the_file_leaves_as_it_is(
     assert check.refusals == [] and not check.has_writes
 
 
-def test_it_lets_an_owner_upload_preview_and_confirm_their_quarter(client, world):
+def test_it_lets_an_owner_upload_preview_and_confirm_their_quarter(client, world, open_windows):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from budget.plan_services import money_version
 from projects.models import Project
 from tests import factories
 
@@ -82,6 +83,7 @@ def test_it_says_the_spending_plan_exceeds_the_allocation(client, world):
             "source_1": "10,000",
             "quarter_1": "๘,๐๐๐",
             "quarter_2": "5,000",
+            "version": money_version(world.project_a),
         },
     )
     page = response.content.decode()
@@ -106,5 +108,6 @@ def test_it_shows_stored_money_the_way_staff_type_it_and_saves_it_back_unchanged
     form = client.get(reverse("projects:money", args=[world.project_a.pk])).context["form"]
     source_field = form.source_fields()[0]
     assert source_field.value() == "12,500.00"
-    client.post(reverse("projects:money", args=[world.project_a.pk]), {source_field.html_name: "12,500.00"})
+    client.post(reverse("projects:money", args=[world.project_a.pk]), {source_field.html_name: "12,500.00",
+                                                                     "version": form["version"].value()})
     assert world.project_a.allocations.get().amount == Decimal("12500")

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from plans.text_rules import normalise_code
 from plans.thai_formats import to_arabic_digits
 from projects.workbooks import cells as cells
 from projects.workbooks import plan_workbook as layout
@@ -87,7 +88,10 @@ def _read_records(workbook, sheet_name, specs, problems):
 
 
 def _code(value):
-    return cells.text(value, max_length=30, required=True)
+    try:
+        return normalise_code(cells.text(value, max_length=30, required=True))
+    except ValueError as bad:
+        raise cells.CellError(str(bad)) from None
 
 
 def _required_text(value):

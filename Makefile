@@ -41,6 +41,8 @@ restore: $(INSTALLED)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
+# The suite on both cores (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n 2
 test: setup-test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -44,7 +44,8 @@ def queue_mail(*, office, kind, recipients, template, context, report=None, wind
         with transaction.atomic():  # a savepoint: whatever fails here, the caller's change stands
             mail = Mail.objects.create(
                 office=office, kind=kind, recipients=recipients, report=report, window=window,
-                subject=render_to_string(f"emails/{template}_subject.txt", context).strip()[:300],
+                # One line whatever the project code or title hold (a newline in a header is refused).
+                subject=" ".join(render_to_string(f"emails/{template}_subject.txt", context).split())[:300],
                 body=render_to_string(f"emails/{template}.txt", context),
             )
     except Exception:

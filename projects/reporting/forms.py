@@ -239,6 +239,8 @@ def merge_after_conflict(project, latest_report, data):
         original = json.loads(data.get("original") or "{}")
     except ValueError:
         original = {}
+    if not isinstance(original, dict):  # a tampered field ("NaN", "[]"): no known starting point
+        original = {}
     merged = data.copy()
     conflicts, taken = [], []
     labels = theirs_forms.labels()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from plans.access import load_in_office, require_planner
+from plans.access import load_in_office
 from plans.models import ActionPlan
 from projects.reporting import bulk
 from projects.reporting.queue import next_waiting, waiting_reports
@@ -32,9 +32,9 @@ def after_review(report):
 
 
 def _load_plan(user, plan_pk):
-    require_planner(user)
+    """The plan of the user's office (404 for another office's, whatever the role); planners only (403)."""
     return load_in_office(user, ActionPlan.objects.select_related("fiscal_year", "office"), plan_pk,
-                          office_path="office")
+                          office_path="office", for_write=True)
 
 
 @login_required

@@ -19,17 +19,19 @@ from projects.workbooks.views import _xlsx
 
 
 def _plan(request, pk):
-    require_planner(request.user)
+    # Another office's plan is 404 for every role; a member who may not write gets 403.
     return load_in_office(request.user, DevelopmentPlan.objects.select_related("office"), pk, office_path="office",
                           for_write=True)
 
 
 def _upload(request, pk):
-    membership = require_planner(request.user)
+    membership = member_or_404(request.user)
     upload = (ImportUpload.objects.select_related("development_plan__office")
-              .filter(pk=pk, kind=ImportKind.DEVPLAN, uploaded_by=request.user,
-                      development_plan__office_id=membership.office_id).first())
+              .filter(pk=pk, kind=ImportKind.DEVPLAN, development_plan__office_id=membership.office_id).first())
     if upload is None:
+        raise Http404("ไม่พบไฟล์ที่อัปโหลด")  # another office's upload: 404 for every role
+    require_planner(request.user)
+    if upload.uploaded_by_id != request.user.pk:
         raise Http404("ไม่พบไฟล์ที่อัปโหลด")
     return upload
 

@@ -57,7 +57,7 @@ def test_it_prints_every_photo_in_print_size_when_asked_for_all(world, reported,
     pdf = render_booklet_pdf(_params(world, photos="all"))
     assert _images(pdf) == [(1200, 900)] * 4
     text = pdf_text(pdf, tmp_path)
-    assert "ภาพกิจกรรม ประจำไตรมาสที่ ๑" in text and "ภาพไตรมาส 2 ลาดับ 1" in text
+    assert "ภาพกิจกรรม ประจำไตรมาสที่ ๑" in text and "ภาพไตรมาส 2 ลำดับ 1" in text
 
 
 def test_it_prints_up_to_n_photos_per_project(world, reported):

@@ -271,3 +271,21 @@ def test_it_explains_each_narrative_with_an_example(client, world, window):
     for name in narratives:
         assert NARRATIVE_HELP[name] in body, name
         assert "เช่น “" in NARRATIVE_HELP[name]
+
+
+@pytest.mark.parametrize("original", ["NaN", "[]", "1", "\"text\""])
+def test_a_tampered_starting_point_on_conflict_is_no_server_error(client, world, window, original):
+    """Found by the form fuzz after the merges: a conflict with an `original` that is JSON but not an
+    object answered 500; it is now treated as an unknown starting point."""
+    report = report_save_draft(
+        project=world.project_a, quarter=2, user=world.owner_a, data=ReportInput(values={"results": "เดิม"})
+    )
+    opened = report.version
+    report_save_draft(project=world.project_a, quarter=2, user=world.planner, expected_version=opened,
+                      data=ReportInput(values={"results": "ผู้วางแผนแก้"}))
+    client.force_login(world.owner_a)
+    data = {**form_data(world.project_a, version=opened, results="เจ้าของแก้"), "original": original}
+    response = client.post(url(world.project_a), data)
+    assert response.status_code == 200
+    assert 'id="conflict"' in response.content.decode()
+    assert QuarterlyReport.objects.get().results == "ผู้วางแผนแก้"

@@ -1,4 +1,5 @@
-"""Query parameters (`?year=`, `?group=`, `?q=`, ...) are read through a form, never by hand (issue L1).
+"""Query parameters (`?group=`, `?quarter=`, `?q=`, ...) are read through a form, never by hand (issue L1);
+`?year=` and `?round=` through the form in `plans/year_picker.py`.
 
 `read_query(request, Form)` returns every field of the form: its cleaned value when the parameter
 could be read, else None (or "" for text). A superscript digit, a 5,000-digit year, a NUL byte or a
@@ -8,7 +9,6 @@ could be read, else None (or "" for text). A superscript digit, a 5,000-digit ye
 from django import forms
 
 from plans.text_rules import clean_text
-from plans.thai_calendar import MAX_BE_YEAR, MIN_BE_YEAR
 
 # The largest id any of our tables hands out (a bigint): a larger "id" matches nothing.
 MAX_ID = 2**63 - 1
@@ -28,11 +28,6 @@ class IdField(forms.IntegerField):
         return super().to_python(value)
 
 
-class YearField(IdField):
-    def __init__(self, **kwargs):
-        forms.IntegerField.__init__(self, required=False, min_value=MIN_BE_YEAR, max_value=MAX_BE_YEAR, **kwargs)
-
-
 class SearchField(forms.CharField):
     """Free text to search for: control characters dropped, cut to a sensible length."""
 
@@ -42,10 +37,6 @@ class SearchField(forms.CharField):
 
     def to_python(self, value):
         return clean_text(super().to_python(value))[:SEARCH_MAX_LENGTH]
-
-
-class YearQuery(forms.Form):
-    year = YearField()
 
 
 class QuarterQuery(forms.Form):
@@ -59,11 +50,3 @@ def read_query(data, form_class):
     cleaned = getattr(form, "cleaned_data", {})
     return {name: cleaned.get(name, "" if isinstance(field, forms.CharField) else None)
             for name, field in form.fields.items()}
-
-
-def requested_year(request):
-    """`?year=` of a GET, or the `year` field of a POST; None when there is none that can be read."""
-    year = read_query(request.GET, YearQuery)["year"]
-    if year is None and request.method == "POST":
-        year = read_query(request.POST, YearQuery)["year"]
-    return year

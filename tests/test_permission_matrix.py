@@ -133,7 +133,8 @@ def fingerprint():
             for row in model._base_manager.order_by("pk").values_list():
                 # PostgreSQL returns binary columns as memoryview, whose repr is an address.
                 digest.update(repr([bytes(v) if isinstance(v, memoryview) else v for v in row]).encode())
-    users = get_user_model().objects.order_by("pk").values_list("pk", "username", "is_active", "first_name")
+    users = get_user_model().objects.order_by("pk").values_list("pk", "username", "is_active", "first_name",
+                                                                "password")
     digest.update(repr(list(users)).encode())
     return digest.hexdigest()
 
@@ -168,6 +169,8 @@ def _page_of(name, case, kwargs, world):
     if page is None:
         return name, kwargs
     page_name, page_kwargs = page
+    if callable(page_kwargs):
+        return page_name, page_kwargs(world, kwargs)
     if page_kwargs == "report":
         from projects.models import QuarterlyReport
 

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from office import (
-    development_plan_views,
     national_views,
     people_import_views,
     people_views,
@@ -16,8 +15,6 @@ urlpatterns = [
     path("profile/", profile_views.profile, name="profile"),
     path("years/", year_views.years, name="years"),
     path("years/<int:be_year>/", year_views.year_edit, name="year_edit"),
-    path("development-plans/new/", development_plan_views.development_plan_edit, name="development_plan_create"),
-    path("development-plans/<int:pk>/", development_plan_views.development_plan_edit, name="development_plan_edit"),
     path("people/", people_views.people, name="people"),
     path("people/new/", people_views.person_create, name="person_create"),
     path("people/<int:pk>/", people_views.person_edit, name="person_edit"),

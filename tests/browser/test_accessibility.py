@@ -62,7 +62,7 @@ def pages_of(world):
                      # The office's own pages (issue #15).
                      "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
-                     "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/",
+                     "/accounts/password/", "/accounts/login-attempts/",
                      # Review in one pass (issue #19).
                      f"/reporting/plans/{world.plan.pk}/q2/waiting/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",

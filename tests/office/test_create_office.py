@@ -54,10 +54,11 @@ def test_it_refuses_a_taken_name_or_username(world):
 def test_the_planner_adds_a_development_plan_then_the_year(client, world):
     client.force_login(world.planner)
     data = {"title": "แผนพัฒนาการศึกษา พ.ศ. 2571–2575", "first_be_year": "2571", "last_be_year": "2570"}
-    assert "ปีสุดท้ายต้องไม่ก่อนปีแรก" in client.post(reverse("office:development_plan_create"), data).content.decode()
+    assert "ปีสุดท้ายต้องไม่ก่อนปีแรก" in client.post(reverse("plans:devplan_create"), data).content.decode()
     data["last_be_year"] = "2575"
-    assert client.post(reverse("office:development_plan_create"), data).url == reverse("plans:setup")
+    response = client.post(reverse("plans:devplan_create"), data)
     plan = world.office.development_plans.get(first_be_year=2571)
+    assert response.url == reverse("plans:devplan_detail", args=[plan.pk])
     assert plan.history.first().history_user == world.planner
     response = client.post(reverse("plans:action_plan_create"), {"be_year": "2571", "development_plan": plan.pk})
     assert response.status_code == 302

@@ -36,8 +36,6 @@ RULES = {
     "office:years": Rule(expect=planner_page()),
     # The year is the office's own: office 2's planner edits office 2's settings of the same year.
     "office:year_edit": Rule(expect=planner_page(), kwargs=lambda w: {"be_year": w.plan.fiscal_year.be_year}),
-    "office:development_plan_create": Rule(expect=planner_page()),
-    "office:development_plan_edit": Rule(expect=planner_object(), kwargs=lambda w: {"pk": w.plan.development_plan_id}),
     "office:people": Rule(expect=planner_page()),
     "office:person_create": Rule(expect=planner_page()),
     "office:person_edit": Rule(expect=planner_object(), kwargs=_person),

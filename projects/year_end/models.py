@@ -127,7 +127,8 @@ class YearEndStep(models.Model):
         ordering = ["report_id", "display_order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(started_on__isnull=True) | Q(finished_on__isnull=True) | Q(finished_on__gte=F("started_on")),
+                condition=Q(started_on__isnull=True) | Q(finished_on__isnull=True)
+                | Q(finished_on__gte=F("started_on")),
                 name="year_end_step_finishes_after_start",
             ),
         ]

@@ -131,3 +131,11 @@ def waiting_year_end(action_plan):
 def year_end_states(action_plan):
     """{project id: YearEndReport} of the plan (for lists and the owner's home)."""
     return {r.project_id: r for r in YearEndReport.objects.filter(project__action_plan=action_plan)}
+
+
+def plan_board(action_plan):
+    """[(project, YearEndReport or None)] of the plan's projects not cancelled, in the plan's order."""
+    reports = year_end_states(action_plan)
+    projects = (Project.objects.filter(action_plan=action_plan, cancelled=False).select_related("group")
+                .order_by("display_order", "code", "pk"))
+    return [(p, reports.get(p.pk)) for p in projects]

@@ -149,6 +149,10 @@ class Indicator(models.Model):
         return self.text
 
     @property
+    def comparator_sign(self):
+        return {"gte": "≥", "lte": "≤", "eq": "="}.get(self.comparator, "≥")
+
+    @property
     def judged_as(self):
         """The kind the achieved rule applies: "na", "number" (needs a numeric target) or "text"."""
         if self.kind == IndicatorTargetKind.NOT_ASSESSED:

@@ -65,16 +65,24 @@ def report(request, pk):
         forms = _forms(project, current)
     money = selectors.remaining_money(project)
     lines = selectors.indicator_lines(project, current)
+    statuses = selectors.activity_statuses(project)
+    shown = forms if may_edit else None
     return render(request, "year_end/report.html", {
-        "project": project, "report": current, "forms": forms if may_edit else None,
+        "project": project, "report": current, "forms": shown,
         "reviewing": reviewing, "refusal": refusal, "planner": planner, "may_edit": may_edit,
         "money": money, "used_percent": percent_of(money.disbursed_total, money.allocated),
-        "lines": lines, "statuses": selectors.activity_statuses(project),
+        "lines": lines,
+        "indicator_rows": [(i, f, line) for (i, f), line in zip(shown.indicators, lines, strict=True)] if shown else [],
+        "step_rows": [(f, statuses.get(_int(f["activity_id"].value()))) for f in shown.steps] if shown else [],
         "source": selectors.latest_report(project) if current is None else None,
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,
         "reopen_form": ReopenForm(initial={"version": current.version}) if planner and current else None,
         "waiting_count": selectors.waiting_year_end(project.action_plan).count() if planner else 0,
     })
+
+
+def _int(value):
+    return int(value) if str(value or "").isdigit() else None
 
 
 def _save(request, project, forms):

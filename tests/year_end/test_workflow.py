@@ -84,7 +84,7 @@ def test_owner_drafts_sends_planner_returns_then_accepts(client, world, project)
     client.force_login(world.planner)
     review = reverse("year_end:review", kwargs={"pk": report.pk})
     page = client.get(url(project)).content.decode()
-    assert 'id="review"' in page and "ผล 85.00 ≥ เป้าหมาย 80.00" in page
+    assert 'id="review"' in page and "ผล ๘๕.๐๐ ≥ เป้าหมาย ๘๐.๐๐" in page
     client.post(review, {"action": "return", "comment": "", "version": report.version})
     assert YearEndReport.objects.get(pk=report.pk).state == ReportState.SUBMITTED  # a return needs a comment
     client.post(review, {"action": "return", "comment": "กรุณาระบุวันที่เผยแพร่", "version": report.version})

@@ -168,7 +168,6 @@ def review(request, pk):
     following = selectors.waiting_year_end(report.project.action_plan).exclude(pk=report.pk).first()
     if following is not None:
         return redirect(_url(following.project_id))
-    messages.info(request, _("ไม่มีรายงานสิ้นสุดโครงการที่รอตรวจแล้ว"))
     return redirect(reverse("year_end:waiting", kwargs={"plan_pk": report.project.action_plan_id}))
 
 

@@ -76,6 +76,6 @@ def test_owner_sends_on_a_phone_and_the_planner_accepts_on_a_desktop(browser, li
     page.click("#review button[value=accept]")
     page.wait_for_load_state("networkidle")
     assert YearEndReport.objects.get(project=project).state == "accepted"
-    assert "ไม่มีรายงานสิ้นสุดโครงการที่รอตรวจแล้ว" in page.content()
+    assert "ไม่มีรายงานสิ้นสุดโครงการที่รอตรวจ" in page.content()
     _shot(page, "planner-queue-1366")
     desktop.close()

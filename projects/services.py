@@ -236,6 +236,8 @@ def project_copy_into(*, project, action_plan, keep_strategy=True, code=None):
             target_value=i.target_value,
             target_unit=i.target_unit,
             target_text=i.target_text,
+            kind=i.kind,
+            comparator=i.comparator,
         )
         for i in project.indicators.all()
     )

@@ -13,6 +13,7 @@ from plans.access import member_or_404, picked_plan, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
 from reports import dashboard as dashboard_data
+from reports.annual.selectors import annual_list_context
 from reports.forms import BookletForm
 from reports.jobs.models import BookletJob, JobKind
 from reports.jobs.selectors import latest_per_kind
@@ -56,6 +57,7 @@ def booklet_list(request):
         "publications": publications_of(request.user),
         "booklets": booklets,
         "is_planner": is_planner,
+        **annual_list_context(request.user, is_planner=is_planner),
     })
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("plan/", include((plan_urls.urlpatterns + project_plan_urls.urlpatterns, "plans"))),
     path("projects/", include("projects.urls")),
     path("reporting/", include("projects.reporting.urls")),
+    path("year-end/", include("projects.year_end.urls")),
     path("budget/", include("budget.urls")),
     path("booklets/", include("reports.urls")),
     path("import/", include("projects.workbooks.urls")),

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plans.development_plan import Comparator
 from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy, StrategyIndicator
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -107,6 +108,12 @@ class Activity(models.Model):
         return [number for number, planned in enumerate(flags, start=1) if planned]
 
 
+class IndicatorTargetKind(models.TextChoices):
+    NUMBER = "number", _("ตัวเลข (เทียบกับค่าเป้าหมาย)")
+    TEXT = "text", _("ข้อความ (ผลต้องตรงกับค่าเป้าหมาย)")
+    NOT_ASSESSED = "na", _("ไม่กำหนดค่าเป้าหมาย (N/A ไม่ประเมิน)")
+
+
 class Indicator(models.Model):
     """ดัชนีชี้วัดความสำเร็จ: a project's success indicator, with a numeric or a text target."""
 
@@ -116,6 +123,12 @@ class Indicator(models.Model):
     target_value = models.DecimalField(_("ค่าเป้าหมาย"), max_digits=14, decimal_places=2, null=True, blank=True)
     target_unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True)
     target_text = models.CharField(_("ค่าเป้าหมาย (ข้อความ)"), max_length=300, blank=True)
+    # How the year-end result is held against the target (plans/achievement.py): a number with ≥ ≤ =,
+    # a text that must match, or N/A (not assessed). The defaults keep existing rows "result ≥ target".
+    kind = models.CharField(_("ชนิดค่าเป้าหมาย"), max_length=10, choices=IndicatorTargetKind.choices,
+                            default=IndicatorTargetKind.NUMBER)
+    comparator = models.CharField(_("เกณฑ์การบรรลุ"), max_length=3, choices=Comparator.choices,
+                                  default=Comparator.AT_LEAST)
 
     # Optimistic locking (plans.concurrency): a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -134,6 +147,19 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def comparator_sign(self):
+        return {"gte": "≥", "lte": "≤", "eq": "="}.get(self.comparator, "≥")
+
+    @property
+    def judged_as(self):
+        """The kind the achieved rule applies: "na", "number" (needs a numeric target) or "text"."""
+        if self.kind == IndicatorTargetKind.NOT_ASSESSED:
+            return "na"
+        if self.kind == IndicatorTargetKind.NUMBER and self.target_value is not None:
+            return "number"
+        return "text"
 
 
 class ProgressStatus(models.TextChoices):
@@ -290,3 +316,11 @@ class ImportUpload(models.Model):
 # Evidence lives in its own sub-package; imported here so Django registers it with this app.
 from projects.evidence.models import Attachment, AttachmentKind  # noqa: E402, F401
 from projects.notifications.models import Mail  # noqa: E402, F401
+from projects.year_end.models import (  # noqa: E402, F401
+    RemainingDisposition,
+    YearEndIndicatorResult,
+    YearEndObjective,
+    YearEndReport,
+    YearEndStep,
+    YearEndVerdict,
+)

@@ -16,6 +16,7 @@ from plans.views import add_errors
 from projects import year_copy
 from projects.selectors import BOARD_STATES, reporting_board
 from projects.selectors import my_projects as select_my_projects
+from projects.year_end.selectors import year_end_states
 
 
 @login_required
@@ -24,12 +25,20 @@ def my_projects(request):
     member_or_404(request.user)
     plan = picked_plan(request).plan
     today = timezone.localdate()
+    projects = select_my_projects(request.user, plan, today=today)
+    if plan is not None:
+        # The year-end report (#17): shown once the last quarter has been opened, or once there is one.
+        year_end = year_end_states(plan)
+        last_quarter_opened = plan.reporting_windows.filter(quarter=4).exists()
+        for project in projects:
+            project.year_end_report = year_end.get(project.pk)
+            project.year_end_due = not project.cancelled and (last_quarter_opened or project.pk in year_end)
     return render(
         request,
         "plans/my_projects.html",
         {
             "plan": plan,
-            "projects": select_my_projects(request.user, plan, today=today),
+            "projects": projects,
             "today": today,
         },
     )

@@ -12,7 +12,7 @@ from projects.evidence.models import Attachment
 def load_attachment(user, pk, *, for_write=False):
     membership = member_or_404(user)
     attachment = (
-        Attachment.objects.select_related("project__action_plan__office", "report")
+        Attachment.objects.select_related("project__action_plan__office", "report", "year_end")
         .prefetch_related("project__owners")
         .filter(pk=pk, project__action_plan__office_id=membership.office_id)
         .first()

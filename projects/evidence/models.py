@@ -24,6 +24,9 @@ class Attachment(models.Model):
     # NULL: attached to the project itself, not to one of its reports.
     report = models.ForeignKey("projects.QuarterlyReport", on_delete=models.CASCADE, null=True, blank=True,
                                related_name="attachments", verbose_name=_("รายงาน"))
+    # Or attached to the project's year-end report (never both).
+    year_end = models.ForeignKey("projects.YearEndReport", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="attachments", verbose_name=_("รายงานสิ้นสุดโครงการ"))
     kind = models.CharField(_("ชนิด"), max_length=10, choices=AttachmentKind.choices)
     # A photo's caption (คำบรรยายภาพ) or a document's title (ชื่อเอกสาร).
     caption = models.CharField(_("คำบรรยายภาพ/ชื่อเอกสาร"), max_length=300)
@@ -52,6 +55,8 @@ class Attachment(models.Model):
         ordering = ["display_order", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(size__gt=0), name="attachment_has_bytes"),
+            models.CheckConstraint(condition=Q(report__isnull=True) | Q(year_end__isnull=True),
+                                   name="attachment_on_one_report"),
             models.CheckConstraint(condition=~Q(file=""), name="attachment_has_a_file"),
             models.CheckConstraint(
                 condition=Q(kind="document") | (Q(width__isnull=False) & ~Q(print_file="") & ~Q(thumb_file="")),

@@ -7,12 +7,19 @@ from django.conf import settings
 
 from projects.access import can_edit_project
 from projects.evidence.models import Attachment, AttachmentKind
-from projects.evidence.services import refusal
+from projects.evidence.services import hung_from, refusal
+from projects.models import YearEndReport
 
 
 def attachments_of(project, report=None):
-    return list(Attachment.objects.filter(project=project, report=report).select_related("uploaded_by")
+    """The files of a quarterly report, a year-end report (YearEndReport), or the project itself (None)."""
+    return list(Attachment.objects.filter(project=project, **hung_from(report)).select_related("uploaded_by")
                 .order_by("display_order", "pk"))
+
+
+def year_end_photos(report):
+    """A year-end report's photos in the owner's order (for printing: `print_file` at 1,200 px)."""
+    return [a for a in attachments_of(report.project, report) if a.kind == AttachmentKind.PHOTO]
 
 
 @dataclass
@@ -27,6 +34,10 @@ class EvidencePanel:
     refusal: str | None
     max_file_mb: int
     max_files: int
+
+    @property
+    def is_year_end(self):
+        return isinstance(self.report, YearEndReport)
 
     @property
     def count(self):

@@ -17,8 +17,12 @@ from django.utils.translation import gettext as _
 from plans.access import is_planner
 from projects.evidence import files, storage
 from projects.evidence.models import Attachment, AttachmentKind
-from projects.models import QuarterlyReport, ReportState
+from projects.models import ReportState, YearEndReport
 from projects.reporting.services import refusal_to_write
+from projects.year_end.services import refusal_to_write as year_end_refusal
+
+# `report` below is the report the files hang from: a QuarterlyReport, a YearEndReport (#17), or
+# None for the project itself.
 
 
 class EvidenceRefused(Exception):
@@ -48,11 +52,25 @@ def refusal(user, project, report=None):
                  "ให้ติดต่อกลุ่มนโยบายและแผนเพื่อเปิดรายงานอีกครั้ง")
     if report.state == ReportState.SUBMITTED and not is_planner(user, project.action_plan.office):
         return _("รายงานนี้ส่งแล้ว จึงเพิ่มหรือลบไฟล์แนบไม่ได้ หากต้องแก้ไข ให้ขอให้กลุ่มนโยบายและแผนส่งรายงานกลับ")
+    if isinstance(report, YearEndReport):
+        return year_end_refusal(user, project, report)
     return refusal_to_write(user, project, report.quarter, report)
 
 
+def hung_from(report):
+    """The attachment columns that say where files hang: a quarterly report, a year-end report, the project."""
+    if isinstance(report, YearEndReport):
+        return {"report": None, "year_end": report}
+    return {"report": report, "year_end": None}
+
+
+def report_of_attachment(attachment):
+    """The report an attachment hangs from (quarterly or year-end), or None for the project's own."""
+    return attachment.report if attachment.report_id else attachment.year_end
+
+
 def _siblings(project, report):
-    return Attachment.objects.filter(project=project, report=report)
+    return Attachment.objects.filter(project=project, **hung_from(report))
 
 
 def _caption(upload, checked):
@@ -101,7 +119,7 @@ def _mb(size):
 def _lock(project, report):
     """Serialises uploads to the same report (the caps count what is there)."""
     if report is not None:
-        QuarterlyReport.objects.select_for_update().filter(pk=report.pk).first()
+        type(report).objects.select_for_update().filter(pk=report.pk).first()
     else:
         type(project).objects.select_for_update().filter(pk=project.pk).first()
 
@@ -156,7 +174,7 @@ def _insert(project, report, user, upload, result, caption, order, written):
         sha256 = sha256 or digest
         names[version] = name
     attachment = Attachment(
-        project=project, report=report, kind=result.kind, caption=caption,
+        project=project, **hung_from(report), kind=result.kind, caption=caption,
         original_name=os.path.basename(upload.name)[:255] or "file", file_type=result.type,
         content_type=result.content_type, sha256=sha256, size=len(result.versions["full"]),
         file=names["full"], print_file=names.get("print", ""), thumb_file=names.get("thumb", ""),
@@ -173,7 +191,7 @@ def _insert(project, report, user, upload, result, caption, order, written):
 
 def attachment_delete(*, attachment, user):
     project = attachment.project
-    why = refusal(user, project, attachment.report)
+    why = refusal(user, project, report_of_attachment(attachment))
     if why:
         raise EvidenceRefused(why)
     names = [n for n in (attachment.file, attachment.print_file, attachment.thumb_file) if n]
@@ -194,12 +212,12 @@ def attachment_delete(*, attachment, user):
 
 def attachment_move(*, attachment, user, direction):
     """Moves the file one place up (-1) or down (+1) among the files of its report (or project)."""
-    why = refusal(user, attachment.project, attachment.report)
+    why = refusal(user, attachment.project, report_of_attachment(attachment))
     if why:
         raise EvidenceRefused(why)
     with transaction.atomic():
-        _lock(attachment.project, attachment.report)
-        ordered = list(_siblings(attachment.project, attachment.report).filter(kind=attachment.kind)
+        _lock(attachment.project, report_of_attachment(attachment))
+        ordered = list(_siblings(attachment.project, report_of_attachment(attachment)).filter(kind=attachment.kind)
                        .order_by("display_order", "pk"))
         index = next(i for i, a in enumerate(ordered) if a.pk == attachment.pk)
         target = index + (1 if direction > 0 else -1)
@@ -212,7 +230,7 @@ def attachment_move(*, attachment, user, direction):
 
 
 def attachment_set_caption(*, attachment, user, caption):
-    why = refusal(user, attachment.project, attachment.report)
+    why = refusal(user, attachment.project, report_of_attachment(attachment))
     if why:
         raise EvidenceRefused(why)
     caption = " ".join((caption or "").split())

@@ -19,11 +19,16 @@ from projects.evidence.services import (
     attachment_move,
     attachment_set_caption,
     attachments_add,
+    report_of_attachment,
 )
+from projects.models import YearEndReport
+from projects.year_end.access import load_year_end
 
 
 def _page_of(project, report):
-    if report is not None:
+    if isinstance(report, YearEndReport):
+        url = reverse("year_end:report", kwargs={"pk": project.pk})
+    elif report is not None:
         url = reverse("reporting:report", kwargs={"pk": project.pk, "quarter": report.quarter})
     else:
         url = reverse("projects:detail", kwargs={"pk": project.pk})
@@ -69,6 +74,13 @@ def add_to_report(request, pk):
 
 @login_required
 @require_POST
+def add_to_year_end(request, pk):
+    report = load_year_end(request.user, pk, for_write=True)
+    return _add(request, report.project, report)
+
+
+@login_required
+@require_POST
 def add_to_project(request, pk):
     project = load_project(request.user, pk, for_write=True)
     return _add(request, project, None)
@@ -78,7 +90,7 @@ def add_to_project(request, pk):
 @require_POST
 def delete(request, pk):
     attachment = load_attachment(request.user, pk, for_write=True)
-    back = _page_of(attachment.project, attachment.report)
+    back = _page_of(attachment.project, report_of_attachment(attachment))
     try:
         attachment_delete(attachment=attachment, user=request.user)
     except EvidenceRefused as refused:
@@ -90,7 +102,7 @@ def delete(request, pk):
 @require_POST
 def move(request, pk):
     attachment = load_attachment(request.user, pk, for_write=True)
-    back = _page_of(attachment.project, attachment.report)
+    back = _page_of(attachment.project, report_of_attachment(attachment))
     try:
         attachment_move(attachment=attachment, user=request.user,
                         direction=1 if request.POST.get("direction") == "down" else -1)
@@ -103,7 +115,7 @@ def move(request, pk):
 @require_POST
 def caption(request, pk):
     attachment = load_attachment(request.user, pk, for_write=True)
-    back = _page_of(attachment.project, attachment.report)
+    back = _page_of(attachment.project, report_of_attachment(attachment))
     try:
         attachment_set_caption(attachment=attachment, user=request.user, caption=request.POST.get("caption", ""))
     except EvidenceRefused as refused:

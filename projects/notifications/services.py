@@ -123,6 +123,21 @@ def mail_report_submitted(report):
                       template="report_submitted", context=_report_context(report), report=report)
 
 
+YEAR_END_KINDS = {"submitted": MailKind.SUBMITTED, "returned": MailKind.RETURNED, "accepted": MailKind.ACCEPTED}
+
+
+def mail_year_end(report, what):
+    """A year-end report was sent (to the planners), returned or accepted (to its owners)."""
+    office = report.project.action_plan.office
+    if what == "submitted":
+        members = Membership.objects.filter(office=office).select_related("user")
+        recipients = [m.user.email for m in members if m.has_role(Role.PLANNER)]
+    else:
+        recipients = _owners(report)
+    return queue_mail(office=office, kind=YEAR_END_KINDS[what], recipients=recipients,
+                      template=f"year_end_{what}", context=_report_context(report))
+
+
 def mail_window_opened(window):
     """One mail per owner of a project in the plan: the quarter is open, until when, which projects."""
     projects = Project.objects.filter(action_plan=window.action_plan).prefetch_related("owners").order_by("code")

@@ -18,6 +18,10 @@ from projects.models import (
     Project,
     QuarterlyReport,
     ReportState,
+    YearEndIndicatorResult,
+    YearEndObjective,
+    YearEndReport,
+    YearEndStep,
 )
 from projects.round_status import needs_report
 
@@ -159,7 +163,8 @@ def project_history(project):
                    f"ผลตามตัวชี้วัด “{indicator_text.get(r.indicator_id, '?')}”"),
         (Attachment, history(Attachment, project_id=project.pk),
          lambda r: (f"รายงานไตรมาสที่ {quarter_of.get(r.report_id, '?')}: " if r.report_id else "")
-                   + f"{r.get_kind_display()} “{r.caption}”"),
+                   + (f"{YEAR_END}: " if r.year_end_id else "") + f"{r.get_kind_display()} “{r.caption}”"),
+        *_year_end_sources(project, history, indicator_text),
         (Disbursement, history(Disbursement, project_id=project.pk),
          lambda r: f"การเบิกจ่าย {r.reference}".strip()),
     ]
@@ -168,6 +173,21 @@ def project_history(project):
         entries.extend(_entries(model, records, describe))
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries
+
+
+YEAR_END = "รายงานสิ้นสุดโครงการ"
+
+
+def _year_end_sources(project, history, indicator_text):
+    ids = set(YearEndReport.history.filter(project_id=project.pk).values_list("id", flat=True))
+    return [
+        (YearEndReport, history(YearEndReport, project_id=project.pk), lambda r: YEAR_END),
+        (YearEndObjective, history(YearEndObjective, report_id__in=ids),
+         lambda r: f"{YEAR_END}: วัตถุประสงค์ “{r.text}”"),
+        (YearEndStep, history(YearEndStep, report_id__in=ids), lambda r: f"{YEAR_END}: ขั้นตอน “{r.title}”"),
+        (YearEndIndicatorResult, history(YearEndIndicatorResult, report_id__in=ids),
+         lambda r: f"{YEAR_END}: ผลตัวชี้วัด “{indicator_text.get(r.indicator_id, '?')}”"),
+    ]
 
 
 # --- Reminders -----------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from budget.models import BudgetSource
+from budget.models import BudgetSource, ExpenditureCategory
+from budget.office_budget import ALL_CATEGORIES
+from budget.office_budget_services import AMOUNT_LABELS, AMOUNTS, LineInput, field_name
 from budget.plan_services import money_version
 from budget.selectors import sources_in_use
 from plans.form_bounds import VersionField
@@ -93,3 +95,38 @@ class ProjectMoneyForm(forms.Form):
 
     def spending(self):
         return {q: self.cleaned_data.get(f"quarter_{q}") for q in range(1, 5)}
+
+
+class OfficeBudgetForm(forms.Form):
+    """The office's budget by expenditure category (issue #17): the date the figures stand at and, for
+    each of the six categories, allocated / disbursed / committed by purchase order. A row left blank
+    has no line; remaining and percent are computed (budget.office_budget), never typed."""
+
+    as_of = BEDateField(label=_("ข้อมูล ณ วันที่ (วัน/เดือน/ปี พ.ศ.)"),
+                        error_messages={"required": _("กรุณากรอกวันที่ของข้อมูล เช่น 30/09/2567")})
+    version = VersionField(required=True, error_messages={
+        "required": _("หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"),
+    })
+    reason = forms.CharField(label=_("หมายเหตุการบันทึก (ถ้ามี)"), max_length=REASON_MAX_LENGTH, required=False,
+                             help_text=_("เช่น ปรับตามรายงานจากระบบ GFMIS บันทึกไว้ในประวัติการแก้ไข"))
+
+    def __init__(self, *args, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        lines = lines or {}
+        for category in ALL_CATEGORIES:
+            stored = lines.get(category)
+            for amount in AMOUNTS:
+                value = getattr(stored, amount) if stored is not None else None
+                self.fields[field_name(category, amount)] = MoneyField(
+                    label=f"{ExpenditureCategory(category).label} {AMOUNT_LABELS[amount]}", required=False,
+                    initial=f"{value:,.2f}" if value is not None else None,
+                )
+
+    def rows(self):
+        """(category label, [bound fields allocated, disbursed, committed]) for the template's table."""
+        return [(ExpenditureCategory(c).label, c == ExpenditureCategory.CENTRAL,
+                 [self[field_name(c, amount)] for amount in AMOUNTS]) for c in ALL_CATEGORIES]
+
+    def lines(self):
+        return {c: LineInput(**{amount: self.cleaned_data.get(field_name(c, amount)) for amount in AMOUNTS})
+                for c in ALL_CATEGORIES}

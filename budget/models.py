@@ -177,3 +177,75 @@ class BudgetSourceInUse(models.Model):
 
     def __str__(self):
         return f"{self.source} ({self.fiscal_year})"
+
+
+# --- the office's own budget by expenditure category (issue #17) ----------------------------------
+
+
+class ExpenditureCategory(models.TextChoices):
+    """งบรายจ่าย: the budget bureau's classification of an office's money, in its usual order.
+
+    งบกลาง (the central fund, e.g. its emergency reserve) is not part of the office's own budget: the
+    reports print it on a line of its own below the total (reference 004), never in the total."""
+
+    PERSONNEL = "personnel", _("งบบุคลากร")
+    OPERATING = "operating", _("งบดำเนินงาน")
+    INVESTMENT = "investment", _("งบลงทุน")
+    SUBSIDY = "subsidy", _("งบเงินอุดหนุน")
+    OTHER = "other", _("งบรายจ่ายอื่น")
+    CENTRAL = "central", _("งบกลาง")
+
+
+class OfficeBudget(models.Model):
+    """The office's money for a fiscal year (งบประมาณของสำนักงาน), as finance last entered it, with the
+    date the figures stand at. Not the projects' money: the plan's projects hold their own allocations."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="office_budgets")
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.PROTECT, related_name="office_budgets")
+    as_of = models.DateField(_("ข้อมูล ณ วันที่"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("ผู้บันทึก"))
+    updated_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now=True)
+
+    # Optimistic locking (plans.concurrency): a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = _("งบประมาณของสำนักงานตามงบรายจ่าย")
+        verbose_name_plural = _("งบประมาณของสำนักงานตามงบรายจ่าย")
+        ordering = ["office_id", "-fiscal_year__be_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "fiscal_year"], name="one_office_budget_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.office} {self.fiscal_year} (ณ {self.as_of})"
+
+
+class OfficeBudgetLine(models.Model):
+    """One expenditure category of the office's budget: allocated, disbursed and committed by purchase
+    order (ผูกพัน PO). Remaining and percent are computed (budget.office_budget), never stored."""
+
+    office_budget = models.ForeignKey(OfficeBudget, on_delete=models.CASCADE, related_name="lines")
+    category = models.CharField(_("งบรายจ่าย"), max_length=20, choices=ExpenditureCategory.choices)
+    allocated = models.DecimalField(_("งบประมาณที่ได้รับจัดสรร (บาท)"), **MONEY)
+    disbursed = models.DecimalField(_("เบิกจ่าย (บาท)"), default=0, **MONEY)
+    committed = models.DecimalField(_("ผูกพัน PO (บาท)"), default=0, **MONEY)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("งบประมาณของสำนักงานรายงบรายจ่าย")
+        verbose_name_plural = _("งบประมาณของสำนักงานรายงบรายจ่าย")
+        ordering = ["office_budget_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["office_budget", "category"], name="one_line_per_expenditure_category"),
+            models.CheckConstraint(
+                condition=Q(allocated__gte=0, disbursed__gte=0, committed__gte=0), name="office_budget_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {self.allocated}"

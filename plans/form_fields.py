@@ -23,6 +23,14 @@ class MoneyField(forms.DecimalField):
         # A text input, not type="number": browsers refuse "12,500" and Thai digits in
         # number inputs, while inputmode still brings up the numeric keypad on phones.
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        # Django's own messages for these are not translated into Thai.
+        kwargs["error_messages"] = {
+            "max_digits": "จำนวนเงินมากเกินกว่าที่รับได้ กรุณาตรวจสอบจำนวนเงิน",
+            "max_whole_digits": "จำนวนเงินมากเกินกว่าที่รับได้ กรุณาตรวจสอบจำนวนเงิน",
+            "max_decimal_places": "จำนวนเงินมีทศนิยมเกิน 2 ตำแหน่ง ให้กรอกสตางค์ไม่เกิน 2 หลัก",
+            "min_value": "จำนวนเงินต้องไม่ติดลบ ให้กรอกจำนวนตั้งแต่ 0 ขึ้นไป",
+            **kwargs.get("error_messages", {}),
+        }
         super().__init__(max_digits=max_digits, decimal_places=decimal_places, min_value=min_value, **kwargs)
 
     def to_python(self, value):

@@ -279,6 +279,8 @@ class ImportKind(models.TextChoices):
     DEVPLAN = "devplan", _("แผนพัฒนาการศึกษา")
     # The office's people (issue #15): bound to the office, not to a plan.
     PEOPLE = "people", _("บุคลากร")
+    # The office's budget by expenditure category (issue #17): bound to the office and the plan's year.
+    OFFICE_BUDGET = "budget", _("งบประมาณของสำนักงานตามงบรายจ่าย")
 
 
 class ImportUpload(models.Model):

@@ -18,7 +18,7 @@ from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import devplan_seed, evidence, later_quarters, office, people, projects, reports
+from demo import annual, devplan_seed, evidence, later_quarters, office, people, projects, reports
 from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
@@ -105,6 +105,7 @@ def seed():
     seed_reports(project_rows, users)
     evidence.seed_evidence(project_rows, users)
     seed_booklet(plan, users["planner"])
+    annual.seed_annual(plan, users["planner"], upsert)
     return plan
 
 

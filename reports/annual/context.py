@@ -1,11 +1,12 @@
 """The annual report's template context: figures from reports/figures/annual.py, the development plan's
 direction and indicator results, the office budget, and the planner's own text."""
 
+from budget import office_budget as budget_labels
 from plans.devplan_selectors import plan_outline, targets_vs_results
 from plans.models import PlanItemKind
 from plans.thai_formats import to_arabic_digits, to_thai_digits
 from reports.annual import photos
-from reports.annual.parts import GROUPINGS, PARTS
+from reports.annual.parts import GROUPING_SENTENCES, PARTS
 from reports.figures.annual import MATRIX_COLUMNS, annual_figures
 from reports.figures.annual_sources import office_budget
 
@@ -66,10 +67,12 @@ def annual_context(report):
         "be_year": report.be_year,
         "title": title(report),
         "parts": parts,
-        "grouping_label": GROUPINGS.get(report.grouping, ""),
+        "grouping_label": GROUPING_SENTENCES.get(report.grouping, ""),
         "direction": direction(plan) if "direction" in parts else None,
         "budget": office_budget(plan) if "budget" in parts else None,
         "devplan_results": devplan_results(plan) if "indicators" in parts else None,
+        "budget_labels": {"office": budget_labels.OFFICE_MONEY_LABEL, "projects": budget_labels.PROJECT_MONEY_LABEL,
+                          "separation": budget_labels.SEPARATION_NOTE, "central": budget_labels.CENTRAL_NOTE},
         "matrix_columns": [label for _kind, label in MATRIX_COLUMNS],
         "foreword_paragraphs": paragraphs(foreword),
         "problems": paragraphs(report.office_problems),

@@ -23,20 +23,21 @@ def _registers(fig):
 
 
 def _achievement(fig):
-    headers = [("บัญชี", TEXT), ("โครงการ", COUNT), ("บรรลุ", COUNT), ("ไม่บรรลุ", COUNT), ("ยังไม่รายงาน", COUNT),
-               ("บรรลุ ร้อยละของโครงการในบัญชี", PERCENT), ("จัดสรร (บาท)", MONEY), ("ใช้จริง (บาท)", MONEY),
-               ("คงเหลือ (บาท)", MONEY), ("ใช้จริง ร้อยละของงบจัดสรร", PERCENT)]
-    rows = [[r.title, r.count, r.achieved, r.not_achieved, r.not_reported, r.achieved_percent, r.allocated, r.used,
-             r.remaining, r.used_percent] for r in [*fig.registers, fig.totals]]
+    headers = [("บัญชี", TEXT), ("โครงการ", COUNT), ("ประเมินผลแล้ว", COUNT), ("บรรลุ", COUNT), ("ไม่บรรลุ", COUNT),
+               ("ยังไม่รายงาน", COUNT), ("บรรลุ ร้อยละของที่ประเมินผลแล้ว", PERCENT), ("จัดสรร (บาท)", MONEY),
+               ("ใช้จริง (บาท)", MONEY), ("คงเหลือ (บาท)", MONEY), ("ใช้จริง ร้อยละของงบจัดสรร", PERCENT)]
+    rows = [[r.title, r.count, r.tally.assessed, r.tally.achieved, r.tally.not_achieved, r.tally.not_reported,
+             r.tally.achieved_percent, r.allocated, r.used, r.remaining, r.used_percent]
+            for r in [*fig.registers, fig.totals]]
     return headers, rows
 
 
 def _budget(budget):
     headers = [("งบรายจ่าย", TEXT), ("ได้รับจัดสรร (บาท)", MONEY), ("เบิกจ่าย (บาท)", MONEY),
                ("ผูกพัน PO (บาท)", MONEY), ("คงเหลือ (บาท)", MONEY), ("ร้อยละการเบิกจ่าย", PERCENT)]
-    lines = [*budget.rows, budget.total, *budget.after_total]
-    rows = [[getattr(line, "label", "รวมทั้งสิ้น") if line is not budget.total else "รวมทั้งสิ้น", line.allocated,
-             line.disbursed, line.committed, line.remaining, line.percent] for line in lines]
+    lines = [*budget.rows, budget.total, *([budget.central] if budget.central else [])]
+    rows = [[line.label, line.allocated, line.disbursed, line.committed, line.remaining, line.percent]
+            for line in lines]
     return headers, rows
 
 

@@ -19,3 +19,10 @@ GROUPINGS = {
 
 def all_parts():
     return list(PARTS)
+
+# How the report says what its project blocks are grouped by.
+GROUPING_SENTENCES = {
+    "strategy": "จำแนกตามกลยุทธ์ของแผนพัฒนาการศึกษา",
+    "group": "จำแนกตามกลุ่ม/หน่วยที่รับผิดชอบ",
+    "policy": "จำแนกตามนโยบาย สพฐ.",
+}

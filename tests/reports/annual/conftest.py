@@ -74,7 +74,7 @@ def year(db):
 
     a1 = f.IndicatorFactory(project=a, text="ร้อยละครูที่ผ่านการอบรม", kind="number", comparator="gte",
                             target_value=D("80"))
-    a2 = f.IndicatorFactory(project=a, text="ระดับความพึงพอใจ", kind="na", target_value=None, target_text="N/A")
+    f.IndicatorFactory(project=a, text="ระดับความพึงพอใจ", kind="na", target_value=None, target_text="N/A")
     b1 = f.IndicatorFactory(project=b, text="ร้อยละโรงเรียนที่เข้าร่วม", kind="number", comparator="gte",
                             target_value=D("90"))
     d1 = f.IndicatorFactory(project=d, text="มีคู่มือการดำเนินงาน", kind="text", target_value=None,

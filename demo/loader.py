@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
 from demo import annual, devplan_seed, evidence, later_quarters, office, people, projects, reports
+from demo.office_budget import seed_office_budget
 from plans.catalogue import catalogue_load
 from plans.models import (
     ActionPlan,
@@ -105,6 +106,8 @@ def seed():
     seed_reports(project_rows, users)
     evidence.seed_evidence(project_rows, users)
     seed_booklet(plan, users["planner"])
+    seed_office_budget(plan, users["finance"])  # the office's own money by category (issue #17)
+    # Last: the annual report prints everything above (issue #17).
     annual.seed_annual(plan, users["planner"], upsert)
     return plan
 

@@ -1,5 +1,8 @@
-"""The directors' dashboard: the current round's figures (from reports/figures/) and overdue reports."""
+"""The directors' dashboard: the current round's figures (from reports/figures/) and overdue reports;
+and the office's own budget by expenditure category (budget.office_budget), shown apart from the
+projects' money."""
 
+from budget.office_budget import office_budget_of_plan
 from reports import charts
 from reports.figures import Round, booklet_figures, current_round, overdue_reports
 
@@ -15,4 +18,6 @@ def dashboard_context(plan, today, months=None):
         "money_chart": charts.money_columns(fig.money),
         "group_chart": charts.group_bars(fig.groups),
         "overdue": overdue_reports(plan, fig.rows, today),
+        # The office's money (all categories, as finance entered it), not the plan's projects' money.
+        "office_budget": office_budget_of_plan(plan),
     }

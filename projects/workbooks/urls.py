@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.workbooks import devplan_views, submit_views
+from projects.workbooks import devplan_views, office_budget_views, submit_views
 from projects.workbooks import views as views
 
 app_name = "imports"
@@ -17,6 +17,11 @@ urlpatterns = [
     path("devplans/<int:pk>/upload/", devplan_views.devplan_upload, name="devplan_upload"),
     path("devplans/uploads/<int:pk>/", devplan_views.devplan_preview, name="devplan_preview"),
     path("devplans/uploads/<int:pk>/confirm/", devplan_views.devplan_confirm, name="devplan_confirm"),
+    path("office-budget/export.xlsx", office_budget_views.office_budget_export, name="office_budget_export"),
+    path("office-budget/upload/", office_budget_views.office_budget_upload, name="office_budget_upload"),
+    path("office-budget/uploads/<int:pk>/", office_budget_views.office_budget_preview, name="office_budget_preview"),
+    path("office-budget/uploads/<int:pk>/confirm/", office_budget_views.office_budget_confirm,
+         name="office_budget_confirm"),
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/submit/", submit_views.submit_drafts, name="submit_drafts"),

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from budget.models import BudgetSource
+from budget.office_budget_services import LineInput, office_budget_set
 from plans.models import Membership, ReportingWindow
 from projects.models import ImportKind, ImportUpload
 from projects.notifications.models import Mail
 from reports.models import Booklet, BookletJob
 from tests import factories
+from tests.permission_rules.office_budget import budget_workbook
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +48,14 @@ def office(world):
     factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state="draft")
     ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.owner_a, kind=ImportKind.RESULTS,
                                 quarter=1, file_name="q1.xlsx", content=b"")
+    # The office's budget by expenditure category (issue #17), and finance's workbook waiting for confirmation.
+    lines = {"operating": LineInput(Decimal("15482300"), Decimal("15017894.50"), Decimal("212400")),
+             "central": LineInput(Decimal("1250000"), Decimal("1248760"))}
+    office_budget_set(office=world.office, fiscal_year=world.plan.fiscal_year, as_of=datetime.date(2024, 3, 31),
+                      lines=lines, user=world.finance, expected_version=0)
+    world.budget_upload = ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.finance,
+                                                      kind=ImportKind.OFFICE_BUDGET, file_name="budget.xlsx",
+                                                      content=budget_workbook())
     return world
 
 
@@ -74,9 +84,13 @@ def pages_of(world):
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
                     *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
+                     # The office's budget by expenditure category and its Excel (issue #17).
+                     "/budget/office/", "/import/office-budget/upload/",
+                     f"/import/office-budget/uploads/{world.budget_upload.pk}/",
                      *common],
         # The print views of a project and of a report (issue #19).
-        "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/"],
+        "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/",
+                      "/budget/office/"],
     }
 
 

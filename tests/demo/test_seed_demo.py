@@ -258,3 +258,16 @@ def test_it_seeds_what_shows_an_office_running_itself(demo):
     somkiat = Membership.objects.get(user__username="somkiat")
     assert somkiat.roles == ["staff", "finance"] and somkiat.user.owned_projects.exists()
     assert Membership.objects.get(user__username="deputy").role == "director"
+
+
+def test_it_gives_the_office_a_budget_by_category_for_the_finished_year(demo):
+    """Issue #17: invented figures (demo/office_budget.py), entered as finance would, as of 30 Sep 2567."""
+    from budget.office_budget import office_budget_of_plan
+
+    table = office_budget_of_plan(demo)
+    assert table.as_of == date(2024, 9, 30)
+    assert [r.category for r in table.rows] == ["personnel", "operating", "investment", "subsidy", "other"]
+    assert table.central is not None and table.has_committed
+    assert table.total.allocated == Decimal("166417950.00")
+    assert table.total.disbursed == Decimal("164457084.57")
+    assert table.total.percent == Decimal("98.82")

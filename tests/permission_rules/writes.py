@@ -89,6 +89,12 @@ def _upload(w):
     return {"pk": upload.pk}
 
 
+def _budget_upload(w):
+    from tests.permission_rules.office_budget import planner_budget_upload
+
+    return {"pk": planner_budget_upload(w).pk}
+
+
 def _same_kwargs_page(name):
     return lambda kwargs: (name, kwargs)
 
@@ -156,7 +162,14 @@ WRITES = {
     "reports:annual_edit": Write(PLANNER, kwargs=_annual, changes=lambda w, f: {"office_problems": "งบประมาณล่าช้า"}),
     "reports:annual_publish": Write(PLANNER, kwargs=_annual, page=("reports:annual_preview", None)),
     "imports:confirm": Write(PLANNER, kwargs=_upload, page=("imports:preview", None), containing="fingerprint"),
+    # The office's budget by expenditure category (issue #17): office 2's finance or planner writes their own.
+    "budget:office_budget": Write(MONEY | {"other_planner"}, able="finance", containing="as_of",
+                                  changes=lambda w, f: {"operating_allocated": "1,000,000.00",
+                                                        "operating_disbursed": "250,000"}),
+    "imports:office_budget_confirm": Write(PLANNER, kwargs=_budget_upload, page=("imports:office_budget_preview", None),
+                                           containing="version"),
 }
+UPLOADER_ONLY_WRITES = {"imports:confirm", "imports:office_budget_confirm"}
 # POST-only URLs without a data form of their own, and the file uploads (their valid writes are
 # built in tests/projects/test_plan_import_views.py and test_results_workbook.py).
 NOT_WRITES = {"logout", "login", "imports:plan_upload", "imports:results_upload", "plans:action_plan_copy",
@@ -180,7 +193,7 @@ def _with_combined_users():
     from tests.permission_rules import COMBINED
 
     for name, case in WRITES.items():
-        if name == "imports:confirm":
+        if name in UPLOADER_ONLY_WRITES:
             continue  # an upload is confirmed only by the one who uploaded it
         case.writers = set(case.writers) | {user for user, parts in COMBINED.items() if case.writers & set(parts)}
 

@@ -173,6 +173,10 @@ def _page_of(name, case, kwargs, world):
 
         report = QuarterlyReport.objects.get(pk=kwargs["pk"])
         return page_name, {"pk": report.project_id, "quarter": report.quarter}
+    if page_kwargs == "year_end":
+        from projects.models import YearEndReport
+
+        return page_name, {"pk": YearEndReport.objects.get(pk=kwargs["pk"]).project_id}
     if page_kwargs is None:
         return page_name, {"pk": kwargs["pk"]} if "pk" in kwargs else {}
     return page_name, page_kwargs

@@ -235,7 +235,8 @@ def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo, d
     from projects.evidence import storage
     from projects.models import Attachment
 
-    photos = list(Attachment.objects.filter(project__action_plan=demo).select_related("report", "project"))
+    photos = list(Attachment.objects.filter(project__action_plan=demo, report__isnull=False)
+                  .select_related("report", "project"))
     assert len(photos) == 13 and {p.kind for p in photos} == {"photo"}
     assert len({p.project_id for p in photos}) == 6 and all(p.report.quarter == 2 for p in photos)
     for photo in photos:
@@ -271,3 +272,31 @@ def test_it_gives_the_office_a_budget_by_category_for_the_finished_year(demo):
     assert table.total.allocated == Decimal("166417950.00")
     assert table.total.disbursed == Decimal("164457084.57")
     assert table.total.percent == Decimal("98.82")
+
+
+def test_it_gives_the_finished_year_its_year_end_reports(demo):
+    """Issue #17: achieved and not achieved projects and indicators (with reasons), every kind of
+    money-left disposition, a few photos, some reports still waiting or returned."""
+    from projects.models import Attachment, YearEndReport
+    from reports.figures.achievement import achievement
+
+    reports = YearEndReport.objects.filter(project__action_plan=demo)
+    assert Counter(reports.values_list("state", flat=True)) == {"accepted": 21, "submitted": 2, "returned": 1}
+    assert set(reports.values_list("disposition", flat=True)) == {"none", "returned", "cancelled", "moved",
+                                                                   "carried_on"}
+    missed = reports.filter(verdict="not_achieved")
+    assert missed.count() == 3 and all(r.verdict_reason for r in missed)
+    figures = achievement(demo)
+    assert figures.overall.not_achieved and figures.overall.not_assessed and figures.overall.achieved
+    assert all(row.miss_reason for row in figures.indicators if row.verdict.status == "not_achieved")
+    assert Attachment.objects.filter(year_end__in=reports, kind="photo").count() == 5
+
+
+def test_it_publishes_the_annual_report_of_the_finished_year(demo):
+    """Issue #17: `make run` shows the annual report of 2567, published once (ฉบับที่ 1)."""
+    from reports.annual.models import AnnualReport
+
+    report = AnnualReport.objects.get(action_plan=demo)
+    assert report.office_problems and report.office_recommendations
+    assert report.publications.count() == 1
+    assert report.publications.get().filename == "รายงานผลการดำเนินงาน-2567-ฉบับที่1.pdf"

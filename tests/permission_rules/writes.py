@@ -67,6 +67,14 @@ def _report(state):
     return make
 
 
+def _year_end(state):
+    def make(w):
+        from projects.models import YearEndReport
+
+        return {"pk": YearEndReport.objects.create(project=w.project_a, state=state).pk}
+    return make
+
+
 def _booklet(w):
     from reports.models import Booklet
 
@@ -155,6 +163,14 @@ WRITES = {
                               changes=lambda w, f: {"action": "return", "comment": "กรุณาเพิ่มผล"}),
     "reporting:reopen": Write(PLANNER, kwargs=_report(ReportState.ACCEPTED), containing="reason",
                               page=("reporting:report", "report"), changes=lambda w, f: {"reason": "แก้ตัวเลข"}),
+    "year_end:report": Write(PROJECT_A, kwargs=lambda w: {"pk": w.project_a.pk}, able="owner_a",
+                             containing="highlights",
+                             changes=lambda w, f: {"highlights": "ครูนำความรู้ไปใช้ได้จริง", "action": "draft"}),
+    "year_end:review": Write(PLANNER, kwargs=_year_end(ReportState.SUBMITTED), containing="comment",
+                             page=("year_end:report", "year_end"),
+                             changes=lambda w, f: {"action": "return", "comment": "กรุณาเพิ่มวันที่ดำเนินการจริง"}),
+    "year_end:reopen": Write(PLANNER, kwargs=_year_end(ReportState.ACCEPTED), containing="reason",
+                             page=("year_end:report", "year_end"), changes=lambda w, f: {"reason": "แก้ผลตัวชี้วัด"}),
     "reports:booklet_new": Write(PLANNER, changes=lambda w, f: {"months": "9"}),
     "reports:booklet_edit": Write(PLANNER, kwargs=_booklet, changes=lambda w, f: {"foreword": "คำนำที่แก้"}),
     "reports:booklet_publish": Write(PLANNER, kwargs=_booklet, page=("reports:booklet_preview", None)),
@@ -185,7 +201,10 @@ NOT_WRITES = {"logout", "login", "imports:plan_upload", "imports:results_upload"
               "evidence:add_to_project", "evidence:add_to_report", "evidence:caption", "evidence:delete",
               "evidence:move", "imports:devplan_confirm", "imports:submit_drafts_confirm",
               "plans:devplan_item_delete", "plans:indicator_delete", "plans:strategy_part_delete",
-              "reporting:accept_checked", "reporting:mail_resend", "reports:job_retry"}
+              "reporting:accept_checked", "reporting:mail_resend", "reports:job_retry",
+              # Files on a year-end report (#17): the same view code as add_to_report, its writes and
+              # refusals tested in tests/year_end/test_year_end_evidence.py.
+              "evidence:add_to_year_end"}
 
 
 def _with_combined_users():

@@ -32,6 +32,28 @@ def _achievement(fig):
     return headers, rows
 
 
+def _indicators(fig):
+    headers = [("กลยุทธ์ / โครงการ", TEXT), ("ตัวชี้วัดทั้งหมด", COUNT), ("ประเมินได้", COUNT), ("บรรลุ", COUNT),
+               ("บรรลุ ร้อยละของที่ประเมินได้", PERCENT), ("ไม่บรรลุ", COUNT), ("ยังไม่รายงานผล", COUNT),
+               ("ไม่ประเมิน (N/A)", COUNT)]
+
+    def line(label, t):
+        return [label, t.total, t.assessed, t.achieved, t.achieved_percent, t.not_achieved, t.not_reported,
+                t.not_assessed]
+
+    table = fig.indicators
+    rows = []
+    for strategy, tally, members in table.by_strategy:
+        rows.append(line(f"กลยุทธ์ที่ {strategy.number} {strategy.title}", tally))
+        rows.extend(line(f"  {r.project.title}", r.indicators) for r in members)
+    rows.extend(line(group.name, tally) for group, tally in table.by_group)
+    rows.append(line("รวมตัวชี้วัดของโครงการ", table.overall))
+    if table.development_plan is not None:
+        rows.append(line("ตัวชี้วัดตามแผนพัฒนาการศึกษา", table.development_plan))
+        rows.append(line("รวมทั้งสองส่วน", table.together))
+    return headers, rows
+
+
 def _budget(budget):
     headers = [("งบรายจ่าย", TEXT), ("ได้รับจัดสรร (บาท)", MONEY), ("เบิกจ่าย (บาท)", MONEY),
                ("ผูกพัน PO (บาท)", MONEY), ("คงเหลือ (บาท)", MONEY), ("ร้อยละการเบิกจ่าย", PERCENT)]
@@ -59,6 +81,7 @@ def annual_workbook(report, *, context=None) -> bytes:
     if context.get("budget"):
         _write(wb.create_sheet("งบประมาณสำนักงาน"), "งบประมาณรายจ่ายของสำนักงาน จำแนกตามงบรายจ่าย",
                *_budget(context["budget"]))
+    _write(wb.create_sheet("ตัวชี้วัด"), "ผลการดำเนินงานตามตัวชี้วัด (กลยุทธ์ โครงการ กลุ่ม และรวม)", *_indicators(fig))
     _write(wb.create_sheet("ความสอดคล้อง"), "ความสอดคล้องของโครงการกับแผนและนโยบายระดับต่าง ๆ",
            *_matrix(fig, context["matrix_columns"]))
     out = BytesIO()

@@ -108,6 +108,16 @@ def test_every_member_downloads_the_excel_tables(client, annual, year):
     rows = {row[0]: row for row in book["ผลสัมฤทธิ์"].iter_rows(min_row=3, values_only=True)}
     # In plan: 4 projects, 2 assessed, 1 achieved, 1 missed, 2 not reported, 50.00 %.
     assert rows["โครงการตามแผนปฏิบัติการ"][1:7] == (4, 2, 1, 1, 2, 50)
+    indicators = {row[0]: row for row in book["ตัวชี้วัด"].iter_rows(min_row=3, values_only=True)}
+    # 4 indicators, 3 assessed, 2 achieved, 66.67 %, 1 missed, 0 not reported, 1 N/A.
+    assert indicators["รวมตัวชี้วัดของโครงการ"][1:] == (4, 3, 2, 66.67, 1, 0, 1)
+
+
+def test_the_dashboard_links_the_published_annual_report(client, planner, annual):
+    client.post(reverse("reports:annual_publish", args=[annual.pk]))
+    publication = AnnualPublication.objects.get()
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert reverse("reports:annual_publication_pdf", args=[publication.pk]) in page
 
 
 @pytest.mark.parametrize("query", ["?year=abc", "?year=99999999999999999999", "?grouping=%00", "?page=-1&digits=x"])

@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from budget.office_budget import office_budget_of_plan
 from plans.achievement import ACHIEVED, NOT_ACHIEVED, NOT_REPORTED
+from projects.models import YearEndObjective
 from reports.figures.achievement import achievement
 from reports.figures.types import said
 
@@ -36,6 +38,7 @@ class YearEnd:
     suggestions: str = ""
     next_year: str = ""
     report: object = None  # the counted YearEndReport, when there is one
+    objectives: list = field(default_factory=list)  # YearEndObjective rows (text, met) of that report
     from_quarterly: bool = False  # texts taken from the last counted quarterly report
 
     @property
@@ -51,6 +54,11 @@ def year_ends(rows, figures):
     """{project_id: YearEnd} for the rows (ProjectFigures of the 12-month round), from `figures`
     (an achievement.Achievement)."""
     verdicts = {v.project.pk: v for v in figures.projects}
+    objectives = defaultdict(list)
+    counted = [v.report.pk for v in figures.projects if v.report is not None]
+    for objective in YearEndObjective.objects.filter(report_id__in=counted).order_by("report_id", "display_order",
+                                                                                       "pk"):
+        objectives[objective.report_id].append(objective)
     result = {}
     for row in rows:
         verdict = verdicts.get(row.project.pk)
@@ -61,7 +69,7 @@ def year_ends(rows, figures):
                 results_quantitative=said(report.quantitative_results),
                 results_qualitative=said(report.qualitative_results), highlights=said(report.highlights),
                 problems=said(report.problems), suggestions=said(report.suggestions),
-                next_year=said(report.next_year_approach), report=report)
+                next_year=said(report.next_year_approach), report=report, objectives=objectives[report.pk])
             continue
         latest = row.latest_report
         result[row.project.pk] = YearEnd(

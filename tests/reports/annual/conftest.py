@@ -28,7 +28,7 @@ from types import SimpleNamespace
 import pytest
 
 from plans.models import AlignmentItem, AlignmentKind
-from projects.models import YearEndIndicatorResult, YearEndReport
+from projects.models import YearEndIndicatorResult, YearEndObjective, YearEndReport
 from tests import factories as f
 
 
@@ -89,6 +89,9 @@ def year(db):
     rd = YearEndReport.objects.create(
         project=d, state="accepted", verdict="achieved", quantitative_results="จัดทำคู่มือ ๑ เล่ม",
         disposition="returned")
+    YearEndObjective.objects.create(report=ra, display_order=1, text="เพื่อพัฒนาครูด้านการอ่าน", met=True)
+    YearEndObjective.objects.create(report=ra, display_order=2, text="เพื่อสร้างเครือข่ายครู", met=False,
+                                    note="เลื่อนไปปีหน้า")
     YearEndReport.objects.create(project=fp, state="submitted", verdict="achieved", quantitative_results="ส่งแล้ว")
     YearEndIndicatorResult.objects.create(report=ra, indicator=a1, value=D("85"))
     YearEndIndicatorResult.objects.create(report=rb, indicator=b1, value=D("70"), miss_reason="จัดอบรมได้รอบเดียว")

@@ -4,7 +4,7 @@ INVENTED: reference 003 prints only the blank completion form, so every answer h
 plausible (Thai wording after 003's form and 002's project blocks). Each project's report follows its
 course in demo/later_quarters.py:
 - 8 and 10 stopped reporting after Q2: no year-end report (counted as not reported);
-- 4, 13 (still in progress at year end) and 18 (never started) did not achieve their aims, with reasons
+- 4, 13 and 22 (still in progress at year end) and 18 (never started) did not achieve their aims, with reasons
   and missed indicators; 20 achieved overall but missed one of its two indicators;
 - 22 and 26 are sent and wait for the planner; 21 was returned with a comment; the rest are accepted;
 - the money left (allocation − disbursements, from budget.selectors) is: none left, returned,
@@ -30,12 +30,14 @@ NOT_ACHIEVED = {
     4: "จัดกิจกรรมได้เพียงครึ่งหนึ่งของแผน เนื่องจากสถานศึกษาติดภารกิจการทดสอบระดับชาติ (O-NET) ในช่วงเวลาที่กำหนด",
     13: "โครงการยังดำเนินการไม่แล้วเสร็จ เนื่องจากได้รับแจ้งแนวทางจากหน่วยงานต้นสังกัดล่าช้าถึงไตรมาสที่ 4",
     18: "ไม่ได้ดำเนินการ เนื่องจากหน่วยงานต้นสังกัดยังไม่แจ้งแนวทางการดำเนินงานภายในปีงบประมาณ",
+    22: "จัดสอบคัดเลือกรอบที่ 1 แล้วเสร็จ แต่ยังบรรจุครูผู้ช่วยไม่ครบตามอัตราว่าง ต้องจัดสอบรอบที่ 2",
 }
 # Missed indicators: (project no, indicator position) -> (share of the target reached, reason).
 MISSED = {
     (4, 1): (Decimal("0.5"), "สถานศึกษาเข้าร่วมได้ร้อยละ 50 เนื่องจากชนกับช่วงการทดสอบระดับชาติ"),
     (13, 1): (Decimal("0.4"), "ดำเนินการได้เพียงบางส่วนเมื่อสิ้นปีงบประมาณ จะดำเนินการต่อในปีถัดไป"),
     (18, 1): (Decimal("0"), "ไม่ได้ดำเนินโครงการในปีงบประมาณนี้"),
+    (22, 1): (Decimal("0.6"), "บรรจุครูผู้ช่วยได้ร้อยละ 60 ของอัตราว่าง ส่วนที่เหลือรอการสอบรอบที่ 2"),
     (20, 1): (Decimal("0.95"), "ครูบางส่วนย้ายสถานศึกษาระหว่างปี จึงไม่ได้รับการประเมินครบตามเป้าหมาย"),
 }
 NOT_ASSESSED = {(15, 2)}

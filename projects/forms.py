@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from plans.development_plan import Comparator
 from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
@@ -148,6 +149,10 @@ class IndicatorForm(forms.Form):
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)
     target_text = forms.CharField(label=_("หรือ ค่าเป้าหมายเป็นข้อความ"), required=False, max_length=300)
+    # How the year-end result is judged (#17; plans/achievement.py).
+    comparator = forms.ChoiceField(label=_("เกณฑ์การบรรลุ (เมื่อค่าเป้าหมายเป็นตัวเลข)"), choices=Comparator.choices,
+                                   initial=Comparator.AT_LEAST, required=False)
+    not_assessed = forms.BooleanField(label=_("ไม่กำหนดค่าเป้าหมายปีนี้ (N/A ไม่นำมาประเมินการบรรลุ)"), required=False)
 
 
 class ProjectListQuery(forms.Form):

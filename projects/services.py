@@ -236,6 +236,8 @@ def project_copy_into(*, project, action_plan, keep_strategy=True, code=None):
             target_value=i.target_value,
             target_unit=i.target_unit,
             target_text=i.target_text,
+            kind=i.kind,
+            comparator=i.comparator,
         )
         for i in project.indicators.all()
     )
@@ -318,11 +320,15 @@ def activity_delete(*, activity, by=None):
 @transaction.atomic
 def indicator_save(
     *, project, text, target_value=None, target_unit="", target_text="", indicator=None, expected_version=None,
-    by=None,
+    by=None, comparator="gte", not_assessed=False,
 ):
     """Add or change an indicator: a numeric target with its unit, or a target in words.
 
+    How its year-end result is judged (#17): a numeric target with `comparator` (≥ ≤ =), a text target
+    the result must match, or `not_assessed` (N/A: counted as not assessed, never a miss).
     A change is refused (StaleEdit, nothing written) when someone saved it since `expected_version`."""
+    if not_assessed and target_value is None and not target_text.strip():
+        target_text = "N/A"
     if target_value is None and not target_text.strip():
         raise ValidationError({"target_value": "กรุณากรอกค่าเป้าหมายเป็นตัวเลข (พร้อมหน่วยนับ) หรือเป็นข้อความ"})
     if target_value is not None and not target_unit.strip():
@@ -334,11 +340,13 @@ def indicator_save(
     indicator.target_value = target_value
     indicator.target_unit = target_unit.strip()
     indicator.target_text = target_text.strip()
+    indicator.comparator = comparator or "gte"
+    indicator.kind = "na" if not_assessed else ("number" if target_value is not None else "text")
     if indicator.pk is None:
         indicator.save()
     else:
         save_if_unchanged(indicator, expected_version=expected_version,
-                          fields=["text", "target_value", "target_unit", "target_text"])
+                          fields=["text", "target_value", "target_unit", "target_text", "kind", "comparator"])
     return indicator
 
 

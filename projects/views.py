@@ -315,6 +315,8 @@ def indicator_edit(request, pk, indicator_pk):
             "target_value": indicator.target_value,
             "target_unit": indicator.target_unit,
             "target_text": indicator.target_text,
+            "comparator": indicator.comparator,
+            "not_assessed": indicator.kind == "na",
             "version": indicator.version,
         },
     )

@@ -10,11 +10,12 @@ from plans.form_fields import BEDateField, MoneyField
 from projects.models import RemainingDisposition, YearEndReport, YearEndVerdict
 from projects.reporting.forms import IndicatorValueField
 from projects.year_end.services import REPORT_FIELDS, YearEndInput
+from projects.year_end.verdicts import verdict_from_typed
 
 # A narrative longer than this is a paste gone wrong, not a report (PostgreSQL would hold it).
 MAX_TEXT = 5000
-EXTRA_OBJECTIVES = 2
-EXTRA_STEPS = 2
+EXTRA_OBJECTIVES = 1
+EXTRA_STEPS = 1
 
 NARRATIVES = ["verdict_reason", "quantitative_results", "qualitative_results", "carried_activities",
               "carried_reason", "highlights", "problems", "suggestions", "next_year_approach"]
@@ -172,10 +173,11 @@ class YearEndForms:
     def error_links(self):
         """(field id, label, message) of every error, in page order (the list at the top links to each)."""
         links = [("year-end-form", "", m) for m in self.main.non_field_errors()]
-        forms_in_order = [(None, self.main), *[(_("วัตถุประสงค์ข้อ %(n)s") % {"n": n}, f)
-                                             for n, f in enumerate(self.objectives, start=1)],
+        # In page order: objectives, steps, indicators, then the report's own fields (sections 4–6).
+        forms_in_order = [*[(_("วัตถุประสงค์ข้อ %(n)s") % {"n": n}, f)
+                            for n, f in enumerate(self.objectives, start=1)],
                           *[(_("ขั้นตอนที่ %(n)s") % {"n": n}, f) for n, f in enumerate(self.steps, start=1)],
-                          *[(i.text, f) for i, f in self.indicators]]
+                          *[(i.text, f) for i, f in self.indicators], (None, self.main)]
         for title, form in forms_in_order:
             for name, messages in form.errors.items():
                 if name == "__all__":
@@ -185,3 +187,13 @@ class YearEndForms:
         for formset in (self.objectives, self.steps):
             links.extend(("year-end-form", "", m) for m in formset.non_form_errors())
         return links
+
+
+def shown_verdict(indicator, form):
+    """The verdict of what the indicator's form shows now (typed, prefilled or saved), by the shared rule."""
+    field = form.fields["value"]
+    try:
+        value = field.clean(form["value"].value())
+    except ValidationError:
+        value = None
+    return verdict_from_typed(indicator, value, form["text"].value() or "")

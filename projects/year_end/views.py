@@ -21,7 +21,8 @@ from projects.models import ReportState, YearEndReport
 from projects.reporting.forms import ReopenForm, ReviewForm
 from projects.year_end import selectors, services
 from projects.year_end.access import load_year_end
-from projects.year_end.forms import YearEndForms
+from projects.year_end.forms import YearEndForms, shown_verdict
+from projects.year_end.selectors import IndicatorLine
 
 
 def _url(project_id):
@@ -72,7 +73,8 @@ def report(request, pk):
         "reviewing": reviewing, "refusal": refusal, "planner": planner, "may_edit": may_edit,
         "money": money, "used_percent": percent_of(money.disbursed_total, money.allocated),
         "lines": lines,
-        "indicator_rows": [(i, f, line) for (i, f), line in zip(shown.indicators, lines, strict=True)] if shown else [],
+        "indicator_rows": [(i, f, IndicatorLine(i, None, shown_verdict(i, f))) for i, f in shown.indicators]
+        if shown else [],
         "step_rows": [(f, statuses.get(_int(f["activity_id"].value()))) for f in shown.steps] if shown else [],
         "source": selectors.latest_report(project) if current is None else None,
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,
@@ -166,7 +168,6 @@ def review(request, pk):
     following = selectors.waiting_year_end(report.project.action_plan).exclude(pk=report.pk).first()
     if following is not None:
         return redirect(_url(following.project_id))
-    messages.info(request, _("ไม่มีรายงานสิ้นสุดโครงการที่รอตรวจแล้ว"))
     return redirect(reverse("year_end:waiting", kwargs={"plan_pk": report.project.action_plan_id}))
 
 

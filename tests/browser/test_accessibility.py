@@ -10,7 +10,7 @@ import pytest
 from budget.models import BudgetSource
 from budget.office_budget_services import LineInput, office_budget_set
 from plans.models import Membership, ReportingWindow
-from projects.models import ImportKind, ImportUpload
+from projects.models import ImportKind, ImportUpload, YearEndReport
 from projects.notifications.models import Mail
 from reports.models import Booklet, BookletJob
 from tests import factories
@@ -56,6 +56,11 @@ def office(world):
     world.budget_upload = ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.finance,
                                                       kind=ImportKind.OFFICE_BUDGET, file_name="budget.xlsx",
                                                       content=budget_workbook())
+    # Year-end reports (issue #17): project B's sent and waiting for review; project A's not started.
+    factories.IndicatorFactory(project=world.project_a, text="ร้อยละของครูที่ผ่านการอบรม")
+    YearEndReport.objects.create(project=world.project_b, state="submitted", verdict="not_achieved",
+                                 verdict_reason="จัดกิจกรรมได้ไม่ครบ", disposition="returned",
+                                 quantitative_results="อบรมครู 40 คน")
     return world
 
 
@@ -80,8 +85,11 @@ def pages_of(world):
                      # Review in one pass (issue #19).
                      f"/reporting/plans/{world.plan.pk}/q2/waiting/",
                      # The annual report's set-up pages (issue #17).
-                     "/booklets/annual/new/", f"/booklets/annual/{world.annual.pk}/edit/"],
-        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
+                     "/booklets/annual/new/", f"/booklets/annual/{world.annual.pk}/edit/",
+                     # Year-end reports (issue #17): the review and the queue.
+                     f"/year-end/projects/{b}/", f"/year-end/plans/{world.plan.pk}/waiting/"],
+        "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/",
+                    f"/year-end/projects/{a}/", f"/projects/{a}/edit/", "/accounts/password/",
                     *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
                      # The office's budget by expenditure category and its Excel (issue #17).
@@ -90,7 +98,7 @@ def pages_of(world):
                      *common],
         # The print views of a project and of a report (issue #19).
         "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/",
-                      "/budget/office/"],
+                      "/budget/office/", f"/year-end/projects/{b}/"],
     }
 
 

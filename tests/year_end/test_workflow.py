@@ -61,6 +61,9 @@ def test_a_new_report_is_prefilled_from_the_quarterly_reports(project):
 
 
 def test_owner_drafts_sends_planner_returns_then_accepts(client, world, project):
+    for user in (world.owner_a, world.planner):
+        user.email = f"{user.username}@example.org"
+        user.save()
     client.force_login(world.owner_a)
     assert client.post(url(project), _form_data(client, project, action="draft")).status_code == 302
     report = YearEndReport.objects.get(project=project)
@@ -84,7 +87,7 @@ def test_owner_drafts_sends_planner_returns_then_accepts(client, world, project)
     client.force_login(world.planner)
     review = reverse("year_end:review", kwargs={"pk": report.pk})
     page = client.get(url(project)).content.decode()
-    assert 'id="review"' in page and "ผล 85.00 ≥ เป้าหมาย 80.00" in page
+    assert 'id="review"' in page and "ผล ๘๕.๐๐ ≥ เป้าหมาย ๘๐.๐๐" in page
     client.post(review, {"action": "return", "comment": "", "version": report.version})
     assert YearEndReport.objects.get(pk=report.pk).state == ReportState.SUBMITTED  # a return needs a comment
     client.post(review, {"action": "return", "comment": "กรุณาระบุวันที่เผยแพร่", "version": report.version})
@@ -107,6 +110,14 @@ def test_owner_drafts_sends_planner_returns_then_accepts(client, world, project)
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.highlights != "แก้หลังตรวจรับ"
+    from projects.notifications.models import Mail
+
+    subjects = list(Mail.objects.order_by("pk").values_list("subject", flat=True))
+    code = project.code
+    assert subjects == [f"[Tidtam] รายงานสิ้นสุดโครงการ {code} ส่งมาแล้ว รอตรวจ",
+                        f"[Tidtam] รายงานสิ้นสุดโครงการ {code} ถูกส่งกลับให้แก้ไข",
+                        f"[Tidtam] รายงานสิ้นสุดโครงการ {code} ส่งมาแล้ว รอตรวจ",
+                        f"[Tidtam] รายงานสิ้นสุดโครงการ {code} ได้รับการตรวจรับแล้ว"]
     history = [h.history_change_reason for h in report.history.all()]
     assert "ตรวจรับรายงานสิ้นสุดโครงการ" in history and "ส่งกลับ: กรุณาระบุวันที่เผยแพร่" in history
 

@@ -4,6 +4,7 @@ booklets), newest first, with the names of who changed what and local Buddhist-e
 
 Project-level changes are on each project's own history page (projects.reporting.selectors)."""
 
+from budget.models import ExpenditureCategory, OfficeBudget, OfficeBudgetLine
 from plans.models import ActionPlan, DevelopmentPlan, Group, Membership, ReportingWindow, Strategy
 from projects.reporting.selectors import history_entries
 from reports.models import Booklet
@@ -18,6 +19,9 @@ def office_history(office):
     plan_ids = list(ActionPlan.history.filter(office_id=office.pk).values_list("id", flat=True).distinct())
     development_ids = list(DevelopmentPlan.history.filter(office_id=office.pk).values_list("id", flat=True).distinct())
     year_of = dict(ActionPlan.objects.filter(pk__in=plan_ids).values_list("pk", "fiscal_year__be_year"))
+    # The office's own budget by expenditure category (issue #17).
+    budget_year = dict(OfficeBudget.history.filter(office_id=office.pk).values_list("id", "fiscal_year__be_year")
+                       .distinct())
     sources = [
         (Group, records(Group, office_id=office.pk), lambda r: f"กลุ่ม “{r.name}”"),
         (Membership, records(Membership, office_id=office.pk),
@@ -31,6 +35,11 @@ def office_history(office):
          lambda r: f"รอบการรายงานไตรมาสที่ {r.quarter} ปีงบประมาณ {year_of.get(r.action_plan_id, '')}".strip()),
         (Booklet, records(Booklet, action_plan_id__in=plan_ids),
          lambda r: f"เล่มรายงานรอบ {r.months} เดือน ปีงบประมาณ {year_of.get(r.action_plan_id, '')}".strip()),
+        (OfficeBudget, records(OfficeBudget, office_id=office.pk),
+         lambda r: f"งบประมาณของสำนักงานตามงบรายจ่าย ปีงบประมาณ {budget_year.get(r.id, '')}".strip()),
+        (OfficeBudgetLine, records(OfficeBudgetLine, office_budget_id__in=list(budget_year)),
+         lambda r: f"งบประมาณของสำนักงาน {ExpenditureCategory(r.category).label} "
+                   f"ปีงบประมาณ {budget_year.get(r.office_budget_id, '')}".strip()),
     ]
     entries = []
     for model, rows, describe in sources:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from budget.models import OfficeBudget, OfficeBudgetLine
 from budget.office_budget import compute, office_budget_of_plan, office_budget_table
@@ -154,3 +155,15 @@ def test_invalid_input_writes_nothing(world):
                           lines={"subsidy": LineInput(Decimal("1"), Decimal("2"))}, user=world.finance,
                           expected_version=0, today=TODAY)
     assert not OfficeBudget.objects.exists()
+
+
+def test_the_office_history_page_lists_office_budget_changes(client, world):
+    office_budget_set(office=world.office, fiscal_year=world.plan.fiscal_year, as_of=datetime.date(2024, 3, 31),
+                      lines={"subsidy": LineInput(Decimal("1000"), Decimal("10"))}, user=world.finance,
+                      expected_version=0, reason="ตามรายงานไตรมาส", today=TODAY)
+    client.force_login(world.director)
+    html = client.get(reverse("reports:office_history")).content.decode()
+    assert "งบประมาณของสำนักงาน งบเงินอุดหนุน ปีงบประมาณ ๒๕๖๗" in html
+    assert "ตามรายงานไตรมาส" in html
+    client.force_login(world.other_planner)
+    assert "งบเงินอุดหนุน" not in client.get(reverse("reports:office_history")).content.decode()

@@ -118,13 +118,16 @@ def test_004_entered_through_the_excel_prints_its_totals(client, world, plan_256
 
 def test_a_workbook_with_errors_names_sheet_row_and_column_and_saves_nothing(client, world, plan_2565):
     client.force_login(world.finance)
-    data = _workbook_with_004(client, **{"C3": 99999999.0, "B4": "สิบล้าน", "info!B2": 2566})
+    data = _workbook_with_004(client, **{"C3": 99999999.0, "B4": "สิบล้าน", "info!B2": 2566, "D5": 1e13,
+                                         "A6": "งบพิเศษ"})
     response = _upload(client, data)
     assert response.status_code == 200
     errors = response.context["check"].errors
     where = {(p.sheet, p.row, p.column) for p in errors}
     assert ("ข้อมูลทั่วไป", 2, "ค่า") in where  # the wrong year
     assert ("งบประมาณตามงบรายจ่าย", 4, "ได้รับจัดสรร (บาท)") in where  # not a number
+    assert ("งบประมาณตามงบรายจ่าย", 5, "ผูกพัน PO (บาท)") in where  # more than the column holds
+    assert ("งบประมาณตามงบรายจ่าย", 6, "งบรายจ่าย") in where  # no such category
     assert any("ไม่ใช่" in p.message or "อักขระ" in p.message for p in errors)
     assert not OfficeBudget.objects.exists() and not OfficeBudgetLine.objects.exists()
 
@@ -190,3 +193,12 @@ def test_readers_see_the_table_but_no_form(client, world, plan_2565):
     assert response.status_code == 200
     assert 'id="office-budget-form"' not in response.content.decode()
     assert client.post(f"{PAGE}?year=2565", _004_form_values()).status_code == 403
+
+
+def test_a_file_that_is_not_xlsx_is_refused_in_thai(client, world, plan_2565):
+    client.force_login(world.finance)
+    response = client.post(f"{reverse('imports:office_budget_upload')}?year=2565",
+                           {"file": SimpleUploadedFile("budget.xls", b"not a workbook")})
+    assert response.status_code == 200
+    assert "ไม่รองรับ" in " ".join(response.context["form"].errors["file"])
+    assert not OfficeBudget.objects.exists()

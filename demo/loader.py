@@ -18,7 +18,7 @@ from django.db.models import Q
 from PIL import Image, ImageDraw
 
 from budget.models import Allocation, BudgetSource, CabinetTarget, Disbursement, SpendingPlan
-from demo import devplan_seed, evidence, later_quarters, office, people, projects, reports, year_end
+from demo import annual, devplan_seed, evidence, later_quarters, office, people, projects, reports, year_end
 from demo.office_budget import seed_office_budget
 from plans.catalogue import catalogue_load
 from plans.models import (
@@ -108,6 +108,8 @@ def seed():
     year_end.seed_year_end(project_rows, users, upsert)
     seed_booklet(plan, users["planner"])
     seed_office_budget(plan, users["finance"])  # the office's own money by category (issue #17)
+    # Last: the annual report prints everything above (issue #17).
+    annual.seed_annual(plan, users["planner"], upsert)
     return plan
 
 

@@ -135,4 +135,5 @@ class Publication(models.Model):
 
 
 # Jobs that make a booklet's files in the background live in their own module.
+from reports.annual.models import AnnualPublication, AnnualReport  # noqa: E402, F401
 from reports.jobs.models import BookletJob  # noqa: E402, F401

@@ -2,6 +2,7 @@ from django.urls import path
 
 from projects.reporting.urls import QuarterConverter  # noqa: F401 (registers <quarter:>)
 from reports import print_views, views
+from reports.annual import urls as annual_urls
 from reports.devplan import views as devplan_views
 from reports.jobs import views as job_views
 
@@ -28,4 +29,5 @@ urlpatterns = [
     path("jobs/<int:pk>/retry/", job_views.job_retry_view, name="job_retry"),
     path("print/projects/<int:pk>/", print_views.project_print, name="print_project"),
     path("print/projects/<int:pk>/q<quarter:quarter>/", print_views.report_print, name="print_report"),
+    *annual_urls.urlpatterns,
 ]

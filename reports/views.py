@@ -13,6 +13,7 @@ from plans.access import member_or_404, picked_plan, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
 from reports import dashboard as dashboard_data
+from reports.annual.selectors import annual_list_context, annual_publications_of
 from reports.forms import BookletForm
 from reports.jobs.models import BookletJob, JobKind
 from reports.jobs.selectors import latest_per_kind
@@ -34,6 +35,7 @@ def dashboard(request):
     plan = picked.plan
     context = dashboard_data.dashboard_context(plan, timezone.localdate(), picked.months) if plan else {}
     context.update(plan=plan, publications=publications_of(request.user)[:10],
+                   annual_publications=annual_publications_of(request.user).filter(superseded=False)[:3],
                    is_planner=membership.has_role(Role.PLANNER))
     return render(request, "reports/dashboard.html", context)
 
@@ -56,6 +58,7 @@ def booklet_list(request):
         "publications": publications_of(request.user),
         "booklets": booklets,
         "is_planner": is_planner,
+        **annual_list_context(request.user, is_planner=is_planner),
     })
 
 

@@ -40,6 +40,10 @@ def office(world):
                                                   step=1, steps=2, requested_by=world.planner)
     Mail.objects.create(office=world.office, kind="returned", recipients=["owner_a@example.org"], subject="ส่งกลับ",
                         body="-", state="failed", attempts=3, error="เซิร์ฟเวอร์อีเมลไม่รับ: SMTPServerDisconnected")
+    # The annual report's set-up (issue #17).
+    from reports.annual.models import AnnualReport
+
+    world.annual = AnnualReport.objects.create(action_plan=world.plan)
     # An owner's imported draft waiting to be sent (issue #19).
     factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state="draft")
     ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.owner_a, kind=ImportKind.RESULTS,
@@ -80,6 +84,8 @@ def pages_of(world):
                      "/accounts/password/", "/accounts/login-attempts/",
                      # Review in one pass (issue #19).
                      f"/reporting/plans/{world.plan.pk}/q2/waiting/",
+                     # The annual report's set-up pages (issue #17).
+                     "/booklets/annual/new/", f"/booklets/annual/{world.annual.pk}/edit/",
                      # Year-end reports (issue #17): the review and the queue.
                      f"/year-end/projects/{b}/", f"/year-end/plans/{world.plan.pk}/waiting/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/",

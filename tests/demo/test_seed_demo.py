@@ -290,3 +290,13 @@ def test_it_gives_the_finished_year_its_year_end_reports(demo):
     assert figures.overall.not_achieved and figures.overall.not_assessed and figures.overall.achieved
     assert all(row.miss_reason for row in figures.indicators if row.verdict.status == "not_achieved")
     assert Attachment.objects.filter(year_end__in=reports, kind="photo").count() == 5
+
+
+def test_it_publishes_the_annual_report_of_the_finished_year(demo):
+    """Issue #17: `make run` shows the annual report of 2567, published once (ฉบับที่ 1)."""
+    from reports.annual.models import AnnualReport
+
+    report = AnnualReport.objects.get(action_plan=demo)
+    assert report.office_problems and report.office_recommendations
+    assert report.publications.count() == 1
+    assert report.publications.get().filename == "รายงานผลการดำเนินงาน-2567-ฉบับที่1.pdf"

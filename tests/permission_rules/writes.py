@@ -82,6 +82,12 @@ def _booklet(w):
     return {"pk": Booklet.objects.get_or_create(action_plan=w.plan, months=6)[0].pk}
 
 
+def _annual(w):
+    from reports.annual.models import AnnualReport
+
+    return {"pk": AnnualReport.objects.get_or_create(action_plan=w.plan)[0].pk}
+
+
 def _upload(w):
     from tests.permission_rules.imports import planner_upload
     from tests.projects.test_plan_import_views import _template_with_project
@@ -169,6 +175,9 @@ WRITES = {
     "reports:booklet_new": Write(PLANNER, changes=lambda w, f: {"months": "9"}),
     "reports:booklet_edit": Write(PLANNER, kwargs=_booklet, changes=lambda w, f: {"foreword": "คำนำที่แก้"}),
     "reports:booklet_publish": Write(PLANNER, kwargs=_booklet, page=("reports:booklet_preview", None)),
+    "reports:annual_new": Write(PLANNER, changes=lambda w, f: {"foreword": "คำนำรายงานประจำปี"}),
+    "reports:annual_edit": Write(PLANNER, kwargs=_annual, changes=lambda w, f: {"office_problems": "งบประมาณล่าช้า"}),
+    "reports:annual_publish": Write(PLANNER, kwargs=_annual, page=("reports:annual_preview", None)),
     "imports:confirm": Write(PLANNER, kwargs=_upload, page=("imports:preview", None), containing="fingerprint"),
     # The office's budget by expenditure category (issue #17): office 2's finance or planner writes their own.
     "budget:office_budget": Write(MONEY | {"other_planner"}, able="finance", containing="as_of",

@@ -22,6 +22,12 @@ class QuarterMoney:
     # Owner-reported spending; None when the owner has not reported it (unknown, not zero).
     spent: Decimal | None = None
 
+    @property
+    def needs_disbursement(self):
+        """Finance has not recorded a disbursement of a quarter the project planned to spend in (the one
+        rule for finance's inbox and the list's "ยังไม่บันทึกการเบิกจ่าย" filter)."""
+        return self.planned > ZERO and self.disbursed == ZERO
+
 
 @dataclass
 class ProjectMoney:
@@ -115,6 +121,22 @@ def finance_overview(user, action_plan):
         ],
     )
     return rows, totals
+
+
+def without_disbursement(action_plan, quarters):
+    """{quarter: [project ids]} of the plan's (not cancelled) projects that planned to spend in the quarter
+    and have no disbursement recorded in it, for `quarters`; two queries however many projects."""
+    in_plan = {"project__action_plan": action_plan, "project__cancelled": False}
+    plan_lines = _by_project(SpendingPlan.objects.filter(**in_plan, amount__gt=0), "quarter", "amount")
+    disbursed = _by_project(Disbursement.objects.filter(**in_plan), "date", "amount")
+    be_year = action_plan.fiscal_year.be_year
+    missing = {quarter: [] for quarter in quarters}
+    for project_id, lines in plan_lines.items():
+        money = _money(be_year, [], lines, disbursed[project_id], [])
+        for quarter in quarters:
+            if money.quarters[quarter - 1].needs_disbursement:
+                missing[quarter].append(project_id)
+    return missing
 
 
 def disbursements_of(project):

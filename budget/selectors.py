@@ -87,18 +87,20 @@ def _by_project(queryset, *fields):
     return grouped
 
 
-def finance_overview(user, action_plan):
+def finance_overview(user, action_plan, *, narrow=None, keep=None):
     """The finance page's rows: each project the user may see with its money, in a fixed number of queries.
 
     The money comes as plain rows, one query per table for the whole plan: a prefetch would build a
     queryset per project and relation, most of a 1,000-project office's time. (`ProjectMoney.allocations`
-    holds (source_id, amount) rows here.)"""
-    projects = list(
+    holds (source_id, amount) rows here.) `narrow(queryset)` filters the projects, `keep(money)` their money
+    (the list's filter); the totals are the shown rows'."""
+    projects = (
         projects_visible_to(user, action_plan)
         .select_related("group")
-        .only("id", "code", "title", "group__display_order")
+        .only("id", "code", "title", "group_id", "group__display_order")
         .order_by("group__display_order", "display_order", "code")
     )
+    projects = list(narrow(projects) if narrow else projects)
     in_plan = {"project__action_plan": action_plan}
     allocations = _by_project(Allocation.objects.filter(**in_plan), "source_id", "amount")
     plan_lines = _by_project(SpendingPlan.objects.filter(**in_plan), "quarter", "amount")
@@ -110,6 +112,8 @@ def finance_overview(user, action_plan):
                          reports[project.pk]))
         for project in projects
     ]
+    if keep:
+        rows = [(project, money) for project, money in rows if keep(money)]
     totals = ProjectMoney(
         allocations=[],
         allocated=sum((money.allocated for _, money in rows), ZERO),

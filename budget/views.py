@@ -16,6 +16,7 @@ from plans.access import has_role, member_or_404, plan_or_404, require_role
 from plans.concurrency import StaleEdit, show_stale
 from plans.models import Role
 from projects.access import load_project
+from projects.filters import page_of, read_filters
 from projects.models import Project
 
 WRITERS = (Role.FINANCE, Role.PLANNER)
@@ -50,13 +51,37 @@ def _apply(form, error):
         form.add_error(field if field in form.fields else None, messages_)
 
 
+# The list's states (issue #19): whether finance recorded the quarter's disbursement
+# (QuarterMoney.needs_disbursement, the same rule as finance's inbox).
+MONEY_STATES = [("missing", "ยังไม่บันทึกการเบิกจ่าย"), ("disbursed", "บันทึกการเบิกจ่ายแล้ว"),
+                ("over", "เบิกจ่ายเกินงบ")]
+
+
+def _money_test(filters, quarters):
+    """`keep(money)` for the state filter, in the chosen quarter or any quarter the office reports on."""
+    asked = [filters.quarter] if filters.quarter else quarters
+    if filters.state == "missing":
+        return lambda money: any(money.quarters[q - 1].needs_disbursement for q in asked)
+    if filters.state == "disbursed":
+        return lambda money: any(money.quarters[q - 1].disbursed for q in asked)
+    if filters.state == "over":
+        return lambda money: money.remaining < 0
+    if filters.quarter:  # a quarter alone: the projects with money planned or paid out in it
+        number = filters.quarter - 1
+        return lambda money: bool(money.quarters[number].planned or money.quarters[number].disbursed)
+    return None
+
+
 @login_required
 def disbursements(request):
-    """Finance's home: every project's allocation, plan and disbursements per quarter."""
+    """Finance's home: every project's allocation, plan and disbursements per quarter, filtered and paged."""
     plan = plan_or_404(request)
-    rows, totals = finance_overview(request.user, plan)
+    filters = read_filters(request, plan, states=MONEY_STATES)
+    quarters = sorted(set(plan.reporting_windows.values_list("quarter", flat=True))) or [1, 2, 3, 4]
+    rows, totals = finance_overview(request.user, plan, narrow=filters.apply, keep=_money_test(filters, quarters))
     return render(request, "budget/disbursements.html", {
         "plan": plan, "rows": rows, "totals": totals, "may_write": has_role(request.user, *WRITERS),
+        "filters": filters, "page_obj": page_of(request, rows, filters),
     })
 
 

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
-from plans.query import IdField, SearchField
-from projects.models import Activity, ProgressStatus, Project
+from projects.models import Activity, Project
 
 # Only a planner sets who owns a project and where it sits in the plan; an owner edits the rest.
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
@@ -148,13 +147,3 @@ class IndicatorForm(forms.Form):
     target_value = MoneyField(label=_("ค่าเป้าหมาย (ตัวเลข)"), required=False)
     target_unit = forms.CharField(label=_("หน่วยนับ"), required=False, max_length=50)
     target_text = forms.CharField(label=_("หรือ ค่าเป้าหมายเป็นข้อความ"), required=False, max_length=300)
-
-
-class ProjectListQuery(forms.Form):
-    """The project list's filters (?group=, ?strategy=, ?status=, ?q=), read through plans.query."""
-
-    group = IdField()
-    strategy = IdField()
-    status = forms.ChoiceField(required=False, choices=[("", ""), *ProgressStatus.choices,
-                                                         ("not_reported", "not_reported")])
-    q = SearchField()

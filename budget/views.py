@@ -1,10 +1,13 @@
 """Finance's pages: projects' money per quarter, and recording / correcting disbursements."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -85,6 +88,16 @@ def disbursements(request):
     })
 
 
+# The list's filter, kept when finance goes back to the list after recording (issue #19).
+LIST_FILTER = ("year", "group", "owner", "quarter", "state", "q")
+
+
+def _back(request):
+    """`?back=` (or the form's `back`): the finance list's filter to return to, known keys only."""
+    back = QueryDict((request.POST.get("back") or request.GET.get("back") or "")[:2000])
+    return urlencode({key: back[key][:200] for key in LIST_FILTER if back.get(key)})
+
+
 def _project_page(request, project, form=None, status=200):
     may_write = has_role(request.user, *WRITERS)
     if may_write and form is None:
@@ -94,6 +107,7 @@ def _project_page(request, project, form=None, status=200):
         "money": project_money(project),
         "disbursements": disbursements_of(project),
         "form": form if may_write else None,
+        "back": _back(request),
     }, status=status)
 
 
@@ -118,7 +132,10 @@ def disbursement_add(request, pk):
             if recorded.already_recorded:
                 messages.warning(request, _("รายการนี้ถูกส่งซ้ำ ระบบบันทึกไว้แล้วครั้งเดียว ไม่ได้บันทึกซ้ำ"))
             else:
-                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
+                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว (%(code)s)") % {"code": project.code})
+            back = _back(request)
+            if back:  # from the filtered list: back to it, where the next project waits
+                return redirect(f"{reverse('budget:disbursements')}?{back}")
             return redirect("budget:project", pk=project.pk)
     messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     return _project_page(request, project, form=form)

@@ -21,7 +21,6 @@ from plans.models import Role
 from plans.selectors import membership_of
 from plans.thai_calendar import round_months_of_quarter
 from plans.year_picker import running_action_plan
-from projects.models import QuarterlyReport, ReportState
 from projects.reporting.inbox import (
     Item,
     PlanRows,
@@ -55,6 +54,11 @@ class Inbox:
         return section.count if section else 0
 
     @property
+    def owner_items(self):
+        section = self.section("owner")
+        return section.items if section else []
+
+    @property
     def nav(self):
         """Counts next to the navigation's links: {link: count}, links without work left out."""
         counts = {"board": self.count_of("planner"), "my_projects": self.count_of("owner"),
@@ -67,8 +71,7 @@ def ready_to_publish(rows: PlanRows):
     booklet has not been published yet."""
     published = set(Publication.objects.filter(booklet__action_plan=rows.plan)
                     .values_list("booklet__months", flat=True).distinct())
-    waiting = set(QuarterlyReport.objects.filter(project__action_plan=rows.plan, state=ReportState.SUBMITTED)
-                  .values_list("quarter", flat=True).distinct())
+    waiting = set(rows.waiting)
     url = reverse("reports:booklets")
     return [
         Item(_("เล่มรายงานความก้าวหน้ารอบ %(m)s เดือน ตรวจรายงานครบแล้ว พร้อมจัดทำและเผยแพร่")

@@ -63,6 +63,7 @@ class PlanRows:
         self._reports = None
         self._projects = None
         self._owners = None
+        self._waiting = None
 
     @property
     def projects(self):
@@ -80,6 +81,23 @@ class PlanRows:
                     "project_id", "quarter", "state", "status", named=True):
                 self._reports[row.project_id].append(row)
         return self._reports
+
+    @property
+    def waiting(self):
+        """{quarter: [project ids]} of the reports waiting for review, in the order the planner reviews."""
+        if self._waiting is None:
+            self._waiting = defaultdict(list)
+            for report in (QuarterlyReport.objects.filter(project__action_plan=self.plan, state=ReportState.SUBMITTED)
+                           .order_by(*REVIEW_ORDER).values_list("project_id", "quarter", named=True)):
+                self._waiting[report.quarter].append(report.project_id)
+        return self._waiting
+
+    def owned_by(self, user):
+        """Ids of the plan's projects `user` owns (from the owner links when already loaded)."""
+        if self._owners is not None:
+            return [pid for pid, users in self._owners.items() if user.pk in users]
+        return list(Project.owners.through.objects.filter(project__action_plan=self.plan, user=user)
+                    .values_list("project_id", flat=True))
 
     def missed(self, window, project_ids=None):
         """Ids of the projects whose report for `window` is missed today (projects.round_status)."""
@@ -105,11 +123,7 @@ def board_url(plan, quarter, **filters):
 def planner_items(rows: PlanRows):
     """Reports waiting for review per quarter; overdue owners per quarter; windows closing soon."""
     plan, items = rows.plan, []
-    waiting = defaultdict(list)
-    for report in (QuarterlyReport.objects.filter(project__action_plan=plan, state=ReportState.SUBMITTED)
-                   .order_by(*REVIEW_ORDER).values_list("project_id", "quarter", named=True)):
-        waiting[report.quarter].append(report.project_id)
-    for quarter, project_ids in sorted(waiting.items()):
+    for quarter, project_ids in sorted(rows.waiting.items()):
         first = reverse("reporting:report", kwargs={"pk": project_ids[0], "quarter": quarter})
         queue = reverse("reporting:waiting", kwargs={"plan_pk": plan.pk, "quarter": quarter})
         items.append(Item(_("รายงานไตรมาสที่ %(q)s รอตรวจ %(n)s ฉบับ") % {"q": n(quarter), "n": n(len(project_ids))},
@@ -136,8 +150,7 @@ def planner_items(rows: PlanRows):
 def owner_items(rows: PlanRows, user):
     """The user's own projects' reports due now (open windows), returned (with the reviewer's comment),
     or missed (closed windows too)."""
-    owned = list(Project.owners.through.objects.filter(project__action_plan=rows.plan, user=user)
-                 .values_list("project_id", flat=True))
+    owned = rows.owned_by(user)
     if not owned:
         return []
     projects = sorted(Project.objects.filter(pk__in=owned, cancelled=False).values_list(

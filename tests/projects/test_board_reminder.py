@@ -34,7 +34,7 @@ def remind(client, world, quarter=2, **data):
 
 def test_it_mails_each_overdue_owner_once_with_their_projects(client, world, late):
     client.force_login(world.planner)
-    response = remind(client, world, back="group=%d&state=overdue" % world.group.pk)
+    response = remind(client, world, back=f"group={world.group.pk}&state=overdue")
     mails = Mail.objects.filter(kind=MailKind.REMINDER, window=late).order_by("recipients")
     assert [m.recipients for m in mails] == [[world.owner_a.email], [world.owner_b.email]]
     mail_b = mails.get(recipients=[world.owner_b.email])

@@ -66,6 +66,7 @@ class Filters:
     owners: list = field(default_factory=list)
     states: list = field(default_factory=list)
     year: int | None = None
+    kept: tuple = ("year",)  # parameters that are not a filter on this page (the board's quarter is its tab)
 
     @property
     def params(self):
@@ -86,7 +87,7 @@ class Filters:
 
     @property
     def active(self):
-        return any(v not in (None, "") for k, v in self.params.items() if k != "year")
+        return any(v not in (None, "") for k, v in self.params.items() if k not in self.kept)
 
     def apply(self, projects):
         """Filter a Project queryset by group, owner and text (code or title)."""

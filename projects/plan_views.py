@@ -75,7 +75,7 @@ def board(request):
     groups, total = (
         reporting_board(request.user, window, today=timezone.localdate()) if window else ([], None)
     )
-    filters.quarter = window.quarter if window else None
+    filters.quarter, filters.kept = (window.quarter if window else None), ("year", "quarter")
     rows = [row for group in groups for row in group.rows if _kept(row, filters)]
     page = page_of(request, rows, filters)
     overdue_owners = {owner.pk for row in (total.rows if total else []) if row.overdue

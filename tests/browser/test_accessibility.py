@@ -64,10 +64,15 @@ def pages_of(world):
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
                      "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/",
                      # Review in one pass (issue #19).
-                     f"/reporting/plans/{world.plan.pk}/q2/waiting/"],
+                     f"/reporting/plans/{world.plan.pk}/q2/waiting/",
+                     # Filters, paging and the inbox on the empty review queue (issue #19, items 1 and 3).
+                     f"/plan/board/?quarter=2&state=overdue&q=%E0%B8%97&owner={world.owner_b.pk}&page=1",
+                     f"/projects/?quarter=2&status=not_reported&group={world.group.pk}&page=1",
+                     "/budget/disbursements/?quarter=2&state=missing", f"/reporting/plans/{world.plan.pk}/q3/waiting/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
                     *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
-        "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
+        "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/", "/budget/disbursements/?quarter=2&state=missing",
+                     f"/budget/projects/{a}/?back=quarter%3D2%26state%3Dmissing",
                      *common],
         # The print views of a project and of a report (issue #19).
         "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/"],

@@ -106,3 +106,16 @@ def test_a_group_of_another_office_is_not_used(client, office):
     response = client.get(reverse("projects:list"), {"group": foreign.pk})
     assert "ตัวกรอง “กลุ่ม” ใช้ไม่ได้" in response.content.decode()
     assert codes(response, office) == {office.project_a.code, office.project_b.code, office.project_c.code}
+
+
+def test_after_recording_from_the_filtered_list_finance_is_back_on_it(client, office):
+    source = factories.budget_source("office")
+    factories.AllocationFactory(project=office.project_b, source=source, amount=Decimal("5000"))
+    client.force_login(office.finance)
+    url = reverse("budget:disbursement_add", kwargs={"pk": office.project_b.pk})
+    data = {"date": "15/2/2567", "amount": "1,000", "source": source.pk}
+    response = client.post(url, {**data, "back": "year=2567&quarter=2&state=missing&next=//elsewhere.example"})
+    assert response["Location"] == reverse("budget:disbursements") + "?year=2567&quarter=2&state=missing"
+    # Nothing usable to go back to: the project's page, as before.
+    response = client.post(url, {**data, "reference": "2", "back": "next=//elsewhere.example"})
+    assert response["Location"] == reverse("budget:project", kwargs={"pk": office.project_b.pk})

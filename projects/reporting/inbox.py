@@ -9,7 +9,6 @@ reports/inbox.py adds the booklets and the director's reading and puts the secti
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -200,7 +199,3 @@ def finance_items(rows: PlanRows):
 def overdue_projects(rows: PlanRows):
     """For the director: how many projects have a missed report, over the plan's windows."""
     return len({pid for window in rows.windows for pid in rows.missed(window)})
-
-
-def plan_rows(plan, today: datetime.date):
-    return PlanRows(plan, today)

@@ -170,13 +170,13 @@ def owner_items(rows: PlanRows, user):
             what = {"q": n(window.quarter), "code": project.code, "title": project.title,
                     "d": format_date_short(window.deadline)}
             if report is not None and report.state == ReportState.RETURNED:
-                items.append(Item(_("ไตรมาสที่ %(q)s %(code)s %(title)s: ถูกส่งกลับให้แก้ไข") % what, 1, url,
+                items.append(Item(_("ไตรมาสที่ %(q)s · ถูกส่งกลับให้แก้ไข · %(code)s %(title)s") % what, 1, url,
                                   note=report.review_comment, urgent=True))
             elif missed:
-                items.append(Item(_("ไตรมาสที่ %(q)s %(code)s %(title)s: เลยกำหนดส่ง %(d)s") % what, 1, url,
+                items.append(Item(_("ไตรมาสที่ %(q)s · เลยกำหนดส่ง %(d)s · %(code)s %(title)s") % what, 1, url,
                                   urgent=True))
             else:
-                items.append(Item(_("ไตรมาสที่ %(q)s %(code)s %(title)s: ส่งภายใน %(d)s") % what, 1, url))
+                items.append(Item(_("ไตรมาสที่ %(q)s · ส่งภายใน %(d)s · %(code)s %(title)s") % what, 1, url))
     return items
 
 

@@ -69,7 +69,7 @@ def test_the_owner_sees_due_returned_with_the_comment_and_missed_of_a_closed_win
     office.q2.save()
     inbox = inbox_for(office.owner_b, TODAY)
     items = inbox.section("owner").items
-    assert [i.text.split(":")[-1].strip() for i in items] == ["เลยกำหนดส่ง ๑๐ เม.ย. ๖๗", "ส่งภายใน ๒๕ เม.ย. ๖๗"]
+    assert [i.text.split(" · ")[1] for i in items] == ["เลยกำหนดส่ง ๑๐ เม.ย. ๖๗", "ส่งภายใน ๒๕ เม.ย. ๖๗"]
     factories.QuarterlyReportFactory(project=office.project_b, quarter=3, state="returned",
                                      review_comment="กรุณาระบุจำนวนโรงเรียน")
     returned = inbox_for(office.owner_b, TODAY).section("owner").items[-1]

@@ -7,7 +7,8 @@ named database itself is not touched; --keep keeps it for the next run) with ben
 office and a planner, a director, finance and an owner of five projects, then requests each page in
 this process through Django's test client (no network), `--runs` times after two warm-ups, and prints
 p50/p95 (wall clock), the median CPU time of this process (steadier than the wall clock on a busy
-machine; the database's own time is not in it) and the SQL queries of one request.
+machine; the database's own time is not in it) and the SQL queries of one request; then the "what
+needs me" inbox alone per role (issue #19), which every page of a member computes for its navigation.
 Targets (issue #12) at 1,000 projects: dashboard p95
 <= 200 ms, every list page p95 <= 300 ms; at 60 projects every page p95 <= 100 ms.
 """
@@ -123,6 +124,36 @@ def measure(runs):
             cpu.append((time.process_time() - started_cpu) * 1000)
         times.sort()
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        print(f"{name:<22} {statistics.median(times):8.0f} {p95:8.0f} {statistics.median(cpu):8.0f} {len(queries):8d}")
+    measure_inbox(runs)
+
+
+def measure_inbox(runs):
+    """The inbox alone (issue #19): what every page of a member adds for the navigation's counts."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from reports.inbox import inbox_for
+
+    for who in ("planner", "owner", "finance", "director"):
+        user = get_user_model().objects.get(username=who)
+        queries, times, cpu = [], [], []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            inbox_for(user)
+        for _ in range(runs):
+            user.__dict__.pop("_tidtam_membership", None)
+            started, started_cpu = time.perf_counter(), time.process_time()
+            inbox_for(user)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        name = f"inbox ({who})"
         print(f"{name:<22} {statistics.median(times):8.0f} {p95:8.0f} {statistics.median(cpu):8.0f} {len(queries):8d}")
 
 

@@ -22,6 +22,12 @@ class QuarterMoney:
     # Owner-reported spending; None when the owner has not reported it (unknown, not zero).
     spent: Decimal | None = None
 
+    @property
+    def needs_disbursement(self):
+        """Finance has not recorded a disbursement of a quarter the project planned to spend in (the one
+        rule for finance's inbox and the list's "ยังไม่บันทึกการเบิกจ่าย" filter)."""
+        return self.planned > ZERO and self.disbursed == ZERO
+
 
 @dataclass
 class ProjectMoney:
@@ -81,18 +87,20 @@ def _by_project(queryset, *fields):
     return grouped
 
 
-def finance_overview(user, action_plan):
+def finance_overview(user, action_plan, *, narrow=None, keep=None):
     """The finance page's rows: each project the user may see with its money, in a fixed number of queries.
 
     The money comes as plain rows, one query per table for the whole plan: a prefetch would build a
     queryset per project and relation, most of a 1,000-project office's time. (`ProjectMoney.allocations`
-    holds (source_id, amount) rows here.)"""
-    projects = list(
+    holds (source_id, amount) rows here.) `narrow(queryset)` filters the projects, `keep(money)` their money
+    (the list's filter); the totals are the shown rows'."""
+    projects = (
         projects_visible_to(user, action_plan)
         .select_related("group")
-        .only("id", "code", "title", "group__display_order")
+        .only("id", "code", "title", "group_id", "group__display_order")
         .order_by("group__display_order", "display_order", "code")
     )
+    projects = list(narrow(projects) if narrow else projects)
     in_plan = {"project__action_plan": action_plan}
     allocations = _by_project(Allocation.objects.filter(**in_plan), "source_id", "amount")
     plan_lines = _by_project(SpendingPlan.objects.filter(**in_plan), "quarter", "amount")
@@ -104,6 +112,8 @@ def finance_overview(user, action_plan):
                          reports[project.pk]))
         for project in projects
     ]
+    if keep:
+        rows = [(project, money) for project, money in rows if keep(money)]
     totals = ProjectMoney(
         allocations=[],
         allocated=sum((money.allocated for _, money in rows), ZERO),
@@ -115,6 +125,22 @@ def finance_overview(user, action_plan):
         ],
     )
     return rows, totals
+
+
+def without_disbursement(action_plan, quarters):
+    """{quarter: [project ids]} of the plan's (not cancelled) projects that planned to spend in the quarter
+    and have no disbursement recorded in it, for `quarters`; two queries however many projects."""
+    in_plan = {"project__action_plan": action_plan, "project__cancelled": False}
+    plan_lines = _by_project(SpendingPlan.objects.filter(**in_plan, amount__gt=0), "quarter", "amount")
+    disbursed = _by_project(Disbursement.objects.filter(**in_plan), "date", "amount")
+    be_year = action_plan.fiscal_year.be_year
+    missing = {quarter: [] for quarter in quarters}
+    for project_id, lines in plan_lines.items():
+        money = _money(be_year, [], lines, disbursed[project_id], [])
+        for quarter in quarters:
+            if money.quarters[quarter - 1].needs_disbursement:
+                missing[quarter].append(project_id)
+    return missing
 
 
 def disbursements_of(project):

@@ -1,10 +1,13 @@
 """Finance's pages: projects' money per quarter, and recording / correcting disbursements."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +19,7 @@ from plans.access import has_role, member_or_404, plan_or_404, require_role
 from plans.concurrency import StaleEdit, show_stale
 from plans.models import Role
 from projects.access import load_project
+from projects.filters import page_of, read_filters
 from projects.models import Project
 
 WRITERS = (Role.FINANCE, Role.PLANNER)
@@ -50,14 +54,48 @@ def _apply(form, error):
         form.add_error(field if field in form.fields else None, messages_)
 
 
+# The list's states (issue #19): whether finance recorded the quarter's disbursement
+# (QuarterMoney.needs_disbursement, the same rule as finance's inbox).
+MONEY_STATES = [("missing", "ยังไม่บันทึกการเบิกจ่าย"), ("disbursed", "บันทึกการเบิกจ่ายแล้ว"),
+                ("over", "เบิกจ่ายเกินงบ")]
+
+
+def _money_test(filters, quarters):
+    """`keep(money)` for the state filter, in the chosen quarter or any quarter the office reports on."""
+    asked = [filters.quarter] if filters.quarter else quarters
+    if filters.state == "missing":
+        return lambda money: any(money.quarters[q - 1].needs_disbursement for q in asked)
+    if filters.state == "disbursed":
+        return lambda money: any(money.quarters[q - 1].disbursed for q in asked)
+    if filters.state == "over":
+        return lambda money: money.remaining < 0
+    if filters.quarter:  # a quarter alone: the projects with money planned or paid out in it
+        number = filters.quarter - 1
+        return lambda money: bool(money.quarters[number].planned or money.quarters[number].disbursed)
+    return None
+
+
 @login_required
 def disbursements(request):
-    """Finance's home: every project's allocation, plan and disbursements per quarter."""
+    """Finance's home: every project's allocation, plan and disbursements per quarter, filtered and paged."""
     plan = plan_or_404(request)
-    rows, totals = finance_overview(request.user, plan)
+    filters = read_filters(request, plan, states=MONEY_STATES)
+    quarters = sorted(set(plan.reporting_windows.values_list("quarter", flat=True))) or [1, 2, 3, 4]
+    rows, totals = finance_overview(request.user, plan, narrow=filters.apply, keep=_money_test(filters, quarters))
     return render(request, "budget/disbursements.html", {
         "plan": plan, "rows": rows, "totals": totals, "may_write": has_role(request.user, *WRITERS),
+        "filters": filters, "page_obj": page_of(request, rows, filters),
     })
+
+
+# The list's filter, kept when finance goes back to the list after recording (issue #19).
+LIST_FILTER = ("year", "group", "owner", "quarter", "state", "q")
+
+
+def _back(request):
+    """`?back=` (or the form's `back`): the finance list's filter to return to, known keys only."""
+    back = QueryDict((request.POST.get("back") or request.GET.get("back") or "")[:2000])
+    return urlencode({key: back[key][:200] for key in LIST_FILTER if back.get(key)})
 
 
 def _project_page(request, project, form=None, status=200):
@@ -69,6 +107,7 @@ def _project_page(request, project, form=None, status=200):
         "money": project_money(project),
         "disbursements": disbursements_of(project),
         "form": form if may_write else None,
+        "back": _back(request),
     }, status=status)
 
 
@@ -93,7 +132,10 @@ def disbursement_add(request, pk):
             if recorded.already_recorded:
                 messages.warning(request, _("รายการนี้ถูกส่งซ้ำ ระบบบันทึกไว้แล้วครั้งเดียว ไม่ได้บันทึกซ้ำ"))
             else:
-                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
+                messages.success(request, _("บันทึกการเบิกจ่ายแล้ว (%(code)s)") % {"code": project.code})
+            back = _back(request)
+            if back:  # from the filtered list: back to it, where the next project waits
+                return redirect(f"{reverse('budget:disbursements')}?{back}")
             return redirect("budget:project", pk=project.pk)
     messages.error(request, _("ยังบันทึกไม่ได้ กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
     return _project_page(request, project, form=form)

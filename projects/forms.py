@@ -9,8 +9,7 @@ from plans.development_plan import Comparator
 from plans.form_bounds import VersionField, bound_to_model, guard_ids
 from plans.form_fields import BEDateField, MoneyField
 from plans.models import AlignmentItem, Group, Strategy
-from plans.query import IdField, SearchField
-from projects.models import Activity, ProgressStatus, Project
+from projects.models import Activity, Project
 
 # Only a planner sets who owns a project and where it sits in the plan; an owner edits the rest.
 PLANNER_ONLY_FIELDS = ["code", "strategy", "group", "owners", "alignment", "display_order"]
@@ -154,12 +153,3 @@ class IndicatorForm(forms.Form):
                                    initial=Comparator.AT_LEAST, required=False)
     not_assessed = forms.BooleanField(label=_("ไม่กำหนดค่าเป้าหมายปีนี้ (N/A ไม่นำมาประเมินการบรรลุ)"), required=False)
 
-
-class ProjectListQuery(forms.Form):
-    """The project list's filters (?group=, ?strategy=, ?status=, ?q=), read through plans.query."""
-
-    group = IdField()
-    strategy = IdField()
-    status = forms.ChoiceField(required=False, choices=[("", ""), *ProgressStatus.choices,
-                                                         ("not_reported", "not_reported")])
-    q = SearchField()

@@ -10,11 +10,11 @@ from django.utils import timezone
 from plans.access import member_or_404, picked_plan, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm
 from plans.models import Role
-from plans.query import QuarterQuery, read_query
 from plans.selectors import current_action_plan
 from plans.views import add_errors
 from projects import year_copy
-from projects.selectors import BOARD_STATES, reporting_board
+from projects.filters import page_of, read_filters
+from projects.selectors import BOARD_STATES, BoardGroup, reporting_board
 from projects.selectors import my_projects as select_my_projects
 from projects.year_end.selectors import year_end_states
 
@@ -44,17 +44,37 @@ def my_projects(request):
     )
 
 
+BOARD_FILTER_STATES = [*BOARD_STATES, ("overdue", "เลยกำหนดส่ง")]
+
+
+def _kept(row, filters):
+    """Whether a board row passes the filter (group, owner, text, state; "overdue" is the missed rule's)."""
+    project, text = row.project, filters.q.casefold()
+    return ((not filters.group or project.group_id == filters.group)
+            and (not filters.owner or any(owner.pk == filters.owner for owner in project.owner_list))
+            and (not text or text in project.code.casefold() or text in project.title.casefold())
+            and (not filters.state or (row.overdue if filters.state == "overdue" else row.state == filters.state)))
+
+
+def _regrouped(rows):
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.project.group_id, BoardGroup(row.project.group)).rows.append(row)
+    return list(groups.values())
+
+
 @login_required
 def board(request):
-    """กระดานติดตาม: per group, each project's report for the chosen quarter."""
+    """กระดานติดตาม: per group, each project's report for the chosen quarter, filtered and paged."""
     membership = member_or_404(request.user)
     if membership.has_role(Role.PLANNER) and current_action_plan(membership.office) is None:
         # A new office: the planner's first job is to set up the plan.
         messages.info(request, "ยังไม่มีแผนปฏิบัติการ เริ่มจากสร้างแผนปีงบประมาณแรกของหน่วยงาน")
         return redirect("plans:setup")
     plan = plan_or_404(request)
+    filters = read_filters(request, plan, states=BOARD_FILTER_STATES)
     windows = list(plan.reporting_windows.order_by("quarter"))
-    quarter = read_query(request.GET, QuarterQuery)["quarter"]
+    quarter = filters.quarter
     if quarter is None and request.picked.months:
         quarter = request.picked.months // 3
     window = next((w for w in windows if w.quarter == quarter), None)
@@ -64,6 +84,11 @@ def board(request):
     groups, total = (
         reporting_board(request.user, window, today=timezone.localdate()) if window else ([], None)
     )
+    filters.quarter, filters.kept = (window.quarter if window else None), ("year", "quarter")
+    rows = [row for group in groups for row in group.rows if _kept(row, filters)]
+    page = page_of(request, rows, filters)
+    overdue_owners = {owner.pk for row in (total.rows if total else []) if row.overdue
+                      for owner in row.project.owner_list}
     return render(
         request,
         "plans/board.html",
@@ -73,6 +98,11 @@ def board(request):
             "window": window,
             "groups": groups,
             "total": total,
+            "shown": _regrouped(page.object_list),
+            "found": len(rows),
+            "page_obj": page,
+            "filters": filters,
+            "overdue_owners": len(overdue_owners),
             "states": BOARD_STATES,
             "is_planner": membership.has_role(Role.PLANNER),
         },

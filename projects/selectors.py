@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, Q, Sum
 
 from plans.selectors import membership_of
 from projects.models import Project, QuarterlyReport, ReportState
@@ -27,9 +27,10 @@ def current_quarter(action_plan, projects=()):
     return max(reported, default=1)
 
 
-def project_list(user, action_plan, *, group=None, strategy=None, status=None, search=""):
+def project_list(user, action_plan, *, group=None, strategy=None, status=None, search="", owner=None, quarter=None):
     """The project list page's rows in a fixed number of queries, each with `current_report` (its report for the
-    quarter being reported on, or None when it has not reported) and `latest_report` (its latest of any quarter).
+    quarter being reported on, or `quarter` when asked; None when it has not reported) and `latest_report` (its
+    latest of any quarter). `search` looks in the code and the title.
     """
     projects = (
         projects_visible_to(user, action_plan)
@@ -48,9 +49,11 @@ def project_list(user, action_plan, *, group=None, strategy=None, status=None, s
     if strategy:
         projects = projects.filter(strategy_id=strategy)
     if search:
-        projects = projects.filter(title__icontains=search.strip())
+        projects = projects.filter(Q(title__icontains=search.strip()) | Q(code__icontains=search.strip()))
+    if owner:
+        projects = projects.filter(pk__in=Project.owners.through.objects.filter(user_id=owner).values("project_id"))
     rows = list(projects)
-    quarter = current_quarter(action_plan, rows)
+    quarter = quarter or current_quarter(action_plan, rows)
     for project in rows:
         project.latest_report = project.reports_in_order[-1] if project.reports_in_order else None
         # The status in the round, as the booklet and dashboard count it (projects.round_status).

@@ -16,12 +16,12 @@ from budget.plan_services import project_money_set
 from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
 from plans.concurrency import StaleEdit, show_stale
-from plans.models import Group, Strategy
-from plans.query import read_query
+from plans.models import Strategy
 from plans.views import add_errors
 from projects import services
 from projects.access import can_edit_project, load_project
-from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectListQuery, ProjectStatusForm
+from projects.filters import page_of, read_filters
+from projects.forms import ActivityForm, IndicatorForm, ProjectForm, ProjectStatusForm
 from projects.models import Activity, Indicator, ProgressStatus, Project
 from projects.selectors import project_detail as select_project_detail
 from projects.selectors import project_list as select_project_list
@@ -31,20 +31,18 @@ from projects.stale_changes import stale_changes as _stale_changes
 @login_required
 def project_list(request):
     plan = plan_or_404(request)
-    query = read_query(request.GET, ProjectListQuery)
-    filters = {
-        "group": str(query["group"] or ""),
-        "strategy": str(query["strategy"] or ""),
-        "status": query["status"] or "",
-        "search": query["q"],
-    }
+    strategies = list(Strategy.objects.filter(development_plan=plan.development_plan))
+    statuses = [*ProgressStatus.choices, ("not_reported", "ไม่รายงาน")]
+    filters = read_filters(request, plan, states=statuses, state_name="status", strategies=strategies)
     projects, quarter = select_project_list(
         request.user,
         plan,
-        group=query["group"],
-        strategy=query["strategy"],
-        status=filters["status"],
-        search=filters["search"],
+        group=filters.group,
+        strategy=filters.extra.get("strategy"),
+        status=filters.state,
+        search=filters.q,
+        owner=filters.owner,
+        quarter=filters.quarter,
     )
     return render(
         request,
@@ -52,11 +50,10 @@ def project_list(request):
         {
             "plan": plan,
             "projects": projects,
+            "page_obj": page_of(request, projects, filters),
             "quarter": quarter,
             "filters": filters,
-            "groups": Group.objects.filter(office=plan.office),
-            "strategies": Strategy.objects.filter(development_plan=plan.development_plan),
-            "statuses": [*ProgressStatus.choices, ("not_reported", "ไม่รายงาน")],
+            "strategies": strategies,
             "is_planner": is_planner(request.user, plan.office),
         },
     )

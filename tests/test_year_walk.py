@@ -7,6 +7,7 @@ Projects (FY2567): A (owner_a) 10,000, plan 2,000/3,000/3,000/2,000, completed i
 """
 
 import datetime
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -87,7 +88,13 @@ def check_pages(client, w, *, plan, months, overdue, board_overdue, missed_by):
         mine = client.get(reverse("plans:my_projects"))
         assert mine.context["plan"] == plan
         html = mine.content.decode()
-        assert ("เลยกำหนด" in html) == (user in missed_by), user.username
+        # The projects' cards say who is late; the inbox above them (issue #19) says what needs each role,
+        # and its own part ("รายงานโครงการของฉัน") agrees for the owner.
+        inbox = re.search(r'<section class="card mb-3 inbox".*?</section>', html, re.S)
+        cards = html.replace(inbox.group(0), "") if inbox else html
+        assert ("เลยกำหนด" in cards) == (user in missed_by), user.username
+        own = re.search(r'data-section="owner".*?</div>', html, re.S)
+        assert ("เลยกำหนด" in (own.group(0) if own else "")) == (user in missed_by), user.username
 
 
 def figures(plan, months):

@@ -160,6 +160,13 @@ def mail_reminder(*, owner, window, items, deadline):
                       context={"owner": owner, "window": window, "items": items, "deadline": deadline})
 
 
+def mail_overdue_reminder(*, owner, window, items, deadline):
+    """The board's reminder button (issue #19): the owner's reports of the quarter are past their deadline."""
+    return queue_mail(office=window.action_plan.office, kind=MailKind.REMINDER, recipients=[owner.email],
+                      template="overdue_reminder", window=window,
+                      context={"owner": owner, "window": window, "items": items, "deadline": deadline})
+
+
 @shared_task(bind=True, name="projects.send_mail", max_retries=MAX_TRIES)
 def send_mail_task(self, mail_id):
     try:

@@ -1,10 +1,14 @@
 """Reviewing a quarter in one pass: the list of reports waiting for the planner, accepting the
 checked ones at once, and going on to the next waiting report after each review."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,6 +17,7 @@ from plans.access import load_in_office
 from plans.models import ActionPlan
 from projects.reporting import bulk
 from projects.reporting.queue import next_waiting, waiting_reports
+from projects.reporting.reminders import remind_overdue
 
 NONE_LEFT = gettext_lazy("ไม่มีรายงานที่รอตรวจในไตรมาสนี้แล้ว")
 
@@ -73,3 +78,40 @@ def accept_checked(request, plan_pk, quarter):
     for _report, reason in outcome.refused:
         messages.error(request, reason)
     return redirect(queue_url(plan, quarter))
+
+
+def _names(users):
+    return ", ".join(u.get_full_name() or u.username for u in users)
+
+
+# The board's filter kept when going back to it after the reminder (the rest is the year and quarter).
+BOARD_FILTER = ("group", "owner", "state", "q")
+
+
+@login_required
+@require_POST
+def remind(request, plan_pk, quarter):
+    """The board's button: one e-mail to each owner whose report of the quarter is missed, at most once a
+    day per owner and quarter; a second click the same day says so and sends nothing."""
+    plan = _load_plan(request.user, plan_pk)
+    back = QueryDict(request.POST.get("back", "")[:2000])
+    query = urlencode({"year": plan.fiscal_year.be_year, "quarter": quarter,
+                       **{k: back[k][:200] for k in BOARD_FILTER if back.get(k)}})
+    window = plan.reporting_windows.filter(quarter=quarter).first()
+    if window is None:
+        messages.error(request, _("ไตรมาสนี้ยังไม่ได้เปิดรับรายงาน จึงไม่มีผู้ที่ต้องเตือน"))
+        return redirect(f"{reverse('plans:board')}?{query}")
+    outcome = remind_overdue(window=window, by=request.user, today=timezone.localdate())
+    if outcome.sent:
+        messages.success(request, _("ส่งอีเมลเตือนผู้รับผิดชอบที่เลยกำหนดส่งไตรมาสที่ %(q)s แล้ว %(n)s คน: %(names)s") % {
+            "q": quarter, "n": len(outcome.sent), "names": _names(outcome.sent)})
+    if outcome.already:
+        messages.info(request, _("วันนี้ส่งอีเมลเตือนไตรมาสที่ %(q)s ถึง %(names)s ไปแล้ว จึงไม่ส่งซ้ำ "
+                                 "(เตือนได้วันละครั้ง ส่งอีกครั้งได้พรุ่งนี้)") % {
+            "q": quarter, "names": _names(outcome.already)})
+    if outcome.no_address:
+        messages.warning(request, _("ส่งไม่ได้เพราะไม่มีอีเมล: %(names)s กรุณาเพิ่มอีเมลในหน้าบุคลากร") % {
+            "names": _names(outcome.no_address)})
+    if not (outcome.sent or outcome.already or outcome.no_address):
+        messages.info(request, _("ไม่มีผู้รับผิดชอบที่เลยกำหนดส่งรายงานไตรมาสที่ %(q)s") % {"q": quarter})
+    return redirect(f"{reverse('plans:board')}?{query}")

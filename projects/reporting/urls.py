@@ -28,4 +28,5 @@ urlpatterns = [
     path("mails/<int:pk>/resend/", mail_views.mail_resend, name="mail_resend"),
     path("plans/<int:plan_pk>/q<quarter:quarter>/waiting/", queue_views.waiting, name="waiting"),
     path("plans/<int:plan_pk>/q<quarter:quarter>/accept/", queue_views.accept_checked, name="accept_checked"),
+    path("plans/<int:plan_pk>/q<quarter:quarter>/remind/", queue_views.remind, name="remind_overdue"),
 ]

@@ -87,11 +87,16 @@ def pages_of(world):
                      # The annual report's set-up pages (issue #17).
                      "/booklets/annual/new/", f"/booklets/annual/{world.annual.pk}/edit/",
                      # Year-end reports (issue #17): the review and the queue.
-                     f"/year-end/projects/{b}/", f"/year-end/plans/{world.plan.pk}/waiting/"],
+                     f"/year-end/projects/{b}/", f"/year-end/plans/{world.plan.pk}/waiting/",
+                     # Filters, paging and the inbox on the empty review queue (issue #19, items 1 and 3).
+                     f"/plan/board/?quarter=2&state=overdue&q=%E0%B8%97&owner={world.owner_b.pk}&page=1",
+                     f"/projects/?quarter=2&status=not_reported&group={world.group.pk}&page=1",
+                     "/budget/disbursements/?quarter=2&state=missing", f"/reporting/plans/{world.plan.pk}/q3/waiting/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/",
                     f"/year-end/projects/{a}/", f"/projects/{a}/edit/", "/accounts/password/",
                     *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
-        "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",
+        "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/", "/budget/disbursements/?quarter=2&state=missing",
+                     f"/budget/projects/{a}/?back=quarter%3D2%26state%3Dmissing",
                      # The office's budget by expenditure category and its Excel (issue #17).
                      "/budget/office/", "/import/office-budget/upload/",
                      f"/import/office-budget/uploads/{world.budget_upload.pk}/",

@@ -19,6 +19,12 @@ HOSTILE = [
     {"quarter": "²"},
     {"quarter": "9" * 5000},
     {"edit": "\x00"},
+    # The lists' filters and paging (issue #19).
+    {"owner": "9" * 5000},
+    {"state": "\x00"},
+    {"page": "-1"},
+    {"page": "๒"},
+    {"page": "9" * 5000},
 ]
 PAGES = [
     ("projects:list", {}, "planner"),

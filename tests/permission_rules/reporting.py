@@ -62,4 +62,8 @@ RULES = {
     # Nothing checked: refused with a message and a redirect back to the list (302 for the planner).
     "reporting:accept_checked": Rule(method="POST", kwargs=lambda w: {"plan_pk": w.plan.pk, "quarter": 2},
                                      expect=PLANNER_ACTION),
+    # The board's reminder to a quarter's overdue owners (issue #19): the planner is sent back to the
+    # board (302) with what was sent; other members 403, another office 404.
+    "reporting:remind_overdue": Rule(method="POST", kwargs=lambda w: {"plan_pk": w.plan.pk, "quarter": 2},
+                                     expect=PLANNER_ACTION),
 }

@@ -200,7 +200,9 @@ NOT_WRITES = {"logout", "login", "imports:plan_upload", "imports:results_upload"
               "office:person_send_link",
               # Confirming an upload needs a workbook with changes in it; their valid writes are in
               # tests/projects/test_submit_imported.py, tests/office/ and the development plan's import tests.
-              "imports:submit_drafts_confirm", "office:people_confirm", "imports:devplan_confirm"}
+              "imports:submit_drafts_confirm", "office:people_confirm", "imports:devplan_confirm",
+              # The board's reminder sends mail and writes no business row (tests/projects/test_board_reminder.py).
+              "reporting:remind_overdue"}
 
 # The pages that came after this table (tests/permission_rules/later_writes.py).
 WRITES.update(later_writes(Write))

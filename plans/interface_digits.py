@@ -26,6 +26,14 @@ from plans import thai_formats as tf
 DEFAULT = "thai"
 
 
+class Formatted(str):
+    """Text the portal formatted (a number, a date, a choice), as opposed to text someone typed: a
+    history entry's before/after values are either, and only this kind follows the interface's digits
+    (`{{ value|value_digits:digits }}`)."""
+
+    __slots__ = ()
+
+
 def digits_of(office) -> str:
     """"thai" or "arabic": the office's choice; Thai when there is no office (sign-in page, outsiders)."""
     choice = getattr(office, "interface_digits", None)

@@ -18,6 +18,9 @@ KEPT = re.compile(
     re.IGNORECASE,
 )
 
+# Names that hold digits: a paper size, a checksum's name.
+NAMES = ("A4", "SHA-256")
+
 
 class _Text(HTMLParser):
     def __init__(self):
@@ -26,7 +29,9 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        hidden = tag in HIDDEN or "hidden" in attrs or (self.stack and self.stack[-1])
+        # The help text under a field shows how to type into it, in the digits the field holds.
+        help_text = "form-text" in (attrs.get("class") or "").split()
+        hidden = tag in HIDDEN or help_text or "hidden" in attrs or (self.stack and self.stack[-1])
         for name in READ_OUT:
             if attrs.get(name) and not hidden:
                 self.chunks.append(attrs[name])
@@ -52,7 +57,7 @@ def stray_digits(html, *, digits, kept_words=()):
     """The pieces of visible text holding a digit of the other kind than `digits` ("thai"/"arabic"),
     after taking out addresses, file names and `kept_words` (usernames, project codes)."""
     wrong = ARABIC if digits == "thai" else THAI
-    words = sorted({w for w in kept_words if w}, key=len, reverse=True)
+    words = sorted({w for w in [*NAMES, *kept_words] if w}, key=len, reverse=True)
     kept = re.compile("|".join([KEPT.pattern, *(rf"(?<![\w]){re.escape(w)}(?![\w])" for w in words)]), re.I)
     found = []
     for chunk in visible_text(html):

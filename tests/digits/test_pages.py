@@ -28,6 +28,7 @@ def plain_names(office):  # noqa: F811
         Strategy.objects.filter(pk=s.pk).update(title=f"กลยุทธ์{'กขคงจ'[n % 5]}")
     for n, p in enumerate(Project.objects.order_by("pk")):
         Project.objects.filter(pk=p.pk).update(title=f"โครงการ{'กขคงจ'[n % 5]}")
+        Project.history.filter(id=p.pk).update(title=f"โครงการ{'กขคงจ'[n % 5]}")
     get_user_model().objects.update(first_name="ผู้ใช้", last_name="ทดสอบ")
     return office
 

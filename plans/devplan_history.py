@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from plans.interface_digits import Formatted
 from plans.models import (
     DevelopmentPlan,
     PlanItem,
@@ -19,7 +20,6 @@ from plans.models import (
     StrategyIndicatorResult,
     StrategyIndicatorTarget,
 )
-from plans.interface_digits import Formatted
 from plans.thai_formats import format_number
 
 ACTIONS = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}

@@ -21,6 +21,9 @@ What stays as it is, whatever the choice:
 - the booklet, its preview and its PDF follow the booklet's own choice (Booklet.digits).
 """
 
+import datetime
+from decimal import Decimal
+
 from plans import thai_formats as tf
 
 DEFAULT = "thai"
@@ -79,3 +82,31 @@ def date_short(office_or_digits, d) -> str:
 
 def date_long(office_or_digits, d) -> str:
     return tf.format_date_long(d, digits=_style(office_or_digits))
+
+
+def phrase(office_or_digits, template: str, /, **values) -> str:
+    """A message or title for the interface: `template.format(**values)` with each number and date in the
+    office's digits and each text (a code, a name, a file name) as it is.
+
+    phrase(office, "เปิดรับรายงานไตรมาสที่ {q} แล้ว", q=2) -> "เปิดรับรายงานไตรมาสที่ ๒ แล้ว".
+    An int prints without separators (years, quarters, counts); a count that may pass 9,999 is given as
+    number(office, n). A Decimal prints as a number, a date as a short date, a Formatted text is converted.
+    """
+    style = _style(office_or_digits)
+
+    def one(value):
+        if isinstance(value, bool) or value is None:
+            return str(value)
+        if isinstance(value, int):
+            return shown(style, str(value))
+        if isinstance(value, Decimal):
+            return tf.format_number(value, digits=style)
+        if isinstance(value, datetime.datetime):
+            return tf.format_datetime_short(value, digits=style)
+        if isinstance(value, datetime.date):
+            return tf.format_date_short(value, digits=style)
+        if isinstance(value, Formatted):
+            return shown(style, value)
+        return str(value)
+
+    return template.format(**{name: one(value) for name, value in values.items()})

@@ -42,10 +42,11 @@ def thai_digits(value, arg=None):
     return convert(str(value))
 
 
-# In a rendered form, what people typed or will type keeps its digits: a textarea's text and the help
-# text under a field (its examples show the digits the field holds); tags keep theirs (input values).
+# In a rendered form, what people typed or will type keeps its digits: a textarea's text, the help text
+# under a field (its examples show the digits the field holds), what an error message quotes of the
+# input (“กท42.”, the house style quotes it), and tags (input values).
 _KEPT_IN_FORM = re.compile(
-    r"(<textarea\b.*?</textarea>|<(?:div|small)\b[^>]*\bclass=\"[^\"]*\bform-text\b[^>]*>.*?</(?:div|small)>|<[^>]*>|&#?\w+;)",
+    r"(<textarea\b.*?</textarea>|“[^”<]*”|<(?:div|small)\b[^>]*\bclass=\"[^\"]*\bform-text\b[^>]*>.*?</(?:div|small)>|<[^>]*>|&#?\w+;)",
     re.DOTALL,
 )
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from budget.models import Allocation, Disbursement, SpendingPlan
-from plans.models import ReportingWindow
 from plans.interface_digits import Formatted
+from plans.models import ReportingWindow
 from plans.thai_formats import format_date_short, format_money
 from projects.models import (
     Activity,

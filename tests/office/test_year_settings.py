@@ -41,9 +41,9 @@ def test_the_office_keeps_its_own_targets_over_the_national_ones(client, world):
 def test_targets_must_grow_and_stay_percentages(client, world):
     response = _post(client, world, target_1="60", target_2="50", target_4="120")
     page = response.content.decode()
-    assert "เป้าหมายสะสมต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in page and "ร้อยละต้องอยู่ระหว่าง 0 ถึง 100" in page
+    assert "เป้าหมายสะสมต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in page and "ร้อยละต้องอยู่ระหว่าง ๐ ถึง ๑๐๐" in page
     assert not CabinetTarget.objects.filter(office=world.office).exists()
-    assert "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง" in _post(client, world, target_1="10.125").content.decode()
+    assert "ทศนิยมได้ไม่เกิน ๒ ตำแหน่ง" in _post(client, world, target_1="10.125").content.decode()
 
 
 def test_a_deadline_before_its_quarter_is_refused(client, world):

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from plans.models import Group, Office, Strategy
 from projects.models import Project
 from tests.browser.test_accessibility import office, pages_of  # noqa: F401  (the same pages and their data)
+from tests import factories
 from tests.digits.scan import stray_digits
 
 # The booklet's print views follow the booklet's own digits, not the interface's.
@@ -17,7 +18,11 @@ BOOKLET_PAGES = ("/booklets/print/",)
 @pytest.fixture
 def plain_names(office):  # noqa: F811
     """Names without digits: the factories number what they make ("กลุ่มทดสอบ 3"), and typed text is
-    shown as typed, so digits there would hide the digits the portal formats."""
+    shown as typed, so digits there would hide the digits the portal formats. And one more project,
+    finished in the first quarter: the board and the owner's home say since when."""
+    done = factories.ProjectFactory(action_plan=office.plan, group=office.group, strategy=office.strategy,
+                                    owners=[office.owner_a])
+    factories.QuarterlyReportFactory(project=done, quarter=1, status="completed", state="accepted")
     for n, o in enumerate(Office.objects.order_by("pk")):
         Office.objects.filter(pk=o.pk).update(name=f"สำนักงานเขตพื้นที่การศึกษา{'กขค'[n % 3]}",
                                               short_name=f"สพป.{'กขค'[n % 3]}")

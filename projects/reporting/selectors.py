@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from budget.models import Allocation, Disbursement, SpendingPlan
 from plans.interface_digits import Formatted
 from plans.models import ReportingWindow
-from plans.thai_formats import format_date_short, format_money
+from plans.thai_formats import format_date_short, format_datetime_short, format_money
 from projects.models import (
     Activity,
     ActivityProgress,
@@ -83,7 +83,9 @@ def _display(model, name, value):
         return "ใช่" if value else "ไม่ใช่"
     if isinstance(value, Decimal):
         return Formatted(format_money(value, digits="arabic"))
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime):
+        return Formatted(format_datetime_short(value, digits="arabic"))
+    if isinstance(value, datetime.date):
         return Formatted(format_date_short(value, digits="arabic"))
     if isinstance(value, int):
         return Formatted(value)

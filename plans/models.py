@@ -28,8 +28,8 @@ from plans.development_plan import (  # noqa: E402, F401  (re-exported: plans.mo
 class InterfaceDigits(models.TextChoices):
     """How the portal's pages print numbers and dates (the booklet has its own choice)."""
 
-    THAI = "thai", _("เลขไทย (๐ ๑ ๒ ๓)")
-    ARABIC = "arabic", _("เลขอารบิก (0 1 2 3)")
+    THAI = "thai", _("เลขไทย")
+    ARABIC = "arabic", _("เลขอารบิก")
 
 
 class Office(models.Model):
@@ -58,8 +58,8 @@ class Office(models.Model):
     # what people type is accepted in either digits whatever this says.
     interface_digits = models.CharField(
         _("ตัวเลขบนหน้าจอ"), max_length=10, choices=InterfaceDigits.choices, default=InterfaceDigits.THAI,
-        help_text=_("ตัวเลขและวันที่บนหน้าเว็บและข้อความแจ้งเตือน ช่องกรอกข้อมูลรับได้ทั้งเลขไทยและเลขอารบิก "
-                    "เล่มรายงานเลือกตัวเลขของตนเองแยกต่างหาก"),
+        help_text=_("ตัวเลขและวันที่บนหน้าเว็บและข้อความแจ้งเตือน เลขไทย เช่น ๒๕๖๗ หรือเลขอารบิก เช่น 2567 "
+                    "ช่องกรอกข้อมูลรับได้ทั้งสองแบบ เล่มรายงานเลือกตัวเลขของตนเองแยกต่างหาก"),
     )
 
     history = HistoricalRecords()

@@ -64,7 +64,8 @@ def test_the_context_processor_gives_every_template_the_offices_digits(world):
 
 FORM = ('<label for="id_q">ไตรมาสที่ 2</label><select name="q"><option value="1">ไตรมาส 1</option></select>'
         '<input name="amount" value="12500"><textarea name="t">อบรม 39 คน</textarea>'
-        '<div id="hint_id_amount" class="form-text">เช่น 12,500</div><p class="invalid-feedback">ไม่มีวันที่ 31</p>')
+        '<div id="hint_id_amount" class="form-text">เช่น 12,500</div><p class="invalid-feedback">ไม่มีวันที่ 31</p>'
+        '<p class="invalid-feedback">อักษรย่อ “กท42.” ถูกใช้แล้ว</p>')
 
 
 def test_a_rendered_form_shows_labels_options_and_errors_in_the_digits_but_keeps_what_people_type():
@@ -73,7 +74,7 @@ def test_a_rendered_form_shows_labels_options_and_errors_in_the_digits_but_keeps
     out = render("{{ form|form_digits:digits }}", form=mark_safe(FORM), digits="thai")
     assert "ไตรมาสที่ ๒</label>" in out and "ไตรมาส ๑</option>" in out and "ไม่มีวันที่ ๓๑" in out
     assert 'value="12500"' in out and 'value="1"' in out and "อบรม 39 คน</textarea>" in out
-    assert "เช่น 12,500</div>" in out
+    assert "เช่น 12,500</div>" in out and "“กท42.”" in out  # an error quotes the input as it was typed
     back = render("{{ form|form_digits:digits }}", form=mark_safe(out), digits="arabic")
     assert "ไตรมาสที่ 2</label>" in back and "ไม่มีวันที่ 31" in back
     # Text that is not already safe HTML is escaped, never trusted as markup.

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 
 from plans.models import Group, Office, Strategy
 from projects.models import Project
-from tests.browser.test_accessibility import office, pages_of  # noqa: F401  (the same pages and their data)
 from tests import factories
+from tests.browser.test_accessibility import office, pages_of  # noqa: F401  (the same pages and their data)
 from tests.digits.scan import stray_digits
 
 # The booklet's print views follow the booklet's own digits, not the interface's.

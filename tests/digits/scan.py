@@ -47,6 +47,30 @@ class _Text(HTMLParser):
             self.chunks.append(data)
 
 
+class _Values(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.values = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("input", "option", "button") and attrs.get("value"):
+            self.values.append(f'{attrs.get("name") or tag}="{attrs["value"]}"')
+
+
+def thai_in_values(html):
+    """Input and option values holding Thai digits: what a form sends back stays in Arabic digits."""
+    parser = _Values()
+    parser.feed(html)
+    return [v for v in parser.values if THAI.search(v)]
+
+
+def escaped_markup(html):
+    """Markup shown as text: a filter given a rendered field instead of a value escapes it (the field is gone)."""
+    field = re.compile(r"<(input|select|textarea)\b")
+    return [" ".join(chunk.split())[:160] for chunk in visible_text(html) if field.search(chunk)]
+
+
 def visible_text(html):
     parser = _Text()
     parser.feed(html)

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from plans import interface_digits as ui
 from plans.context_processors import membership
 from plans.interface_digits import Formatted
-from tests.digits.scan import stray_digits
+from tests.digits.scan import escaped_markup, stray_digits, thai_in_values
 
 THAI_OFFICE = SimpleNamespace(interface_digits="thai")
 ARABIC_OFFICE = SimpleNamespace(interface_digits="arabic")
@@ -99,3 +99,9 @@ def test_the_scanner_finds_a_raw_number_and_skips_what_keeps_its_digits():
     assert stray_digits(page, digits="thai", kept_words=["owner_a", "P001"]) == ["ปี 2567"]
     assert stray_digits(page, digits="arabic", kept_words=["owner_a", "P001"]) == ["ไตรมาสที่ ๒"]
     assert stray_digits('<a aria-label="หน้า 2" href="?page=2">ถัดไป</a>', digits="thai") == ["หน้า 2"]
+
+
+def test_the_scanner_finds_thai_digits_in_what_a_form_sends_and_a_field_shown_as_text():
+    page = '<input name="version" value="๓"><option value="2567">พ.ศ. ๒๕๖๗</option><p>&lt;input name="x"&gt;</p>'
+    assert thai_in_values(page) == ['version="๓"']
+    assert escaped_markup(page) == ['<input name="x">']

@@ -22,6 +22,7 @@ What stays as it is, whatever the choice:
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 from plans import thai_formats as tf
@@ -110,3 +111,13 @@ def phrase(office_or_digits, template: str, /, **values) -> str:
         return str(value)
 
     return template.format(**{name: one(value) for name, value in values.items()})
+
+
+_QUOTED = re.compile(r"(“[^”]*”)")
+
+
+def shown_message(office_or_digits, text: str) -> str:
+    """A message written elsewhere (a service's refusal) in the office's digits, except what it quotes
+    (“P001”, “กท42.”: the house style quotes codes, names and typed input)."""
+    parts = _QUOTED.split(str(text))
+    return "".join(part if i % 2 else shown(office_or_digits, part) for i, part in enumerate(parts))

@@ -105,3 +105,9 @@ def test_the_scanner_finds_thai_digits_in_what_a_form_sends_and_a_field_shown_as
     page = '<input name="version" value="๓"><option value="2567">พ.ศ. ๒๕๖๗</option><p>&lt;input name="x"&gt;</p>'
     assert thai_in_values(page) == ['version="๓"']
     assert escaped_markup(page) == ['<input name="x">']
+
+
+def test_a_service_message_follows_the_digits_but_keeps_what_it_quotes():
+    text = "ลบกลุ่มไม่ได้ มีโครงการ 3 โครงการ ชื่อผู้ใช้ “planner2” อักษรย่อ “กท42.”"
+    assert ui.shown_message(THAI_OFFICE, text) == "ลบกลุ่มไม่ได้ มีโครงการ ๓ โครงการ ชื่อผู้ใช้ “planner2” อักษรย่อ “กท42.”"
+    assert ui.shown_message("arabic", "ไตรมาสที่ ๒ “๑”") == "ไตรมาสที่ 2 “๑”"

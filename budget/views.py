@@ -17,6 +17,7 @@ from budget.models import Disbursement
 from budget.selectors import disbursements_of, finance_overview, project_money
 from plans.access import has_role, member_or_404, plan_or_404, require_role
 from plans.concurrency import StaleEdit, show_stale
+from plans.interface_digits import digits_for_user, shown_message
 from plans.models import Role
 from projects.access import load_project
 from projects.filters import page_of, read_filters
@@ -185,7 +186,7 @@ def disbursement_delete(request, pk):
         services.disbursement_delete(disbursement=disbursement, user=request.user,
                                      reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
         return redirect("budget:project", pk=project_pk)
     messages.success(request, _("ลบรายการเบิกจ่ายแล้ว (ยังดูได้ในประวัติการแก้ไข)"))
     return redirect("budget:project", pk=project_pk)

@@ -18,6 +18,7 @@ from office.people_import import (
 from office.people_sheet import build_people_workbook
 from office.people_views import MEMBERS
 from plans.access import member_or_404, require_planner
+from plans.interface_digits import digits_for_user, number, phrase
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.forms import WorkbookUploadForm
 from projects.workbooks.views import XLSX
@@ -91,6 +92,8 @@ def confirm(request, pk):
     request.session[ADDED_ONCE] = [
         {"username": m.user.username, "name": m.user.get_full_name(), "password": password} for m, password in added
     ]
-    messages.success(request, f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} คน แก้ไข {len(check.updated):,} คน "
-                              f"คงเดิม {len(check.unchanged):,} คน")
+    digits = digits_for_user(request.user)
+    messages.success(request, phrase(digits, "นำเข้าเรียบร้อย: เพิ่ม {a} คน แก้ไข {b} คน คงเดิม {c} คน",
+                                     a=number(digits, len(check.created)), b=number(digits, len(check.updated)),
+                                     c=number(digits, len(check.unchanged))))
     return redirect("office:people_upload")

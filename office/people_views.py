@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from office import people_services as services
 from office.people_forms import TITLE_CHOICES, PeopleFilterForm, PersonForm
 from plans.access import load_in_office, require_planner
+from plans.interface_digits import digits_for_user, shown_message
 from plans.models import Group, Membership
 from plans.views import add_errors
 
@@ -110,7 +111,7 @@ def _act(request, pk, action, done):
     try:
         result = action(membership=person, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
         messages.success(request, done.format(name=person.user.get_full_name() or person.user.username))
         return person, result

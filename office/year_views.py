@@ -10,6 +10,7 @@ from budget.selectors import cabinet_targets, sources_in_use
 from office.year_forms import QUARTERS, YearSettingsForm
 from office.year_services import year_settings_save
 from plans.access import require_planner
+from plans.interface_digits import digits_for_user, percent, phrase
 from plans.models import FiscalYear, QuarterDeadline
 from plans.selectors import action_plans_of_office
 
@@ -60,7 +61,7 @@ def year_edit(request, be_year):
             targets={q: data[f"target_{q}"] for q in QUARTERS},
             deadlines={q: data[f"deadline_{q}"] for q in QUARTERS},
         )
-        messages.success(request, f"บันทึกการตั้งค่าปีงบประมาณ พ.ศ. {be_year} แล้ว")
+        messages.success(request, phrase(digits_for_user(request.user), "บันทึกการตั้งค่าปีงบประมาณ พ.ศ. {y} แล้ว", y=be_year))
         return redirect("office:years")
     return render(request, "office/year_form.html", {
         "form": form, "be_year": be_year, "national": national, "history": _history(office, year),
@@ -72,10 +73,12 @@ def _history(office, year):
     labels = {"+": "ตั้ง", "~": "แก้", "-": "ลบ"}
     entries = []
     for h in CabinetTarget.history.filter(office=office, fiscal_year=year).select_related("history_user"):
-        what = f"{labels[h.history_type]}เป้าหมายการเบิกจ่ายไตรมาสที่ {h.quarter}: ร้อยละ {h.cumulative_percent}"
+        what = phrase(office, "{did}เป้าหมายการเบิกจ่ายไตรมาสที่ {q}: ร้อยละ {p}", did=labels[h.history_type],
+                      q=h.quarter, p=percent(office, h.cumulative_percent))
         entries.append((h, what))
     for h in QuarterDeadline.history.filter(office=office, fiscal_year=year).select_related("history_user"):
-        entries.append((h, f"{labels[h.history_type]}กำหนดส่งรายงานไตรมาสที่ {h.quarter}", h.deadline))
+        what = phrase(office, "{did}กำหนดส่งรายงานไตรมาสที่ {q}", did=labels[h.history_type], q=h.quarter)
+        entries.append((h, what, h.deadline))
     for h in BudgetSourceInUse.history.filter(office=office, fiscal_year=year).select_related(
             "history_user", "source"):
         entries.append((h, f"{'เพิ่ม' if h.history_type == '+' else 'เลิกใช้'}แหล่งงบประมาณ {h.source.name}"))

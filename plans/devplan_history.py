@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from plans.interface_digits import Formatted
 from plans.models import (
     DevelopmentPlan,
     PlanItem,
@@ -40,9 +41,11 @@ def _show(model, name, value):
         return "-"
     field = model._meta.get_field(name)
     if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        return Formatted(dict(field.flatchoices).get(value, value))
     if isinstance(value, Decimal):
-        return format_number(value, digits="arabic")
+        return Formatted(format_number(value, digits="arabic"))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Formatted(value)
     return str(value)
 
 

@@ -29,6 +29,7 @@ from plans.devplan_history import plan_history
 from plans.devplan_revision import development_plan_revise
 from plans.devplan_selectors import development_plans_of, plan_outline, targets_vs_results
 from plans.indicator_values import typed_value
+from plans.interface_digits import Formatted, digits_for_user, phrase
 from plans.models import (
     DevelopmentPlan,
     PlanItem,
@@ -149,7 +150,8 @@ def devplan_item_delete(request, item_pk):
     item = load_in_office(request.user, PlanItem.objects, item_pk, office_path="development_plan__office",
                           for_write=True)
     services.row_delete(row=item, by=request.user)
-    messages.success(request, f"ลบ{item.get_kind_display()} ข้อ {item.number} แล้ว")
+    messages.success(request, phrase(digits_for_user(request.user), "ลบ{kind} ข้อ {n} แล้ว",
+                                     kind=item.get_kind_display(), n=item.number))
     return redirect("plans:devplan_detail", item.development_plan_id)
 
 
@@ -200,7 +202,8 @@ def strategy_part_delete(request, part, part_pk):
     row = load_in_office(request.user, model.objects.select_related("strategy"), part_pk,
                          office_path="strategy__development_plan__office", for_write=True)
     services.row_delete(row=row, by=request.user)
-    messages.success(request, f"ลบ{model._meta.verbose_name} ข้อ {row.number} แล้ว")
+    messages.success(request, phrase(digits_for_user(request.user), "ลบ{kind} ข้อ {n} แล้ว",
+                                     kind=model._meta.verbose_name, n=row.number))
     return redirect(_strategy_url(row.strategy))
 
 
@@ -210,7 +213,8 @@ def strategy_alignment(request, pk):
     form = AlignmentForm(request.POST or None, initial={"items": strategy.alignment.all()})
     if request.method == "POST" and form.is_valid():
         services.strategy_alignment_set(strategy=strategy, items=form.cleaned_data["items"], by=request.user)
-        messages.success(request, f"บันทึกความสอดคล้องของกลยุทธ์ที่ {strategy.number} แล้ว")
+        messages.success(request, phrase(digits_for_user(request.user), "บันทึกความสอดคล้องของกลยุทธ์ที่ {n} แล้ว",
+                                         n=strategy.number))
         return redirect(_strategy_url(strategy))
     return _form_page(request, form, f"ความสอดคล้องของกลยุทธ์ที่ {strategy.number}", _strategy_url(strategy))
 
@@ -238,7 +242,8 @@ def indicator_edit(request, pk=None, indicator_pk=None):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"บันทึกตัวชี้วัด {indicator.code} แล้ว")
+            messages.success(request, phrase(digits_for_user(request.user), "บันทึกตัวชี้วัด {code} แล้ว",
+                                             code=Formatted(indicator.code)))
             return redirect(_strategy_url(strategy))
     title = f"แก้ไขตัวชี้วัด {indicator.code}" if indicator else f"เพิ่มตัวชี้วัด · กลยุทธ์ที่ {strategy.number}"
     return _form_page(request, form, title, _strategy_url(strategy))
@@ -250,7 +255,8 @@ def indicator_delete(request, indicator_pk):
     indicator = load_in_office(request.user, StrategyIndicator.objects.select_related("strategy"), indicator_pk,
                                office_path="strategy__development_plan__office", for_write=True)
     services.row_delete(row=indicator, by=request.user)
-    messages.success(request, f"ลบตัวชี้วัด {indicator.code} แล้ว")
+    messages.success(request, phrase(digits_for_user(request.user), "ลบตัวชี้วัด {code} แล้ว",
+                                     code=Formatted(indicator.code)))
     return redirect(_strategy_url(indicator.strategy))
 
 
@@ -289,7 +295,8 @@ def result_edit(request, indicator_pk, year):
         except ValidationError as error:
             form.add_error("result", error)
         else:
-            messages.success(request, f"บันทึกผลตัวชี้วัด {indicator.code} ปี {year} แล้ว")
+            messages.success(request, phrase(digits_for_user(request.user), "บันทึกผลตัวชี้วัด {code} ปี {year} แล้ว",
+                                             code=Formatted(indicator.code), year=year))
             return redirect(back)
     help_text = f"{indicator.code} {indicator.text} ({indicator.get_kind_display()})"
     if indicator.levels:

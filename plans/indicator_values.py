@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
-from plans.thai_formats import format_number, to_arabic_digits
+from plans.thai_formats import format_number, to_arabic_digits, to_thai_digits
 
 NA_WORDS = {"", "n/a", "na", "-", "(n/a)", "ไม่มีค่าเป้าหมาย"}
 YES_WORDS = {"1", "มี", "ใช่", "ผ่าน", "yes", "y"}
@@ -69,6 +69,9 @@ def show_value(kind, value, text, *, digits="thai"):
         if kind != "mean" and value == value.to_integral_value():
             value = value.quantize(1)
         return format_number(value, digits=digits)
+    if kind == "level":
+        # A level is a step of the indicator's own scale ("ระดับ 5"): printed in the document's digits.
+        return to_thai_digits(text) if digits == "thai" else to_arabic_digits(text)
     return text
 
 

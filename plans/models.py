@@ -25,6 +25,13 @@ from plans.development_plan import (  # noqa: E402, F401  (re-exported: plans.mo
 )
 
 
+class InterfaceDigits(models.TextChoices):
+    """How the portal's pages print numbers and dates (the booklet has its own choice)."""
+
+    THAI = "thai", _("เลขไทย")
+    ARABIC = "arabic", _("เลขอารบิก")
+
+
 class Office(models.Model):
     """An educational service area office (สำนักงานเขตพื้นที่การศึกษา, สพป./สพม.)."""
 
@@ -46,6 +53,13 @@ class Office(models.Model):
     director_position = models.CharField(
         _("ตำแหน่งผู้อำนวยการ"), max_length=200, blank=True,
         help_text=_("เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสมุทรสาคร"),
+    )
+    # Every number and date the portal's pages and messages print (plans/interface_digits.py);
+    # what people type is accepted in either digits whatever this says.
+    interface_digits = models.CharField(
+        _("ตัวเลขบนหน้าจอ"), max_length=10, choices=InterfaceDigits.choices, default=InterfaceDigits.THAI,
+        help_text=_("ตัวเลขและวันที่บนหน้าเว็บและข้อความแจ้งเตือน เลขไทย เช่น ๒๕๖๗ หรือเลขอารบิก เช่น 2567 "
+                    "ช่องกรอกข้อมูลรับได้ทั้งสองแบบ เล่มรายงานเลือกตัวเลขของตนเองแยกต่างหาก"),
     )
 
     history = HistoricalRecords()

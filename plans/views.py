@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from plans import services
 from plans.access import load_in_office, member_or_404, plan_or_404, require_planner
 from plans.forms import ActionPlanForm, GroupForm, StrategyForm, WindowOpenForm
+from plans.interface_digits import digits_for_user, phrase, shown_message
 from plans.models import DevelopmentPlan, Group, QuarterDeadline, ReportingWindow, Role, Strategy
 from plans.selectors import action_plans_of_office, membership_of, next_quarter_to_open
 from plans.year_picker import running_action_plan
@@ -76,7 +77,8 @@ def action_plan_create(request):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว")
+            messages.success(request, phrase(digits_for_user(request.user), "สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {y} แล้ว",
+                                             y=plan.fiscal_year.be_year))
             return redirect("plans:setup")
     return render(request, "plans/form.html", {"form": form, "title": "สร้างแผนปฏิบัติการประจำปี"})
 
@@ -127,7 +129,7 @@ def group_delete(request, pk):
     try:
         services.group_delete(group=group, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
         messages.success(request, f"ลบกลุ่ม “{group.name}” แล้ว")
     return redirect("plans:groups")
@@ -170,7 +172,7 @@ def strategy_edit(request, pk=None):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"บันทึกกลยุทธ์ที่ {strategy.number} แล้ว")
+            messages.success(request, phrase(digits_for_user(request.user), "บันทึกกลยุทธ์ที่ {n} แล้ว", n=strategy.number))
             return redirect("plans:strategies")
     title = f"แก้ไขกลยุทธ์ที่ {strategy.number}" if strategy else "เพิ่มกลยุทธ์"
     return render(request, "plans/form.html", {"form": form, "title": title, "back": "plans:strategies"})
@@ -185,9 +187,9 @@ def strategy_delete(request, pk):
     try:
         services.strategy_delete(strategy=strategy, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
-        messages.success(request, f"ลบกลยุทธ์ที่ {strategy.number} แล้ว")
+        messages.success(request, phrase(digits_for_user(request.user), "ลบกลยุทธ์ที่ {n} แล้ว", n=strategy.number))
     return redirect("plans:strategies")
 
 
@@ -206,7 +208,8 @@ def window_open(request):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"เปิดรับรายงานไตรมาสที่ {window.quarter} แล้ว")
+            messages.success(request, phrase(digits_for_user(request.user), "เปิดรับรายงานไตรมาสที่ {q} แล้ว",
+                                             q=window.quarter))
             return redirect(f"{_board_url()}?quarter={window.quarter}&year={plan.fiscal_year.be_year}")
     return render(
         request,
@@ -245,7 +248,7 @@ def window_close(request, pk):
     try:
         services.reporting_window_close(window=window, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
-        messages.success(request, f"ปิดรับรายงานไตรมาสที่ {window.quarter} แล้ว")
+        messages.success(request, phrase(digits_for_user(request.user), "ปิดรับรายงานไตรมาสที่ {q} แล้ว", q=window.quarter))
     return redirect(f"{_board_url()}?quarter={window.quarter}&year={window.action_plan.fiscal_year.be_year}")

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from plans.access import member_or_404, picked_plan, plan_or_404, require_planner
 from plans.forms import ActionPlanCopyForm
+from plans.interface_digits import digits_for_user, phrase
 from plans.models import Role
 from plans.selectors import current_action_plan
 from plans.views import add_errors
@@ -123,8 +124,8 @@ def action_plan_copy(request):
         else:
             messages.success(
                 request,
-                f"คัดลอกแผนไปยังปีงบประมาณ พ.ศ. {plan.fiscal_year.be_year} แล้ว "
-                f"({plan.projects.count()} โครงการ) กรุณากรอกงบประมาณที่ได้รับจัดสรรของปีใหม่",
+                phrase(digits_for_user(request.user), "คัดลอกแผนไปยังปีงบประมาณ พ.ศ. {y} แล้ว ({n} โครงการ) "
+                       "กรุณากรอกงบประมาณที่ได้รับจัดสรรของปีใหม่", y=plan.fiscal_year.be_year, n=plan.projects.count()),
             )
             return redirect("plans:setup")
     return render(

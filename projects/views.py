@@ -16,6 +16,7 @@ from budget.plan_services import project_money_set
 from budget.selectors import project_money
 from plans.access import NOT_YOURS, is_planner, plan_or_404, require_planner
 from plans.concurrency import StaleEdit, show_stale
+from plans.interface_digits import digits_for_user, shown_message
 from plans.models import Strategy
 from plans.views import add_errors
 from projects import services
@@ -268,7 +269,7 @@ def activity_delete(request, pk, activity_pk):
     try:
         services.activity_delete(activity=activity, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
         messages.success(request, f"ลบกิจกรรม “{activity.title}” แล้ว")
     return redirect("projects:activities", project.pk)
@@ -351,7 +352,7 @@ def indicator_delete(request, pk, indicator_pk):
     try:
         services.indicator_delete(indicator=indicator, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
     else:
         messages.success(request, "ลบตัวชี้วัดแล้ว")
     return redirect("projects:indicators", project.pk)

@@ -9,9 +9,11 @@ import re
 
 from django import template
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 from plans import thai_formats as tf
+from plans.interface_digits import Formatted
 
 register = template.Library()
 
@@ -38,6 +40,33 @@ def thai_digits(value, arg=None):
         parts = _MARKUP.split(str(value))
         return mark_safe("".join(p if i % 2 else convert(p) for i, p in enumerate(parts)))
     return convert(str(value))
+
+
+# In a rendered form, what people typed or will type keeps its digits: a textarea's text, the help text
+# under a field (its examples show the digits the field holds), what an error message quotes of the
+# input (“กท42.”, the house style quotes it), and tags (input values).
+_KEPT_IN_FORM = re.compile(
+    r"(<textarea\b.*?</textarea>|“[^”<]*”|<(?:div|small)\b[^>]*\bclass=\"[^\"]*\bform-text\b[^>]*>.*?</(?:div|small)>|<[^>]*>|&#?\w+;)",
+    re.DOTALL,
+)
+
+
+@register.filter(is_safe=True)
+def form_digits(value, arg=None):
+    """A rendered form ({{ form|crispy|form_digits:digits }}): labels, options and error messages in the
+    interface's digits; input values, textarea text and help texts as they are."""
+    if value is None:
+        return ""
+    convert = tf.to_arabic_digits if _digits(arg) == "arabic" else tf.to_thai_digits
+    parts = _KEPT_IN_FORM.split(str(conditional_escape(value)))
+    return mark_safe("".join(p if i % 2 else convert(p) for i, p in enumerate(parts)))
+
+
+@register.filter(is_safe=True)
+def value_digits(value, arg=None):
+    """A value the portal formatted (plans.interface_digits.Formatted) in the interface's digits; text
+    someone typed as it was typed."""
+    return thai_digits(value, arg) if isinstance(value, Formatted) else value
 
 
 @register.filter

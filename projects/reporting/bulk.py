@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from plans.concurrency import StaleEdit
+from plans.interface_digits import shown
 from projects.models import QuarterlyReport, ReportState
 from projects.reporting import services
 from projects.reporting.services import ReportInput
@@ -19,7 +20,9 @@ class BulkOutcome:
 
 
 def _label(report):
-    return _("%(code)s ไตรมาสที่ %(q)s") % {"code": report.project.code, "q": report.quarter}
+    # Shown on the office's pages: the quarter in its interface digits, the code as it is.
+    return _("%(code)s ไตรมาสที่ %(q)s") % {"code": report.project.code,
+                                           "q": shown(report.project.action_plan.office, report.quarter)}
 
 
 def accept_many(*, action_plan, checked, user):

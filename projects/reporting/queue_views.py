@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plans.access import load_in_office
+from plans.interface_digits import digits_for_user, shown
 from plans.models import ActionPlan
 from projects.reporting import bulk
 from projects.reporting.queue import next_waiting, waiting_reports
@@ -74,7 +75,8 @@ def accept_checked(request, plan_pk, quarter):
     outcome = bulk.accept_many(action_plan=plan, checked=checked, user=request.user)
     if outcome.done:
         messages.success(request, _("ตรวจรับรายงานแล้ว %(n)s ฉบับ: %(list)s") % {
-            "n": len(outcome.done), "list": ", ".join(r.project.code for r in outcome.done)})
+            "n": shown(digits_for_user(request.user), len(outcome.done)),
+            "list": ", ".join(r.project.code for r in outcome.done)})
     for _report, reason in outcome.refused:
         messages.error(request, reason)
     return redirect(queue_url(plan, quarter))

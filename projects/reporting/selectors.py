@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from budget.models import Allocation, Disbursement, SpendingPlan
+from plans.interface_digits import Formatted
 from plans.models import ReportingWindow
-from plans.thai_formats import format_date_short, format_money
+from plans.thai_formats import format_date_short, format_datetime_short, format_money
 from projects.models import (
     Activity,
     ActivityProgress,
@@ -79,14 +80,19 @@ def _display(model, name, value):
     if value is None or value == "":
         return "-"
     django_field = model._meta.get_field(name)
+    # What the portal formats is Formatted (the page prints it in the office's digits); typed text is not.
     if django_field.choices:
-        return str(dict(django_field.flatchoices).get(value, value))
+        return Formatted(dict(django_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
     if isinstance(value, Decimal):
-        return format_money(value, digits="arabic")
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return format_date_short(value, digits="arabic")
+        return Formatted(format_money(value, digits="arabic"))
+    if isinstance(value, datetime.datetime):
+        return Formatted(format_datetime_short(value, digits="arabic"))
+    if isinstance(value, datetime.date):
+        return Formatted(format_date_short(value, digits="arabic"))
+    if isinstance(value, int):
+        return Formatted(value)
     return str(value)
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from budget.selectors import project_money
 from plans.access import is_planner, require_role
 from plans.concurrency import StaleEdit
+from plans.interface_digits import digits_for_user, shown, shown_message
 from plans.models import Role
 from projects.access import can_edit_project, load_project, load_report
 from projects.models import ReportState
@@ -54,7 +55,7 @@ def report(request, pk, quarter):
                     current, forms = kept
                 forms.add_service_errors(error)
                 forms.focus_first_error()
-                count = len(forms.error_links())
+                count = shown(digits_for_user(request.user), len(forms.error_links()))
                 if kept is not None:
                     messages.error(request, _("ยังส่งรายงานไม่ได้ บันทึกทุกอย่างที่กรอกไว้เป็นฉบับร่างแล้ว "
                                               "กรุณาแก้ไข %(n)s รายการด้านล่าง แล้วกดส่งรายงานอีกครั้ง") % {"n": count})
@@ -136,7 +137,7 @@ def _run_review(request, report, action, form):
         action(report=report, user=request.user, expected_version=form.cleaned_data["version"],
                **{k: v for k, v in form.cleaned_data.items() if k != "version"})
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, shown_message(digits_for_user(request.user), " ".join(error.messages)))
         return False
     except StaleEdit as stale:
         messages.error(request, _("%(msg)s (รายงานนี้เพิ่งถูกแก้ไข กรุณาอ่านอีกครั้งก่อนตรวจ)") % {"msg": stale})

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from plans.access import load_in_office, member_or_404, require_planner
+from plans.interface_digits import digits_for_user, number, phrase
 from plans.models import DevelopmentPlan
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.devplan_import import DevplanImportInvalid, check_devplan_import, devplan_import_apply
@@ -92,6 +93,8 @@ def devplan_confirm(request, pk):
         messages.error(request, "ข้อมูลในระบบหรือไฟล์มีปัญหา ระบบยังไม่ได้บันทึกข้อมูลใด กรุณาตรวจสอบรายการด้านล่าง")
         return _preview(request, upload, invalid.check)
     import_upload_mark_applied(upload=upload)
-    messages.success(request, f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
-                              f"คงเดิม {len(check.unchanged):,} รายการ")
+    digits = digits_for_user(request.user)
+    messages.success(request, phrase(digits, "นำเข้าเรียบร้อย: เพิ่ม {a} รายการ แก้ไข {b} รายการ คงเดิม {c} รายการ",
+                                     a=number(digits, len(check.created)), b=number(digits, len(check.updated)),
+                                     c=number(digits, len(check.unchanged))))
     return redirect("plans:devplan_detail", upload.development_plan_id)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from plans.interface_digits import digits_for_user, phrase
 from projects.models import ImportKind
 from projects.reporting import bulk
 from projects.workbooks.results_workbook import results_projects
@@ -47,7 +48,9 @@ def submit_drafts_confirm(request, pk):
     outcome = bulk.submit_many(reports=reports, user=request.user, versions=versions)
     if outcome.done:
         codes = ", ".join(r.project.code for r in outcome.done)
-        messages.success(request, f"ส่งรายงานแล้ว {len(outcome.done)} ฉบับ รอกลุ่มนโยบายและแผนตรวจ: {codes}")
+        messages.success(request, phrase(digits_for_user(request.user),
+                                         "ส่งรายงานแล้ว {n} ฉบับ รอกลุ่มนโยบายและแผนตรวจ: {codes}",
+                                         n=len(outcome.done), codes=codes))
     for _report, reason in outcome.refused:
         messages.error(request, f"ยังส่งไม่ได้ {reason}")
     if outcome.refused:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.access import NOT_YOURS, is_planner, member_or_404, plan_or_404, require_role
+from plans.interface_digits import digits_for_user, number, phrase
 from plans.models import Role
-from plans.thai_formats import format_datetime_short
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.forms import WorkbookUploadForm
 from projects.workbooks.plan_import import (
@@ -191,18 +191,18 @@ def confirm(request, pk):
         if upload.applied_at is not None:
             messages.error(
                 request,
-                f"ไฟล์ “{upload.file_name}” นำเข้าไปแล้วเมื่อ {format_datetime_short(upload.applied_at)} "
-                "ระบบไม่นำเข้าซ้ำ (จะทับการแก้ไขที่ทำหลังจากนั้น) หากต้องการนำเข้าอีกครั้ง กรุณาอัปโหลดไฟล์ใหม่",
+                phrase(digits_for_user(request.user), "ไฟล์ “{name}” นำเข้าไปแล้วเมื่อ {when} ระบบไม่นำเข้าซ้ำ "
+                       "(จะทับการแก้ไขที่ทำหลังจากนั้น) หากต้องการนำเข้าอีกครั้ง กรุณาอัปโหลดไฟล์ใหม่",
+                       name=upload.file_name, when=upload.applied_at),
             )
             return redirect(f"{reverse('imports:index')}?year={upload.action_plan.fiscal_year.be_year}")
         check, response = _apply(request, upload, expected)
         if response is not None:
             return response
-    messages.success(
-        request,
-        f"นำเข้าเรียบร้อย: เพิ่ม {len(check.created):,} รายการ แก้ไข {len(check.updated):,} รายการ "
-        f"คงเดิม {len(check.unchanged):,} รายการ",
-    )
+    digits = digits_for_user(request.user)
+    messages.success(request, phrase(digits, "นำเข้าเรียบร้อย: เพิ่ม {a} รายการ แก้ไข {b} รายการ คงเดิม {c} รายการ",
+                                     a=number(digits, len(check.created)), b=number(digits, len(check.updated)),
+                                     c=number(digits, len(check.unchanged))))
     if upload.kind == ImportKind.RESULTS:
         # The imported reports are still drafts: next, send them together (issue #19).
         return redirect("imports:submit_drafts", pk=upload.pk)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
+from plans.interface_digits import digits_for_user
 from plans.models import Role
 from plans.thai_formats import format_number
 from reports.jobs.models import BookletJob, JobKind, JobState
@@ -54,14 +55,15 @@ def job_page(request, pk):
 def job_status(request, pk):
     """What the progress page's script shows, read again every POLL_S seconds (static/js/job_progress.js)."""
     job = load_job(request.user, pk)
+    digits = digits_for_user(request.user)
     return JsonResponse({
         "active": job.is_active,
         "state": job.state,
         "state_label": job.get_state_display(),
         "phase_label": job.get_phase_display(),
         "percent": job.percent,
-        "percent_text": f"{format_number(job.percent)}%",
-        "step_text": render_to_string("reports/_job_step.html", {"job": job}).strip(),
+        "percent_text": f"{format_number(job.percent, digits=digits)}%",
+        "step_text": render_to_string("reports/_job_step.html", {"job": job, "digits": digits}).strip(),
     })
 
 

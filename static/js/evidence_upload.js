@@ -12,6 +12,12 @@
     if (event.target.closest("#report-form")) reportDirty = true;
   });
 
+  // Numbers this script writes follow the office's interface digits (the form's data-digits); file names stay.
+  function shownDigits(form, text) {
+    if (form.dataset.digits === "arabic") return text;
+    return text.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0E50 + Number(d)); });
+  }
+
   function chosenFiles(form) {
     var files = [];
     form.querySelectorAll("input.evidence-files").forEach(function (input) {
@@ -36,7 +42,8 @@
         '<div class="small evidence-file-message mt-1" aria-live="polite"></div>';
       var size = file.size >= 1024 * 1024 ? (file.size / 1024 / 1024).toFixed(1) + " MB"
         : Math.max(1, Math.round(file.size / 1024)) + " KB";
-      row.querySelector(".fw-semibold").textContent = (index + 1) + ". " + file.name + " (" + size + ")";
+      row.querySelector(".fw-semibold").textContent =
+        shownDigits(form, (index + 1) + ". ") + file.name + " (" + shownDigits(form, size) + ")";
       var caption = row.querySelector(".evidence-file-caption");
       caption.placeholder = photos ? "คำบรรยายภาพนี้" : "ชื่อเอกสาร (เว้นว่าง = ใช้ชื่อไฟล์)";
       caption.setAttribute("aria-label", (photos ? "คำบรรยายภาพ " : "ชื่อเอกสาร ") + file.name);

@@ -39,8 +39,8 @@ def test_it_says_in_thai_what_to_fix(client, world, funded):
     client.force_login(world.finance)
     response = add(client, funded, date="31/03/2568", amount="0")
     body = response.content.decode()
-    assert "ไม่อยู่ในปีงบประมาณ พ.ศ. 2567" in body
-    assert "มากกว่า 0 บาท" in body
+    assert "ไม่อยู่ในปีงบประมาณ พ.ศ. ๒๕๖๗" in body
+    assert "มากกว่า ๐ บาท" in body
     assert not Disbursement.objects.exists()
 
 
@@ -75,7 +75,7 @@ def test_it_corrects_an_entry_with_a_reason_shown_in_history(client, world, fund
     disbursement.refresh_from_db()
     assert disbursement.amount == Decimal("1250")
     body = client.get(reverse("reporting:history", kwargs={"pk": funded.pk})).content.decode()
-    assert "แก้ไข: พิมพ์เกิน" in body and "12,500.00" in body and "1,250.00" in body
+    assert "แก้ไข: พิมพ์เกิน" in body and "๑๒,๕๐๐.๐๐" in body and "๑,๒๕๐.๐๐" in body
 
 
 def test_it_deletes_with_a_reason_only(client, world, funded):

@@ -79,6 +79,33 @@ def test_overlong_values_are_refused_with_a_message(client, world):
     assert not OfficeDeputy.objects.exists()
 
 
+def test_it_saves_the_interface_digits_with_history_and_the_pages_follow(client, world):
+    client.force_login(world.planner)
+    assert "๒๕๖๗" in client.get(reverse("plans:board")).content.decode()
+    response = client.post(reverse("office:profile"), _data(world, interface_digits="arabic"))
+    assert response.url == reverse("office:profile")
+    world.office.refresh_from_db()
+    assert world.office.interface_digits == "arabic"
+    record = world.office.history.first()
+    assert record.history_user == world.planner and record.interface_digits == "arabic"
+    assert "interface_digits" in record.diff_against(record.prev_record).changed_fields
+    board = client.get(reverse("plans:board")).content.decode()
+    assert "2567" in board and "๒๕๖๗" not in board
+
+
+def test_a_post_without_the_digits_keeps_them_and_a_wrong_choice_is_refused(client, world):
+    world.office.interface_digits = "arabic"
+    world.office.save()
+    client.force_login(world.planner)
+    client.post(reverse("office:profile"), _data(world))
+    world.office.refresh_from_db()
+    assert world.office.interface_digits == "arabic" and world.office.short_name == "สพป.ทดลอง"
+    response = client.post(reverse("office:profile"), _data(world, interface_digits="roman"))
+    assert response.status_code == 200 and "กรุณาเลือกตัวเลขบนหน้าจอ" in response.content.decode()
+    world.office.refresh_from_db()
+    assert world.office.interface_digits == "arabic"
+
+
 def test_a_cover_with_a_logo_and_every_contact_line_stays_on_one_page(world, settings, tmp_path):
     from pypdf import PdfReader
 

@@ -35,15 +35,15 @@ def test_the_office_keeps_its_own_targets_over_the_national_ones(client, world):
     money = booklet_context(BookletParams(action_plan=world.plan, months=6))["fig"].money
     assert money.target_percent == Decimal("50")
     page = client.get(reverse("office:year_edit", args=[2567])).content.decode()
-    assert "ตั้งเป้าหมายการเบิกจ่ายไตรมาสที่ 2: ร้อยละ 50" in page and "โดย" in page
+    assert "ตั้งเป้าหมายการเบิกจ่ายไตรมาสที่ ๒: ร้อยละ ๕๐" in page and "โดย" in page
 
 
 def test_targets_must_grow_and_stay_percentages(client, world):
     response = _post(client, world, target_1="60", target_2="50", target_4="120")
     page = response.content.decode()
-    assert "เป้าหมายสะสมต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in page and "ร้อยละต้องอยู่ระหว่าง 0 ถึง 100" in page
+    assert "เป้าหมายสะสมต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in page and "ร้อยละต้องอยู่ระหว่าง ๐ ถึง ๑๐๐" in page
     assert not CabinetTarget.objects.filter(office=world.office).exists()
-    assert "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง" in _post(client, world, target_1="10.125").content.decode()
+    assert "ทศนิยมได้ไม่เกิน ๒ ตำแหน่ง" in _post(client, world, target_1="10.125").content.decode()
 
 
 def test_a_deadline_before_its_quarter_is_refused(client, world):
@@ -64,7 +64,7 @@ def test_clearing_a_setting_deletes_it_with_history(client, world):
     _post(client, world, target_1="", deadline_1="", sources=[])
     assert not CabinetTarget.objects.filter(office=world.office, quarter=1).exists()
     page = client.get(reverse("office:year_edit", args=[2567])).content.decode()
-    assert "ลบเป้าหมายการเบิกจ่ายไตรมาสที่ 1" in page and "เลิกใช้แหล่งงบประมาณ งบ สพป." in page
+    assert "ลบเป้าหมายการเบิกจ่ายไตรมาสที่ ๑" in page and "เลิกใช้แหล่งงบประมาณ งบ สพป." in page
 
 
 def test_a_year_without_a_plan_is_not_found(client, world):

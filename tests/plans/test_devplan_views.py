@@ -67,7 +67,7 @@ def test_a_bad_target_comes_back_in_thai_next_to_its_year(client, world):
     response = client.post(reverse("plans:indicator_create", args=[world.strategy.pk]),
                            indicator_post(target_2567="เจ็ดสิบห้า"))
     assert response.status_code == 200
-    assert "ค่าเป้าหมายปี 2567 “เจ็ดสิบห้า” ต้องเป็นตัวเลข" in response.content.decode()
+    assert "ค่าเป้าหมายปี ๒๕๖๗ “เจ็ดสิบห้า” ต้องเป็นตัวเลข" in response.content.decode()
     assert not StrategyIndicator.objects.exists()
 
 
@@ -89,7 +89,7 @@ def test_a_result_that_is_not_a_number_is_refused_in_thai(client, world):
     client.post(reverse("plans:indicator_create", args=[world.strategy.pk]), indicator_post())
     indicator = StrategyIndicator.objects.get()
     response = client.post(reverse("plans:result_edit", args=[indicator.pk, 2567]), {"result": "ดีมาก"})
-    assert "ผลปี 2567 “ดีมาก” ต้องเป็นตัวเลข" in response.content.decode()
+    assert "ผลปี ๒๕๖๗ “ดีมาก” ต้องเป็นตัวเลข" in response.content.decode()
     assert not StrategyIndicatorResult.objects.exists()
 
 

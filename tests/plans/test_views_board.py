@@ -75,7 +75,7 @@ def test_it_refuses_to_open_a_quarter_that_is_already_open(client, world):
     client.force_login(world.planner)
     response = client.post(reverse("plans:window_open"), {"quarter": "2", "deadline": "15/04/2567"})
     assert response.status_code == 200
-    assert "ไตรมาสที่ 2 เปิดรับรายงานอยู่แล้ว" in response.content.decode()
+    assert "ไตรมาสที่ ๒ เปิดรับรายงานอยู่แล้ว" in response.content.decode()
 
 
 def test_it_closes_a_quarter(client, world):

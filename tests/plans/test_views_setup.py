@@ -55,7 +55,7 @@ def test_it_copies_last_years_plan_from_the_page(client, world):
     )
     new_plan = ActionPlan.objects.get(office=world.office, fiscal_year__be_year=2568)
     assert new_plan.projects.count() == 2
-    assert "คัดลอกแผนไปยังปีงบประมาณ พ.ศ. 2568 แล้ว (2 โครงการ)" in response.content.decode()
+    assert "คัดลอกแผนไปยังปีงบประมาณ พ.ศ. ๒๕๖๘ แล้ว (๒ โครงการ)" in response.content.decode()
 
 
 def test_it_explains_why_a_plan_cannot_be_created_for_a_year_out_of_the_development_plan(client, world):
@@ -64,4 +64,4 @@ def test_it_explains_why_a_plan_cannot_be_created_for_a_year_out_of_the_developm
         reverse("plans:action_plan_create"),
         {"be_year": 2575, "development_plan": world.plan.development_plan_id},
     )
-    assert "ไม่ครอบคลุมปีงบประมาณ พ.ศ. 2575" in response.content.decode()
+    assert "ไม่ครอบคลุมปีงบประมาณ พ.ศ. ๒๕๗๕" in response.content.decode()

@@ -140,7 +140,7 @@ def test_upload_preview_confirm_pages(client, world):
     assert response.status_code == 302
     preview = client.get(response.url)
     html = preview.content.decode()
-    assert "เป้าหมาย 2567" in html and "ยืนยันนำเข้า" in html
+    assert "เป้าหมาย ๒๕๖๗" in html and "ยืนยันนำเข้า" in html
     assert not StrategyIndicator.objects.get().targets.exists()
     confirm = client.post(response.url + "confirm/", {"fingerprint": preview.context["check"].fingerprint})
     assert confirm.status_code == 302

@@ -69,8 +69,8 @@ def test_it_offers_to_send_the_imported_drafts_and_sends_the_complete_ones(clien
     states = dict(QuarterlyReport.objects.values_list("project_id", "state"))
     assert states[complete.pk] == ReportState.SUBMITTED
     assert states[incomplete.pk] == ReportState.DRAFT
-    assert "ส่งรายงานแล้ว 1 ฉบับ" in body
-    assert f"ยังส่งไม่ได้ {incomplete.code} ไตรมาสที่ 1" in body and "กรุณากรอกจำนวนเงินที่ใช้จ่าย" in body
+    assert "ส่งรายงานแล้ว ๑ ฉบับ" in body  # in the office's interface digits (Thai unless it chose Arabic)
+    assert f"ยังส่งไม่ได้ {incomplete.code} ไตรมาสที่ ๑" in body and "กรุณากรอกจำนวนเงินที่ใช้จ่าย" in body
     sent = QuarterlyReport.objects.get(project=complete).history.latest()
     assert (sent.history_change_reason, sent.history_user) == ("ส่งรายงาน", world.owner_a)
 

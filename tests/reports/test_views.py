@@ -39,7 +39,7 @@ def test_it_refuses_an_as_of_date_before_the_end_of_the_round_in_thai(world, cli
         "grouping": "status", "digits": "thai",
     })
     assert response.status_code == 200
-    assert "วันที่ข้อมูลต้องไม่ก่อนวันสุดท้ายของรอบ (31/03/2567)" in response.content.decode()
+    assert "วันที่ข้อมูลต้องไม่ก่อนวันสุดท้ายของรอบ (๓๑/๐๓/๒๕๖๗)" in response.content.decode()
     assert not Booklet.objects.exists()
 
 

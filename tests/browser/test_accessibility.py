@@ -60,7 +60,7 @@ def office(world):
     factories.IndicatorFactory(project=world.project_a, text="ร้อยละของครูที่ผ่านการอบรม")
     YearEndReport.objects.create(project=world.project_b, state="submitted", verdict="not_achieved",
                                  verdict_reason="จัดกิจกรรมได้ไม่ครบ", disposition="returned",
-                                 quantitative_results="อบรมครู 40 คน")
+                                 quantitative_results="อบรมครูครบทุกคน")
     return world
 
 

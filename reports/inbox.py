@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from plans.interface_digits import digits_of
 from plans.models import Role
 from plans.selectors import membership_of
 from plans.thai_calendar import round_months_of_quarter
@@ -26,7 +27,6 @@ from projects.reporting.inbox import (
     PlanRows,
     Section,
     finance_items,
-    n,
     overdue_projects,
     owner_items,
     planner_items,
@@ -75,7 +75,7 @@ def ready_to_publish(rows: PlanRows):
     url = reverse("reports:booklets")
     return [
         Item(_("เล่มรายงานความก้าวหน้ารอบ %(m)s เดือน ตรวจรายงานครบแล้ว พร้อมจัดทำและเผยแพร่")
-             % {"m": n(round_months_of_quarter(w.quarter))}, 1, url)
+             % {"m": rows.n(round_months_of_quarter(w.quarter))}, 1, url)
         for w in rows.windows
         if (not w.is_open or w.deadline < rows.today) and w.quarter not in waiting
         and round_months_of_quarter(w.quarter) not in published
@@ -87,12 +87,12 @@ def director_items(rows: PlanRows, office, today):
     items = []
     new = Publication.objects.filter(booklet__action_plan__office=office, published_at__gte=since).count()
     if new:
-        items.append(Item(_("เล่มรายงานเผยแพร่ใหม่ใน %(d)s วันที่ผ่านมา %(n)s ฉบับ") % {"d": n(NEW_PUBLICATION_DAYS),
-                                                                                    "n": n(new)},
+        items.append(Item(_("เล่มรายงานเผยแพร่ใหม่ใน %(d)s วันที่ผ่านมา %(n)s ฉบับ") % {"d": rows.n(NEW_PUBLICATION_DAYS),
+                                                                                    "n": rows.n(new)},
                           new, reverse("reports:booklets")))
     overdue = overdue_projects(rows)
     if overdue:
-        items.append(Item(_("โครงการที่เลยกำหนดส่งรายงาน %(n)s โครงการ") % {"n": n(overdue)}, overdue,
+        items.append(Item(_("โครงการที่เลยกำหนดส่งรายงาน %(n)s โครงการ") % {"n": rows.n(overdue)}, overdue,
                           f"{reverse('reports:dashboard')}#overdue", urgent=True))
     return items
 
@@ -105,7 +105,7 @@ def inbox_for(user, today=None) -> Inbox:
     plan = running_action_plan(membership.office)
     if plan is None:
         return Inbox()
-    rows = PlanRows(plan, today or timezone.localdate())
+    rows = PlanRows(plan, today or timezone.localdate(), digits_of(membership.office))
     sections = []
     if membership.has_role(Role.PLANNER):
         sections.append(Section("planner", _("งานของนักวิเคราะห์นโยบายและแผน"),

@@ -48,21 +48,24 @@ class Section:
         return sum(item.count for item in self.items)
 
 
-def n(value):
-    return format_number(value, digits="thai")
-
-
 class PlanRows:
     """The running plan's rows the inbox reads, each loaded once, on first use."""
 
-    def __init__(self, plan, today):
+    def __init__(self, plan, today, digits="thai"):
         self.plan = plan
         self.today = today
+        self.digits = digits  # the office's interface digits (plans/interface_digits.py)
         self.windows = list(plan.reporting_windows.order_by("quarter"))
         self._reports = None
         self._projects = None
         self._owners = None
         self._waiting = None
+
+    def n(self, value):
+        return format_number(value, digits=self.digits)
+
+    def date(self, value):
+        return format_date_short(value, digits=self.digits)
 
     @property
     def projects(self):
@@ -125,7 +128,8 @@ def planner_items(rows: PlanRows):
     for quarter, project_ids in sorted(rows.waiting.items()):
         first = reverse("reporting:report", kwargs={"pk": project_ids[0], "quarter": quarter})
         queue = reverse("reporting:waiting", kwargs={"plan_pk": plan.pk, "quarter": quarter})
-        items.append(Item(_("รายงานไตรมาสที่ %(q)s รอตรวจ %(n)s ฉบับ") % {"q": n(quarter), "n": n(len(project_ids))},
+        what = {"q": rows.n(quarter), "n": rows.n(len(project_ids))}
+        items.append(Item(_("รายงานไตรมาสที่ %(q)s รอตรวจ %(n)s ฉบับ") % what,
                           len(project_ids), first, links=[(_("ตรวจรับหลายฉบับ"), queue)]))
     for window in rows.windows:
         missed = rows.missed(window)
@@ -134,14 +138,14 @@ def planner_items(rows: PlanRows):
         owners = {user for ids in rows.owners_of(missed).values() for user in ids}
         items.append(Item(
             _("ไตรมาสที่ %(q)s เลยกำหนดส่ง: ผู้รับผิดชอบ %(o)s คน ยังไม่ส่ง %(p)s โครงการ")
-            % {"q": n(window.quarter), "o": n(len(owners)), "p": n(len(missed))},
+            % {"q": rows.n(window.quarter), "o": rows.n(len(owners)), "p": rows.n(len(missed))},
             len(owners), board_url(plan, window.quarter, state="overdue"), urgent=True))
     for window in rows.windows:
         days = (window.deadline - rows.today).days
         if window.is_open and 0 <= days <= CLOSING_DAYS:
             items.append(Item(
                 _("ไตรมาสที่ %(q)s ใกล้ถึงกำหนดส่ง %(d)s (อีก %(n)s วัน)")
-                % {"q": n(window.quarter), "d": format_date_short(window.deadline), "n": n(days)},
+                % {"q": rows.n(window.quarter), "d": rows.date(window.deadline), "n": rows.n(days)},
                 1, board_url(plan, window.quarter)))
     return items
 
@@ -167,8 +171,8 @@ def owner_items(rows: PlanRows, user):
                 continue
             report = next((r for r in own if r.quarter == window.quarter), None)
             url = reverse("reporting:report", kwargs={"pk": project.id, "quarter": window.quarter})
-            what = {"q": n(window.quarter), "code": project.code, "title": project.title,
-                    "d": format_date_short(window.deadline)}
+            what = {"q": rows.n(window.quarter), "code": project.code, "title": project.title,
+                    "d": rows.date(window.deadline)}
             if report is not None and report.state == ReportState.RETURNED:
                 items.append(Item(_("ไตรมาสที่ %(q)s · ถูกส่งกลับให้แก้ไข · %(code)s %(title)s") % what, 1, url,
                                   note=report.review_comment, urgent=True))
@@ -190,7 +194,7 @@ def finance_items(rows: PlanRows):
     url = reverse("budget:disbursements")
     year = rows.plan.fiscal_year.be_year
     return [
-        Item(_("ไตรมาสที่ %(q)s: %(n)s โครงการยังไม่มีการบันทึกการเบิกจ่าย") % {"q": n(q), "n": n(len(ids))},
+        Item(_("ไตรมาสที่ %(q)s: %(n)s โครงการยังไม่มีการบันทึกการเบิกจ่าย") % {"q": rows.n(q), "n": rows.n(len(ids))},
              len(ids), f"{url}?year={year}&quarter={q}&state=missing")
         for q, ids in sorted(missing.items()) if ids
     ]

@@ -37,15 +37,15 @@ def test_it_sets_up_the_annual_report_of_a_year(client, planner, year):
 
 
 @pytest.mark.parametrize("changes, message", [
-    ({"photos_per_project": "0"}, "ค่าต้องไม่น้อยกว่า 1"),
-    ({"photos_per_project": "41"}, "ค่าต้องไม่เกิน 40"),
+    ({"photos_per_project": "0"}, "ค่าต้องไม่น้อยกว่า ๑"),
+    ({"photos_per_project": "41"}, "ค่าต้องไม่เกิน ๔๐"),
     ({"photos_per_project": "99999999999"}, "ค่าต้องไม่เกิน"),
     ({"photos_per_project": "สี่"}, "ตัวเลข"),
     ({"grouping": "status"}, "กรุณาเลือกจากรายการ"),
     ({"digits": "roman"}, "กรุณาเลือกจากรายการ"),
     ({"parts": ["registers", "appendix"]}, "กรุณาเลือกจากรายการ"),
-    ({"foreword": "ก" * 5001}, "5000"),
-    ({"office_problems": "ก" * 5001}, "5000"),
+    ({"foreword": "ก" * 5001}, "๕๐๐๐"),
+    ({"office_problems": "ก" * 5001}, "๕๐๐๐"),
     ({"document_number": "๑" * 51}, "50"),
 ])
 def test_bad_input_is_a_thai_message_and_nothing_is_written(client, planner, year, changes, message):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from reports.figures.types import (
@@ -272,6 +273,87 @@ class BookletFigures:
     def register(self):
         return self.rows + self.cancelled
 
+    @cached_property
+    def register_table(self):
+        """The register's lines by group, with source numbers, shortened remarks and their notes."""
+        return register_of(self.groups, self.cancelled, self.sources)
+
     @property
     def all_rows(self):
         return self.rows + self.cancelled
+
+
+# --- The register (บัญชีสรุปโครงการ), laid out as reference 003 prints it ------------------------------------
+# A remark longer than this many characters (about two lines of the remark column) is shortened in its cell
+# and printed whole in the notes under the table, so no row grows tall and nothing is lost.
+REMARK_CELL_CHARS = 48
+REMARK_PREFIX_CHARS = 36
+
+
+def remark_parts(row):
+    """What the register's remark column says about a project: why it was cancelled or added mid-year,
+    the planner's remark and the allocations' notes, in that order."""
+    project = row.project
+    parts = []
+    if row.cancelled and project.cancelled_reason:
+        parts.append(f"ยกเลิกโครงการ: {project.cancelled_reason}")
+    if project.added_mid_year and project.added_mid_year_reason:
+        parts.append(f"ระหว่างปี: {project.added_mid_year_reason}")
+    if project.remark:
+        parts.append(project.remark)
+    parts.extend(a.note for a in project.allocations.all() if a.note)
+    return parts
+
+
+def _shortened(text):
+    """The first words of a long remark, cut at a space (Thai separates phrases with spaces)."""
+    cut = text.rfind(" ", 0, REMARK_PREFIX_CHARS + 1)
+    return text[:cut] if cut >= REMARK_PREFIX_CHARS // 2 else ""
+
+
+@dataclass
+class RegisterLine:
+    row: ProjectFigures
+    source_numbers: list  # the allocation lines' source numbers (the legend under the table names them)
+    remark_lines: list  # what the cell prints
+    note: int | None = None  # number of the note under the table holding the whole remark
+
+
+@dataclass
+class RegisterNote:
+    number: int
+    row: ProjectFigures
+    text: str
+
+
+@dataclass
+class Register:
+    groups: list  # (GroupRow, [RegisterLine])
+    cancelled: list  # [RegisterLine]
+    legend: list  # (number, source) for the sources the register uses
+    notes: list  # [RegisterNote]
+
+
+def register_of(groups, cancelled, sources):
+    used = {source.pk for g in groups for r in g.rows for source, _ in r.allocation_lines}
+    used |= {source.pk for r in cancelled for source, _ in r.allocation_lines}
+    legend = [(n, source) for n, source in enumerate((s for s in sources if s.pk in used), start=1)]
+    number_of = {source.pk: n for n, source in legend}
+    notes = []
+
+    def line(row):
+        parts = remark_parts(row)
+        whole = " ".join(parts)
+        numbers = [number_of[source.pk] for source, _ in row.allocation_lines]
+        if len(whole) <= REMARK_CELL_CHARS:
+            return RegisterLine(row, numbers, parts)
+        notes.append(RegisterNote(len(notes) + 1, row, " · ".join(parts)))
+        prefix = _shortened(whole)
+        return RegisterLine(row, numbers, [f"{prefix} …"] if prefix else [], note=len(notes))
+
+    return Register(
+        groups=[(g, [line(r) for r in g.rows]) for g in groups],
+        cancelled=[line(r) for r in cancelled],
+        legend=legend,
+        notes=notes,
+    )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from reports.figures.types import (
+    NOT_REPORTED,
     STATUS_LABELS,
     STATUS_ORDER,
     ZERO,
@@ -227,6 +228,17 @@ class GroupRow:
         return [(s, counts.get(s.pk, 0)) for s in self.strategies]
 
 
+def prints_blocks(row):
+    """Whether the project's section prints report blocks (`ProjectFigures.printed_blocks` is not empty),
+    read from its counted reports: the same answer with or without the blocks loaded (the preview
+    lists the sections from the summary rows and loads each project's blocks on demand)."""
+    if row.status in ("in_progress", "completed"):
+        return bool(row.reports)
+    if row.status == NOT_REPORTED:
+        return any(report.status != "not_started" for report in row.reports)
+    return False
+
+
 @dataclass
 class Section:
     key: str
@@ -236,7 +248,7 @@ class Section:
     @property
     def full_rows(self):
         """Projects printed in full, each on its own pages: those with report blocks to print."""
-        return [r for r in self.rows if r.printed_blocks and r.project.reported_to_national_system]
+        return [r for r in self.rows if prints_blocks(r) and r.project.reported_to_national_system]
 
     @property
     def brief_rows(self):

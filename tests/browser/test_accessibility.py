@@ -30,7 +30,7 @@ def office(world):
     factories.DisbursementFactory(project=world.project_a, date=datetime.date(2024, 2, 15), amount=Decimal("9000"))
     factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
     factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
-    booklet = Booklet.objects.create(action_plan=world.plan, months=6)
+    booklet = world.booklet = Booklet.objects.create(action_plan=world.plan, months=6)
     world.failed_job = BookletJob.objects.create(
         booklet=booklet, kind="publish", state="failed", phase="failed", attempts=3, step=2, steps=4,
         requested_by=world.planner, error="จัดทำไฟล์ไม่สำเร็จ: OSError: ไม่พบฟอนต์ (ทำแล้ว 3 ครั้ง)")
@@ -64,7 +64,10 @@ def pages_of(world):
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
                      "/office/development-plans/new/", "/accounts/password/", "/accounts/login-attempts/",
                      # Review in one pass (issue #19).
-                     f"/reporting/plans/{world.plan.pk}/q2/waiting/"],
+                     f"/reporting/plans/{world.plan.pk}/q2/waiting/",
+                     # The booklet preview's parts loaded on demand (issue #12).
+                     f"/booklets/{world.booklet.pk}/preview/projects/{b}/",
+                     f"/booklets/{world.booklet.pk}/preview/digest/"],
         "owner_a": ["/plan/my-projects/", f"/reporting/projects/{a}/q2/", f"/projects/{a}/edit/", "/accounts/password/",
                     *common, f"/import/{ImportUpload.objects.get(uploaded_by=world.owner_a).pk}/submit/"],
         "finance1": ["/plan/my-projects/", f"/budget/projects/{a}/",

@@ -10,7 +10,8 @@ p50/p95 (wall clock), the median CPU time of this process (steadier than the wal
 machine; the database's own time is not in it) and the SQL queries of one request; then the "what
 needs me" inbox alone per role (issue #19), which every page of a member computes for its navigation.
 Targets (issue #12) at 1,000 projects: dashboard p95
-<= 200 ms, every list page p95 <= 300 ms; at 60 projects every page p95 <= 100 ms.
+<= 200 ms, every list page p95 <= 300 ms; at 60 projects every page p95 <= 100 ms. The booklet preview shows
+the summaries and loads each project's section (and the digest) from its own URL when opened: both are timed.
 """
 
 import argparse
@@ -87,6 +88,8 @@ def measure(runs):
     from reports.models import Booklet
 
     project = Project.objects.filter(owners__username="owner").order_by("display_order").first()
+    # A project the 6-month booklet prints in full (every project of this office reported Q1 and Q2).
+    reported = Project.objects.filter(reports__quarter=2).order_by("display_order").first()
     booklet = Booklet.objects.get()
     pages = [
         ("director", "dashboard", "/booklets/dashboard/"),
@@ -98,6 +101,9 @@ def measure(runs):
         ("owner", "report form", f"/reporting/projects/{project.pk}/q3/"),
         ("planner", "project detail", f"/projects/{project.pk}/"),
         ("planner", "booklet preview", f"/booklets/{booklet.pk}/preview/"),
+        # Its parts, loaded when a section is opened (issue #12): a project's section and the digest.
+        ("planner", "preview: one project", f"/booklets/{booklet.pk}/preview/projects/{reported.pk}/"),
+        ("planner", "preview: digest", f"/booklets/{booklet.pk}/preview/digest/"),
     ]
     clients = {}
     print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8} {'queries':>8}")

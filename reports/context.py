@@ -60,11 +60,12 @@ def params_of(booklet_or_params):
     return booklet_or_params.params()
 
 
-def booklet_context(booklet_or_params):
+def booklet_context(booklet_or_params, fig=None):
+    """The template context of a booklet; `fig`: figures already made (the preview's summaries)."""
     params = params_of(booklet_or_params)
     plan = params.action_plan
     rnd = Round(plan.fiscal_year.be_year, params.months, params.as_of)
-    fig = booklet_figures(plan, rnd, grouping=params.grouping)
+    fig = fig or booklet_figures(plan, rnd, grouping=params.grouping)
     tables = [(key, title) for key, title in TABLES.items() if key in params.tables]
     foreword = params.foreword or default_foreword(plan, params.months, params.digits)
     evidence.choose_for_blocks(fig, params)

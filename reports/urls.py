@@ -1,7 +1,7 @@
 from django.urls import path
 
 from projects.reporting.urls import QuarterConverter  # noqa: F401 (registers <quarter:>)
-from reports import print_views, views
+from reports import preview_views, print_views, views
 from reports.annual import urls as annual_urls
 from reports.devplan import views as devplan_views
 from reports.jobs import views as job_views
@@ -14,7 +14,10 @@ urlpatterns = [
     path("", views.booklet_list, name="booklets"),
     path("new/", views.booklet_new, name="booklet_new"),
     path("<int:pk>/edit/", views.booklet_edit, name="booklet_edit"),
-    path("<int:pk>/preview/", views.booklet_preview, name="booklet_preview"),
+    path("<int:pk>/preview/", preview_views.booklet_preview, name="booklet_preview"),
+    path("<int:pk>/preview/projects/<int:project_pk>/", preview_views.booklet_preview_project,
+         name="booklet_preview_project"),
+    path("<int:pk>/preview/digest/", preview_views.booklet_preview_digest, name="booklet_preview_digest"),
     path("<int:pk>/pdf/", views.booklet_pdf, name="booklet_pdf"),
     path("<int:pk>/excel/", views.booklet_excel, name="booklet_excel"),
     path("<int:pk>/publish/", views.booklet_publish_view, name="booklet_publish"),

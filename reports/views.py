@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,7 +19,6 @@ from reports.jobs.selectors import latest_per_kind
 from reports.jobs.views import start_and_show
 from reports.models import Publication
 from reports.office_history import office_history as office_history_of
-from reports.pdf import render_booklet_html
 from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
 from reports.services import booklet_create, booklet_update
 
@@ -96,20 +94,6 @@ def booklet_edit(request, pk):
             messages.success(request, "บันทึกการแก้ไขแล้ว")
             return redirect("reports:booklet_preview", pk=booklet.pk)
     return render(request, "reports/booklet_form.html", {"form": form, "booklet": booklet, "changes": changes})
-
-
-@login_required
-def booklet_preview(request, pk):
-    booklet = load_booklet(request.user, pk)
-    require_role(request.user, Role.PLANNER)
-    toolbar = [
-        {"url": reverse("reports:booklets"), "label": "← เล่มรายงานทั้งหมด"},
-        {"url": reverse("reports:booklet_edit", args=[pk]), "label": "แก้ไข"},
-        {"url": reverse("reports:booklet_pdf", args=[pk]), "label": "ดาวน์โหลด PDF (ฉบับร่าง)"},
-        {"url": reverse("reports:booklet_excel", args=[pk]), "label": "Excel"},
-    ]
-    return HttpResponse(render_booklet_html(booklet, screen=True, extra={"toolbar": toolbar, "booklet": booklet},
-                                            request=request))
 
 
 @login_required

@@ -179,15 +179,7 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
     group_rows = [g for g in group_rows if g.rows]
     totals = GroupRow(None, rows, rnd.quarter, sources, strategies)
     sections = _sections(rows, group_rows, strategies, grouping)
-    digest = []
-    for g in group_rows if detail else ():
-        entries = []
-        for r in g.rows:
-            latest = r.latest_report
-            if latest is not None and (said(latest.problems) or said(latest.suggestions)):
-                entries.append(DigestEntry(r, said(latest.problems), said(latest.suggestions)))
-        if entries:
-            digest.append((g.group, entries))
+    digest = digest_of(group_rows) if detail else []
     return BookletFigures(
         action_plan=action_plan,
         office=action_plan.office,
@@ -203,6 +195,26 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
         sections=sections,
         digest=digest,
     )
+
+
+def digest_of(group_rows, texts=None):
+    """(group, [DigestEntry]) of the projects whose latest report in the round names problems or
+    suggestions. texts: {report id: (problems, suggestions)} when the rows carry no report texts (the
+    preview's digest, loaded on its own)."""
+    digest = []
+    for g in group_rows:
+        entries = []
+        for r in g.rows:
+            latest = r.latest_report
+            if latest is None:
+                continue
+            problems, suggestions = texts.get(latest.id, ("", "")) if texts is not None else (
+                latest.problems, latest.suggestions)
+            if said(problems) or said(suggestions):
+                entries.append(DigestEntry(r, said(problems), said(suggestions)))
+        if entries:
+            digest.append((g.group, entries))
+    return digest
 
 
 def overdue_reports(action_plan, rows, today):

@@ -34,19 +34,21 @@ def _by_project(queryset, *fields):
     return grouped
 
 
-def load_round(action_plan, rnd: Round, *, detail=True):
+def load_round(action_plan, rnd: Round, *, detail=True, project_ids=None):
     """Everything the round's figures need, in a fixed number of queries.
 
     detail=False (the dashboard): only what the summaries need (status, money, groups, overdue
     reports), as plain rows in one query per table: no activities, indicators, alignment or report
     texts, and none of the per-project querysets a prefetch builds (most of a 1,000-project
-    office's time went there).
+    office's time went there). project_ids: only those projects (the preview's one project section).
     """
 
     reports = QuarterlyReport.objects.filter(
         quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES
     ).order_by("quarter")
     projects = Project.objects.filter(action_plan=action_plan).select_related("group", "strategy")
+    if project_ids is not None:
+        projects = projects.filter(pk__in=project_ids)
     if detail:
         reports = reports.prefetch_related(
             Prefetch("activity_progress", queryset=ActivityProgress.objects.select_related("activity")),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from reports.figures.types import (
+    NOT_REPORTED,
     STATUS_LABELS,
     STATUS_ORDER,
     ZERO,
@@ -226,6 +228,17 @@ class GroupRow:
         return [(s, counts.get(s.pk, 0)) for s in self.strategies]
 
 
+def prints_blocks(row):
+    """Whether the project's section prints report blocks (`ProjectFigures.printed_blocks` is not empty),
+    read from its counted reports: the same answer with or without the blocks loaded (the preview
+    lists the sections from the summary rows and loads each project's blocks on demand)."""
+    if row.status in ("in_progress", "completed"):
+        return bool(row.reports)
+    if row.status == NOT_REPORTED:
+        return any(report.status != "not_started" for report in row.reports)
+    return False
+
+
 @dataclass
 class Section:
     key: str
@@ -235,7 +248,7 @@ class Section:
     @property
     def full_rows(self):
         """Projects printed in full, each on its own pages: those with report blocks to print."""
-        return [r for r in self.rows if r.printed_blocks and r.project.reported_to_national_system]
+        return [r for r in self.rows if prints_blocks(r) and r.project.reported_to_national_system]
 
     @property
     def brief_rows(self):
@@ -272,6 +285,87 @@ class BookletFigures:
     def register(self):
         return self.rows + self.cancelled
 
+    @cached_property
+    def register_table(self):
+        """The register's lines by group, with source numbers, shortened remarks and their notes."""
+        return register_of(self.groups, self.cancelled, self.sources)
+
     @property
     def all_rows(self):
         return self.rows + self.cancelled
+
+
+# --- The register (บัญชีสรุปโครงการ), laid out as reference 003 prints it ------------------------------------
+# A remark longer than this many characters (about two lines of the remark column) is shortened in its cell
+# and printed whole in the notes under the table, so no row grows tall and nothing is lost.
+REMARK_CELL_CHARS = 48
+REMARK_PREFIX_CHARS = 36
+
+
+def remark_parts(row):
+    """What the register's remark column says about a project: why it was cancelled or added mid-year,
+    the planner's remark and the allocations' notes, in that order."""
+    project = row.project
+    parts = []
+    if row.cancelled and project.cancelled_reason:
+        parts.append(f"ยกเลิกโครงการ: {project.cancelled_reason}")
+    if project.added_mid_year and project.added_mid_year_reason:
+        parts.append(f"ระหว่างปี: {project.added_mid_year_reason}")
+    if project.remark:
+        parts.append(project.remark)
+    parts.extend(a.note for a in project.allocations.all() if a.note)
+    return parts
+
+
+def _shortened(text):
+    """The first words of a long remark, cut at a space (Thai separates phrases with spaces)."""
+    cut = text.rfind(" ", 0, REMARK_PREFIX_CHARS + 1)
+    return text[:cut] if cut >= REMARK_PREFIX_CHARS // 2 else ""
+
+
+@dataclass
+class RegisterLine:
+    row: ProjectFigures
+    source_numbers: list  # the allocation lines' source numbers (the legend under the table names them)
+    remark_lines: list  # what the cell prints
+    note: int | None = None  # number of the note under the table holding the whole remark
+
+
+@dataclass
+class RegisterNote:
+    number: int
+    row: ProjectFigures
+    text: str
+
+
+@dataclass
+class Register:
+    groups: list  # (GroupRow, [RegisterLine])
+    cancelled: list  # [RegisterLine]
+    legend: list  # (number, source) for the sources the register uses
+    notes: list  # [RegisterNote]
+
+
+def register_of(groups, cancelled, sources):
+    used = {source.pk for g in groups for r in g.rows for source, _ in r.allocation_lines}
+    used |= {source.pk for r in cancelled for source, _ in r.allocation_lines}
+    legend = [(n, source) for n, source in enumerate((s for s in sources if s.pk in used), start=1)]
+    number_of = {source.pk: n for n, source in legend}
+    notes = []
+
+    def line(row):
+        parts = remark_parts(row)
+        whole = " ".join(parts)
+        numbers = [number_of[source.pk] for source, _ in row.allocation_lines]
+        if len(whole) <= REMARK_CELL_CHARS:
+            return RegisterLine(row, numbers, parts)
+        notes.append(RegisterNote(len(notes) + 1, row, " · ".join(parts)))
+        prefix = _shortened(whole)
+        return RegisterLine(row, numbers, [f"{prefix} …"] if prefix else [], note=len(notes))
+
+    return Register(
+        groups=[(g, [line(r) for r in g.rows]) for g in groups],
+        cancelled=[line(r) for r in cancelled],
+        legend=legend,
+        notes=notes,
+    )

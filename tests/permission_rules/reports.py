@@ -45,6 +45,15 @@ def of_booklet(world):
     return {"pk": booklet(world).pk}
 
 
+def of_booklet_project(world):
+    """A project the 6-month booklet prints in full (a submitted Q2 report): its section in the preview."""
+    from projects.models import QuarterlyReport
+
+    QuarterlyReport.objects.update_or_create(project=world.project_a, quarter=2,
+                                             defaults={"state": "submitted", "status": "in_progress"})
+    return {"pk": booklet(world).pk, "project_pk": world.project_a.pk}
+
+
 RULES = {
     # Each member's own office: the other office's planner sees their own dashboard and list.
     "reports:dashboard": Rule(expect={**MEMBERS, "other_planner": 200}),
@@ -54,6 +63,9 @@ RULES = {
     "reports:booklet_new": Rule(expect={**PLANNERS_ONLY, "other_planner": 200}),
     "reports:booklet_edit": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:booklet_preview": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    # The preview's parts loaded on demand (issue #12): a project's section and the digest.
+    "reports:booklet_preview_project": Rule(kwargs=of_booklet_project, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_preview_digest": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
     # Files are made by a job: the answer is the job's progress page.
     "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**as_redirect(MEMBERS), "other_planner": 404}),

@@ -84,3 +84,17 @@ def numbers_run_together(pdf_path):
             if RUN_TOGETHER.search(text):
                 found.append(Outside(number, text, 0.0, "next cell"))
     return found
+
+
+def pages_starting_with(pdf_path, text):
+    """Pages whose first line of text (top of the page) starts with `text`: e.g. a project's sign-off
+    ("ผู้รับผิดชอบโครงการ") carried alone onto a new page."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    found = []
+    for number, (_width, _height, body) in enumerate(PAGE.findall(xml), start=1):
+        lines = re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', body, re.S)
+        lines = sorted((float(y), " ".join(re.findall(r">([^<]*)</word>", words))) for y, words in lines)
+        if lines and lines[0][1].startswith(text):
+            found.append(number)
+    return found

@@ -12,7 +12,7 @@ from plans.models import ActionPlan
 from reports.context import BookletParams
 from reports.pdf import render_booklet_pdf
 from tests.conftest import restore_reference_rows
-from tests.reports.pdf_boxes import numbers_run_together, text_outside_content
+from tests.reports.pdf_boxes import numbers_run_together, pages_starting_with, text_outside_content
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +46,6 @@ def test_no_text_leaves_the_content_area(demo, demo_media, settings, tmp_path, m
                                                       digits=digits, document_number="4/2567")))
     outside = text_outside_content(path) + numbers_run_together(path)
     assert not outside, "\n".join(str(o) for o in outside[:20])
+    # A project's sign-off never starts a page alone (it did on page 23 of the published demo booklet, after
+    # a project's photos): its project's last lines come with it.
+    assert not pages_starting_with(path, "ผู้รับผิดชอบโครงการ")

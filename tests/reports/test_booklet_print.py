@@ -59,6 +59,23 @@ def test_the_register_has_group_subtotals_and_remarks(small):
     assert re.search(r'<span class="nw">[^<]*ผู้ใช้', register)  # an owner's name never breaks inside
 
 
+def test_a_long_remark_is_shortened_in_its_cell_and_printed_whole_under_the_register(small):
+    """The register stays about two rows of text per project (003's two pages): a long remark keeps its
+    first words in the cell and its whole text in a numbered note under the table; nothing is lost."""
+    long_remark = "สพฐ. แจ้งให้ดำเนินการคัดเลือกผลงาน OBEC Content Center ภายหลังการอนุมัติแผนปฏิบัติการประจำปี"
+    small.b.remark = long_remark
+    small.b.save()
+    html = html_of(small)
+    register = html[html.index('id="register"'):html.index('id="sections"')]
+    table, notes = register.split("</table>", 1)
+    assert long_remark not in table
+    assert "(หมายเหตุ ๑)" in table
+    assert "สพฐ. แจ้งให้ดำเนินการคัดเลือกผลงาน …" in table
+    assert re.search(r"\(๑\) ที่ [๐-๙]+ " + re.escape(long_remark), notes)
+    # Sources are numbers in the table, named once under it (as 003's legend).
+    assert re.search(r"แหล่งงบประมาณ</span> <span class=\"nw\">๑ = ", notes)
+
+
 # --- 14: numbers, years and dates stay whole -----------------------------------------------------------
 
 def inside_nowrap(body, position):

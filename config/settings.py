@@ -249,6 +249,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 # The queue this deployment's web processes and workers share (two deployments on one Redis differ).
 CELERY_TASK_DEFAULT_QUEUE = env_str("TIDTAM_TASK_QUEUE", default="tidtam")
+# Booklets made from the command line (render_booklet, one task per office: a national run is
+# hundreds) go to a queue of their own, served by workers of their own (`make worker-national`), so
+# a national run never keeps planners' jobs and mail waiting on the queue above.
+TIDTAM_NATIONAL_TASK_QUEUE = env_str("TIDTAM_NATIONAL_TASK_QUEUE", default=f"{CELERY_TASK_DEFAULT_QUEUE}-national")
+CELERY_TASK_ROUTES = {"reports.office_booklet": {"queue": TIDTAM_NATIONAL_TASK_QUEUE}}
 CELERY_TIMEZONE = TIME_ZONE
 # Absolute links in mail ("https://tidtam.example.go.th"); no trailing slash.
 TIDTAM_SITE_URL = env_str("TIDTAM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -52,9 +52,9 @@ open({str(out)!r}, "w").write(render_booklet_html(BookletParams(action_plan=plan
     return out.read_text()
 
 
-def cpu(function):
+def cpu(function, *args):
     started = time.process_time()
-    result = function()
+    result = function(*args)
     return time.process_time() - started, result
 
 
@@ -83,8 +83,8 @@ def measure(html, repeats):
     rows = []
     for _ in range(repeats):
         layout_s, document = cpu(layout)
-        plain_s, plain = cpu(lambda: draw(document, weasyprints))
-        exact_s, exact = cpu(lambda: draw(document, ours))
+        plain_s, plain = cpu(draw, document, weasyprints)
+        exact_s, exact = cpu(draw, document, ours)
         rows.append((layout_s, plain_s, exact_s, len(plain), len(exact), len(document.pages)))
     text.draw_first_line = ours
     return rows

@@ -57,6 +57,8 @@ _nominal_utf8_cache = {}
 _plans = {}
 _PLANS_KEPT = 2048
 _NO_SPANS = {}
+# Glyph ids as 2- and 4-digit hexadecimal, as drawn.
+_GLYPH_HEX = {2: {}, 4: {}}
 # Pango's glyph arrays, read as 32-bit integers (checked by install()).
 _GLYPH_INFO_SIZE, _CLUSTER_SIZE = 20, 4
 _PANGO_GLYPH_EMPTY, _PANGO_GLYPH_UNKNOWN_FLAG = 0x0FFFFFFF, 0x10000000
@@ -285,7 +287,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             nominal = None if font.bitmap else nominal_characters(font)
             spelling = None if font.bitmap else _nominal_utf8(font)
             font_key = (font.hash, len(font.file_content), font.index)
-            to_unicode, glyph_format = font.to_unicode, '02x' if font.bitmap else '04x'
+            to_unicode, font_widths = font.to_unicode, font.widths
+            glyph_digits = 2 if font.bitmap else 4
+            glyph_hex = _GLYPH_HEX[glyph_digits]
             color_glyphs = font.svg or font.png or font.colr
         string += '<'
 
@@ -371,22 +375,22 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
                 string = ''
                 if offset:
                     string = f'{-offset}'
-                string += f'<{glyph_id:{glyph_format}}>'
+                string += f'<{glyph_id:02x}>' if font.bitmap else f'<{glyph_id:04x}>'
                 stream.show_text(string)
                 stream.set_text_rise(0)
                 string = '<'
             else:
                 if offset:
                     string += f'>{-offset}<'
-                string += f'{glyph_id:{glyph_format}}'
+                string += glyph_hex.get(glyph_id) or _glyph_hex(glyph_digits, glyph_id)  # Tidtam: cached
 
             # Get glyph logical widths.
-            if glyph_id in font.widths:
-                logical_width = font.widths[glyph_id]
+            if glyph_id in font_widths:
+                logical_width = font_widths[glyph_id]
             else:
                 pango.pango_font_get_glyph_extents(
                     pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
-                logical_width = font.widths[glyph_id] = round(
+                logical_width = font_widths[glyph_id] = round(
                     stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
 
             # Set kerning, word spacing, letter spacing.
@@ -469,6 +473,11 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     stream.show_text(string)
 
     return emojis
+
+
+def _glyph_hex(digits, glyph_id):
+    found = _GLYPH_HEX[digits][glyph_id] = format(glyph_id, f"0{digits}x")
+    return found
 
 
 def _letters(clusters, num_glyphs, item_text, rtl):

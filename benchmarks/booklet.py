@@ -334,9 +334,16 @@ def bare_weasyprint(html):
     return time.perf_counter() - t, time.process_time() - cpu
 
 
-def measure(db_path, out_pdf=None, repeats=3, photos=0):
+def measure(db_path, out_pdf=None, repeats=3, photos=0, data_uris=False):
+    """data_uris: photos travel inside the HTML as data URIs, as before #18's URL fetcher (as they still
+    do from an S3 bucket); one timed run, no re-publishing."""
     os.environ["TIDTAM_PDF_CACHE_DIR"] = f"{db_path}.pdf-cache"  # this run's own, emptied before each render
     setup_django(db_path)
+    if data_uris:
+        from reports import evidence
+
+        evidence.evidence_folder = lambda: None
+        repeats = 1
     from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -387,20 +394,20 @@ def measure(db_path, out_pdf=None, repeats=3, photos=0):
                 "cpu_s": all_cpu_s(pdf_parallel.worker_pids()) - cpu0,
             }
         )
-    # The same HTML through WeasyPrint alone; then re-publishing after one project changed (the
-    # cache holds the last render's pieces).
-    bare = min(bare_weasyprint(html) for _ in range(2))
-    again = [republish(params, workers, pdf_parallel.worker_pids()) for _ in range(repeats)]
     # Memory: one more run, with the sampler (its cost to this run is printed, not hidden in the times).
     html = render_booklet_html(params, context=booklet_context(params))
     t = time.perf_counter()
     with MemorySampler(pdf_parallel.worker_pids()) as memory:
         booklet_pdf_from_html(html, digits=params.digits)
     sampled_s = time.perf_counter() - t
+    workers_mb, self_mb = sum(peak_mb(pid) for pid in pdf_parallel.worker_pids()), peak_mb()
+    # The same HTML through WeasyPrint alone; then re-publishing after one project changed (the
+    # cache holds the last render's pieces); after the memory run, which they would disturb.
+    bare = min(bare_weasyprint(html) for _ in range(2)) if not data_uris else (0.0, 0.0)
+    again = [republish(params, workers, pdf_parallel.worker_pids()) for _ in range(repeats)] if not data_uris else []
     if out_pdf:
         Path(out_pdf).write_bytes(pdf)
     best = min(runs, key=lambda run: run["pdf_s"])
-    workers_mb = sum(peak_mb(pid) for pid in pdf_parallel.worker_pids())
     return {
         **best,
         "pdf_s_all": [run["pdf_s"] for run in runs],
@@ -410,8 +417,8 @@ def measure(db_path, out_pdf=None, repeats=3, photos=0):
         "peak_mb": memory.peak,
         "sampled_pdf_s": sampled_s,
         "best_weasyprint_and_join_s": min(run["weasyprint_s"] + run["join_s"] for run in runs),
-        "peak_rss_sum_mb": peak_mb() + workers_mb,
-        "peak_mb_self": peak_mb(),
+        "peak_rss_sum_mb": self_mb + workers_mb,
+        "peak_mb_self": self_mb,
         "peak_mb_workers": workers_mb,
         "pdf_kb": len(pdf) / 1024,
         "photos": photos,
@@ -434,6 +441,7 @@ def main():
     parser.add_argument("--pdf", help=argparse.SUPPRESS)
     parser.add_argument("--pids", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--offices", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--data-uris", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step == "sample":
         sample(args.pids)
@@ -442,7 +450,7 @@ def main():
         build(args.db, args.projects[0], offices=args.offices, photos=args.photos)
         return
     if args.step == "measure":
-        print(json.dumps(measure(args.db, args.pdf, photos=args.photos)))
+        print(json.dumps(measure(args.db, args.pdf, photos=args.photos, data_uris=args.data_uris)))
         return
     print(
         f"{'projects':>8} {'pages':>5} {'PDF s':>6} {'HTML s':>6} {'outside WP':>10} {'queries':>7} "
@@ -482,6 +490,16 @@ def main():
             f"({100 * (r['sampled_pdf_s'] / r['best_weasyprint_and_join_s'] - 1):+.0f} %, noise included); "
             f"the times above are of runs without it"
         )
+        if args.photos:
+            # The same booklet with its photos inside the HTML (before #18's fetcher; an S3 bucket still).
+            out = subprocess.run(me + ["--step", "measure", "--data-uris"], check=True, capture_output=True,
+                                 text=True).stdout
+            d = json.loads(out.strip().splitlines()[-1])
+            print(
+                f"{'':>8} photos as data URIs in the HTML instead: peak {d['peak_mb']:.0f} MB, PDF {d['pdf_s']:.2f} s, "
+                f"{d['pdf_kb']:.0f} KB; by name through the URL fetcher: peak {r['peak_mb']:.0f} MB = "
+                f"{r['peak_mb'] / d['peak_mb']:.2f}x (target 300 MB)"
+            )
         again = r["republish"]
         print(
             f"{'':>8} first render: {r['pdf_s']:.2f} s, {min(r['cpu_s_all']):.2f} CPU s (this process and the "

@@ -1,6 +1,6 @@
 """Benchmark: what the exact Thai text layer (reports/pdf_text_layer.py, issue #14) costs the PDF.
 
-    .venv/bin/python benchmarks/pdf_text_layer.py [--repeats 5] [--html FILE]
+    .venv/bin/python benchmarks/pdf_text_layer.py [--repeats 5] [--html FILE] [--before REVISION]
 
 Seeds the demo office in a SQLite file of a temporary folder (or reads the booklet HTML from
 --html), renders its 6-month booklet's HTML, then in one process lays it out and draws the PDF
@@ -9,6 +9,8 @@ times. Times are CPU seconds of this process (time.process_time), so other progr
 machine slow both sides alike; each side's best and median are printed, and the ratios.
 Before each drawing with the text layer its caches of runs are emptied, as in a fresh worker.
 Target (issue #14): the text layer adds at most 5 % to the PDF's CPU time (layout + drawing).
+--before REVISION also draws with the text layer as it was at that git revision (its
+reports/pdf_text_layer.py loaded under another name), in the same runs: before and after a change.
 """
 
 import argparse
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +61,16 @@ def cpu(function, *args):
     return time.process_time() - started, result
 
 
-def measure(html, repeats):
+def layer_at(revision):
+    """draw_first_line of reports/pdf_text_layer.py as it was at a git revision."""
+    source = subprocess.run(["git", "show", f"{revision}:reports/pdf_text_layer.py"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    module = types.ModuleType(f"pdf_text_layer_{revision}")
+    exec(compile(source, f"{revision}:reports/pdf_text_layer.py", "exec"), module.__dict__)  # noqa: S102
+    return module
+
+
+def measure(html, repeats, before=None):
     from weasyprint import CSS, HTML
     from weasyprint.draw import text
 
@@ -76,6 +88,8 @@ def measure(html, repeats):
     def draw(document, function):
         text.draw_first_line = function
         pdf_text_layer._plans.clear()
+        if before is not None:
+            before.__dict__.get("_plans", {}).clear()
         with pdf_worker.fewer_full_collections():
             return document.write_pdf()
 
@@ -85,7 +99,8 @@ def measure(html, repeats):
         layout_s, document = cpu(layout)
         plain_s, plain = cpu(draw, document, weasyprints)
         exact_s, exact = cpu(draw, document, ours)
-        rows.append((layout_s, plain_s, exact_s, len(plain), len(exact), len(document.pages)))
+        before_s = cpu(draw, document, before.draw_first_line)[0] if before is not None else None
+        rows.append((layout_s, plain_s, exact_s, len(plain), len(exact), len(document.pages), before_s))
     text.draw_first_line = ours
     return rows
 
@@ -94,11 +109,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--html", help="a booklet's HTML instead of the demo office's")
+    parser.add_argument("--before", help="a git revision whose text layer is timed too")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="tidtam-bench-"))
     try:
         html = Path(args.html).read_text() if args.html else demo_html(folder)
-        rows = measure(html, args.repeats)
+        rows = measure(html, args.repeats, layer_at(args.before) if args.before else None)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     layout_s, plain_s, exact_s = ([row[i] for row in rows] for i in range(3))
@@ -116,6 +132,15 @@ def main():
         f"{(min(layout_s) + min(exact_s)) / (min(layout_s) + min(plain_s)):.3f}"
     )
     print(f"  file: {plain_kb:.0f} KB without, {exact_kb:.0f} KB with ({100 * (exact_kb / plain_kb - 1):+.1f} %)")
+    if args.before:
+        before_s = [row[6] for row in rows]
+        total_before = [(lay + old) / (lay + plain)
+                        for lay, plain, old in zip(layout_s, plain_s, before_s, strict=True)]
+        print(
+            f"  the text layer at {args.before}: drawing {min(before_s):.3f} / {statistics.median(before_s):.3f} s, "
+            f"{statistics.median(b / p for b, p in zip(before_s, plain_s, strict=True)):.3f}x WeasyPrint's drawing; "
+            f"PDF CPU {statistics.median(total_before):.3f}x ({100 * (statistics.median(total_before) - 1):+.1f} %)"
+        )
 
 
 if __name__ == "__main__":

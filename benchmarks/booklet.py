@@ -334,16 +334,17 @@ def bare_weasyprint(html):
     return time.perf_counter() - t, time.process_time() - cpu
 
 
-def measure(db_path, out_pdf=None, repeats=3, photos=0, data_uris=False):
+def measure(db_path, out_pdf=None, repeats=3, photos=0, data_uris=False, quick=False):
     """data_uris: photos travel inside the HTML as data URIs, as before #18's URL fetcher (as they still
-    do from an S3 bucket); one timed run, no re-publishing."""
+    do from an S3 bucket). quick (and data_uris): one timed run, no bare WeasyPrint, no re-publishing."""
     os.environ["TIDTAM_PDF_CACHE_DIR"] = f"{db_path}.pdf-cache"  # this run's own, emptied before each render
     setup_django(db_path)
     if data_uris:
         from reports import evidence
 
         evidence.evidence_folder = lambda: None
-        repeats = 1
+    quick = quick or data_uris
+    repeats = 1 if quick else repeats
     from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -403,8 +404,8 @@ def measure(db_path, out_pdf=None, repeats=3, photos=0, data_uris=False):
     workers_mb, self_mb = sum(peak_mb(pid) for pid in pdf_parallel.worker_pids()), peak_mb()
     # The same HTML through WeasyPrint alone; then re-publishing after one project changed (the
     # cache holds the last render's pieces); after the memory run, which they would disturb.
-    bare = min(bare_weasyprint(html) for _ in range(2)) if not data_uris else (0.0, 0.0)
-    again = [republish(params, workers, pdf_parallel.worker_pids()) for _ in range(repeats)] if not data_uris else []
+    bare = min(bare_weasyprint(html) for _ in range(2)) if not quick else (0.0, 0.0)
+    again = [republish(params, workers, pdf_parallel.worker_pids()) for _ in range(repeats)] if not quick else []
     if out_pdf:
         Path(out_pdf).write_bytes(pdf)
     best = min(runs, key=lambda run: run["pdf_s"])
@@ -442,6 +443,7 @@ def main():
     parser.add_argument("--pids", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--offices", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--data-uris", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step == "sample":
         sample(args.pids)
@@ -450,7 +452,7 @@ def main():
         build(args.db, args.projects[0], offices=args.offices, photos=args.photos)
         return
     if args.step == "measure":
-        print(json.dumps(measure(args.db, args.pdf, photos=args.photos, data_uris=args.data_uris)))
+        print(json.dumps(measure(args.db, args.pdf, photos=args.photos, data_uris=args.data_uris, quick=args.quick)))
         return
     print(
         f"{'projects':>8} {'pages':>5} {'PDF s':>6} {'HTML s':>6} {'outside WP':>10} {'queries':>7} "

@@ -17,6 +17,12 @@ the whole. Here:
    the outline, keeps the document's language and makes the pieces share one copy of each font
    (reports/pdf_fonts.py).
 
+With a cache (reports/pdf_cache.py), each piece's pages are kept once laid out (a worker finds the
+page each piece starts on by an attribute on its first element), and the next render of the booklet
+lays out only the pieces whose HTML changed: re-publishing after one project's report changed lays
+out that project. Page numbers, the contents' numbers and links, and the outline come from the
+pages' descriptions at every join, so a piece that grew or shrank moves everything after it.
+
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
 

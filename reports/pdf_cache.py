@@ -110,6 +110,53 @@ class PieceCache:
             total -= size
 
 
+class BookletEntries:
+    """The cache's entries for one booklet (no cache: nothing is found, nothing kept)."""
+
+    def __init__(self, cache, head, tail, stylesheets, extra_css):
+        self.cache = cache
+        if cache is not None:
+            self.sheets = b"".join(Path(path).read_bytes() for path in stylesheets)
+            self.head, self.tail, self.extra_css = head, tail, extra_css
+
+    def key(self, kind, html):
+        return self.cache.key(kind, self.head, self.tail, self.sheets, self.extra_css, html)
+
+    def get(self, kind, html):
+        if self.cache is None:
+            return None
+        return self.cache.get(self.key(kind, html))
+
+    def put(self, kind, html, **fields):
+        if self.cache is not None:
+            self.cache.put_entry(self.key(kind, html), fields)
+        return fields
+
+    def put_whole(self, kind, html, result):
+        if self.cache is not None:
+            entry = {"first": 0, "count": len(result["pages"]), "pages": []}
+            self.cache.put(result["pdf"], [(self.key(kind, html), entry)])
+
+    def put_run(self, result, pieces, final=None):
+        """Keeps a laid-out run: each of its pieces' pages, where the worker found them to start."""
+        if self.cache is None:
+            return
+        if final is not None:
+            filled, links = final
+            entry = {"first": 0, "count": len(result["pages"]), "pages": result["pages"], "links": links}
+            self.cache.put(result["pdf"], [(self.key("final", filled), entry)])
+            return
+        starts = result.get("starts") or {}
+        firsts = [starts.get(str(i), starts.get(i)) for i, _html in pieces]
+        if None in firsts or firsts[0] != 0 or firsts != sorted(firsts):
+            return  # a piece not found on any page: the run is not kept
+        ends = firsts[1:] + [len(result["pages"])]
+        self.cache.put(result["pdf"], [
+            (self.key("piece", html), {"first": first, "count": end - first, "pages": result["pages"][first:end]})
+            for (_i, html), first, end in zip(pieces, firsts, ends, strict=True)
+        ])
+
+
 def _write(path, data):
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")

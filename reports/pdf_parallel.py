@@ -27,6 +27,7 @@ tests/reports/test_pdf_parallel.py checks this against the one-process render pa
 """
 
 import io
+import json
 import logging
 import multiprocessing
 import os
@@ -38,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import pdf_fonts, pdf_worker
+from reports import pdf_cache, pdf_fonts, pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ NO_PAGE_NUMBERS = "@page { @bottom-center { content: none !important; } }"
 TOC_NUMBERS_IN_TEXT = ".booklet .toc a.pg::after { content: none !important; }"
 # More runs than workers: a worker that finishes early takes the next run.
 RUNS_PER_WORKER = 2
+# Pages per page-number stamp document when laid-out pages are cached.
+STAMP_PAGES = 64
 PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
 
 
@@ -117,7 +120,7 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     (benchmarks/booklet.py, tests)."""
     head, pieces, tail = split_booklet(html)
     at = next(i for i, piece in enumerate(pieces) if piece.is_contents)
-    keys = _Keys(cache, head, tail, stylesheets)
+    keys = pdf_cache.BookletEntries(cache, head, tail, stylesheets, NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT)
 
     # 1. Every piece but the contents: from the cache, or laid out by the workers in contiguous runs.
     executor = _executor(workers)
@@ -158,8 +161,12 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
         first_page += len(pages)
 
     # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile.
+    # With a cache, in chunks of fixed places: pages that moved keep their chunks where their names did.
     pages = [page for part_pages in page_lists for page in part_pages]
-    share = -(-len(pages) // workers)
+    share = STAMP_PAGES if cache is not None else -(-len(pages) // workers)
+    chunks = [(first, json.dumps([first, [page["name"] for page in pages[first : first + share]]]))
+              for first in range(0, len(pages), share)]
+    stamp_found = [keys.get("stamp", chunk) for _first, chunk in chunks]
     stamp_futures = [
         executor.submit(
             pdf_worker.render_piece,
@@ -168,7 +175,7 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
             stylesheets,
             f"@page :first {{ counter-set: page {first + 1}; }}",
         )
-        for first in range(0, len(pages), share)
+        for (first, _chunk), kept in zip(chunks, stamp_found, strict=True) if kept is None
     ]
 
     filled = fill_contents_numbers(contents, page_of_anchor, digits)
@@ -191,13 +198,23 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     contents_first_page = sum(s["count"] for s in order[0])
     links = [(contents_first_page + index, page_of_anchor[target], rect) for index, target, rect in final["links"]]
     segments = order[0] + [final] + order[1]
-    stamps = [part["pdf"] for part in _results(stamp_futures)]
+    laid_out = iter(_results(stamp_futures))
+    stamps = []
+    for (_first, chunk), kept in zip(chunks, stamp_found, strict=True):
+        if kept is None:
+            result = next(laid_out)
+            keys.put_whole("stamp", chunk, result)
+            stamps.append(result["pdf"])
+        else:
+            with open(kept["run"], "rb") as stamp:
+                stamps.append(stamp.read())
     started = time.perf_counter()
     joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
         timings["pieces_laid_out"] = len(missing)
         timings["pieces_from_cache"] = len(found) - len(missing)
+        timings["stamps_laid_out"] = len(stamp_futures)
     return joined
 
 
@@ -227,48 +244,6 @@ def _marked_document(head, pieces, run, tail):
     worker can tell on which page each piece starts (an attribute no style selects: same pages)."""
     marked = (PIECE_MARK.sub(rf'\1 {pdf_worker.PIECE_ATTRIBUTE}="{i}"', pieces[i].html, count=1) for i in run)
     return head + "".join(marked) + tail
-
-
-class _Keys:
-    """The cache's entries for one booklet (no cache: nothing is found, nothing kept)."""
-
-    def __init__(self, cache, head, tail, stylesheets):
-        self.cache = cache
-        if cache is not None:
-            self.sheets = b"".join(open(path, "rb").read() for path in stylesheets)
-            self.head, self.tail = head, tail
-
-    def key(self, kind, html):
-        return self.cache.key(kind, self.head, self.tail, self.sheets, NO_PAGE_NUMBERS, TOC_NUMBERS_IN_TEXT, html)
-
-    def get(self, kind, html):
-        if self.cache is None:
-            return None
-        return self.cache.get(self.key(kind, html))
-
-    def put(self, kind, html, **fields):
-        if self.cache is not None:
-            self.cache.put_entry(self.key(kind, html), fields)
-        return fields
-
-    def put_run(self, result, pieces, final=None):
-        """Keeps a laid-out run: each of its pieces' pages, where the worker found them to start."""
-        if self.cache is None:
-            return
-        if final is not None:
-            filled, links = final
-            entry = {"first": 0, "count": len(result["pages"]), "pages": result["pages"], "links": links}
-            self.cache.put(result["pdf"], [(self.key("final", filled), entry)])
-            return
-        starts = result.get("starts") or {}
-        firsts = [starts.get(str(i), starts.get(i)) for i, _html in pieces]
-        if None in firsts or firsts[0] != 0 or firsts != sorted(firsts):
-            return  # a piece not found on any page: the run is not kept
-        ends = firsts[1:] + [len(result["pages"])]
-        self.cache.put(result["pdf"], [
-            (self.key("piece", html), {"first": first, "count": end - first, "pages": result["pages"][first:end]})
-            for (_i, html), first, end in zip(pieces, firsts, ends, strict=True)
-        ])
 
 
 def _stamp_document(head, pages, tail):

@@ -81,3 +81,33 @@ def test_all_offices_is_one_task_per_office(world, tmp_path, monkeypatch):
         assert (tmp_path / f"{name}-6.pdf").read_bytes().startswith(b"%PDF")
     assert "2 หน่วยงาน" in out.getvalue()
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_every_office_goes_to_a_queue_of_its_own_that_planners_jobs_do_not_wait_on(settings):
+    """A national run is hundreds of tasks: they wait on render_booklet's queue, which the workers of
+    planners' booklet jobs and mail (the default queue) do not read."""
+    from kombu import Connection
+
+    from config.celery import app
+    from reports import tasks
+
+    assert settings.TIDTAM_NATIONAL_TASK_QUEUE != settings.CELERY_TASK_DEFAULT_QUEUE
+    route = app.amqp.router.route
+    assert route({}, "reports.office_booklet", (), {})["queue"].name == settings.TIDTAM_NATIONAL_TASK_QUEUE
+    for planners in ("reports.booklet_job", "projects.send_mail"):
+        assert route({}, planners, (), {})["queue"].name == settings.CELERY_TASK_DEFAULT_QUEUE
+
+    # Sent for real (to an in-memory broker): the message lands on the national queue, none on the other.
+    eager, broker = app.conf.task_always_eager, app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_url = False, "memory://"
+    try:
+        with Connection("memory://") as connection:
+            national = connection.SimpleQueue(settings.TIDTAM_NATIONAL_TASK_QUEUE)
+            planners = connection.SimpleQueue(settings.CELERY_TASK_DEFAULT_QUEUE)
+            tasks.office_booklet.apply_async((1, 6, {}, "/tmp/x.pdf"), connection=connection)
+            message = national.get(timeout=5)
+            assert message.headers["task"] == "reports.office_booklet"
+            message.ack()
+            assert planners.qsize() == 0
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = eager, broker

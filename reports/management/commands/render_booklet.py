@@ -6,7 +6,9 @@
 The office's saved booklet of that round (if any) supplies the foreword, document number and tables;
 options given here override it. The PDF is the same function the portal uses (reports.pdf).
 Each office is one Celery task (reports.tasks.office_booklet): with CELERY_BROKER_URL set, the workers
-share them (they write to --output, so give a folder they all reach); without, they run here in turn.
+of render_booklet's own queue (TIDTAM_NATIONAL_TASK_QUEUE, `make worker-national`) share them, so planners'
+jobs never wait behind them (they write to --output, so give a folder they all reach); without, they run
+here in turn.
 """
 
 import time

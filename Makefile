@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 RUN_DEBS := fonts-tlwg-laksaman-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore worker messages
+.PHONY: run serve test setup-run setup-test demo lint clean-db backup restore worker worker-national messages
 
 run: setup-run
 	$(PY) manage.py migrate --noinput
@@ -23,6 +23,11 @@ run: setup-run
 # A Celery worker for booklets, Excel and mail; needs CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0).
 worker: setup-run
 	$(VENV)/bin/celery -A config worker -l info $(WORKER_ARGS)
+
+# A worker for render_booklet's queue (every office's booklet): a national run waits for these only.
+worker-national: setup-run
+	$(VENV)/bin/celery -A config worker -l info -n national@%h \
+		-Q "$${TIDTAM_NATIONAL_TASK_QUEUE:-$${TIDTAM_TASK_QUEUE:-tidtam}-national}" $(WORKER_ARGS)
 
 serve: setup-run
 	@$(PY) bin/check-production

@@ -4,7 +4,8 @@
 
 Builds `--offices` offices of `--projects` projects each (benchmarks/booklet.py's data) in a SQLite
 file of a temporary folder, then for 1 and 2 worker processes (`celery -A config worker -c 1`
-each, on a queue of this run's own, TIDTAM_PDF_WORKERS=1 so that one office is one process) queues
+each, on render_booklet's queue, TIDTAM_NATIONAL_TASK_QUEUE, of this run's own; TIDTAM_PDF_WORKERS=1
+so that one office is one process) queues
 one reports.office_booklet task per office, as `render_booklet --all-offices` does, and waits for
 all. Prints offices per minute for each, their ratio, and what one office cost its worker: seconds,
 CPU seconds and the worker process's peak resident memory. The workers are started and warmed up
@@ -33,7 +34,8 @@ def start_workers(count, env, folder):
         log = folder / f"worker-{count}-{number}.log"
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", "-l", "info", "-c", "1",
-             "-n", f"bench{number}-{env['TIDTAM_TASK_QUEUE']}@%h", "--without-gossip", "--without-mingle"],
+             "-n", f"bench{number}-{env['TIDTAM_TASK_QUEUE']}@%h", "-Q", env["TIDTAM_NATIONAL_TASK_QUEUE"],
+             "--without-gossip", "--without-mingle"],
             cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
         )
         workers.append((process, log))
@@ -79,6 +81,7 @@ def main():
     queue = f"tidtam-bench-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
     env.update(DATABASE_URL=f"sqlite:///{db}", CELERY_BROKER_URL=args.broker, TIDTAM_TASK_QUEUE=queue,
+               TIDTAM_NATIONAL_TASK_QUEUE=f"{queue}-national",
                TIDTAM_PDF_WORKERS="1", DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.update(env)
     import django

@@ -2,6 +2,7 @@
 and a value that cannot be read stops the start-up with a message saying which one."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -213,6 +214,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Processes that lay out a large booklet's PDF at once (1: all in the web or command process).
 BOOKLET_PDF_WORKERS = env_int("TIDTAM_PDF_WORKERS", default=min(4, os.cpu_count() or 1), minimum=1)
+# Laid-out pieces of large booklets, on this machine's disk (reports/pdf_cache.py): re-publishing after
+# one project changed lays out that project only. 0 MB: no cache.
+BOOKLET_PDF_CACHE_DIR = env_str("TIDTAM_PDF_CACHE_DIR", default=os.path.join(tempfile.gettempdir(), "tidtam-pdf-cache"))
+BOOKLET_PDF_CACHE_BYTES = env_int("TIDTAM_PDF_CACHE_MB", default=500, minimum=0) * 1024 * 1024
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="tidtam@localhost")
@@ -250,6 +255,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 # The queue this deployment's web processes and workers share (two deployments on one Redis differ).
 CELERY_TASK_DEFAULT_QUEUE = env_str("TIDTAM_TASK_QUEUE", default="tidtam")
+# Booklets made from the command line (render_booklet, one task per office: a national run is
+# hundreds) go to a queue of their own, served by workers of their own (`make worker-national`), so
+# a national run never keeps planners' jobs and mail waiting on the queue above.
+TIDTAM_NATIONAL_TASK_QUEUE = env_str("TIDTAM_NATIONAL_TASK_QUEUE", default=f"{CELERY_TASK_DEFAULT_QUEUE}-national")
+CELERY_TASK_ROUTES = {"reports.office_booklet": {"queue": TIDTAM_NATIONAL_TASK_QUEUE}}
 CELERY_TIMEZONE = TIME_ZONE
 # Absolute links in mail ("https://tidtam.example.go.th"); no trailing slash.
 TIDTAM_SITE_URL = env_str("TIDTAM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -20,6 +20,7 @@ from pypdf.generic import NameObject
 
 from projects.evidence import storage
 from projects.evidence.models import Attachment, AttachmentKind
+from reports import pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -68,15 +69,32 @@ def link_photos(context):
 
 
 def embed_photos(context):
-    """The PDF: each photo as a data URI, print size within the budget, else thumbnails."""
+    """The PDF: print size within the budget, else thumbnails. Where the files are on this machine's
+    disk, each photo is named by a URL that only the PDF's URL fetcher reads, within the evidence
+    folder (reports/pdf_worker.py), so the photos never travel in the HTML to the PDF processes;
+    else (an S3 bucket) each is a data URI."""
     photos = photos_of(context)
     if not photos:
         return
-    data = {p.pk: storage.read(p.print_file) for p in photos}
-    if sum(len(d) for d in data.values()) > settings.BOOKLET_PHOTO_BUDGET_BYTES:
-        data = {p.pk: storage.read(p.thumb_file) for p in photos}
+    store = storage.store()
+    names = {p.pk: p.print_file for p in photos}
+    if sum(store.size(name) for name in names.values()) > settings.BOOKLET_PHOTO_BUDGET_BYTES:
+        names = {p.pk: p.thumb_file for p in photos}
+    local = evidence_folder() is not None
     for photo in photos:
-        photo.src = "data:image/jpeg;base64," + base64.b64encode(data[photo.pk]).decode("ascii")
+        name = names[photo.pk]
+        if local:
+            photo.src = pdf_worker.EVIDENCE_URL + name.removeprefix(f"{storage.PREFIX}/")
+        else:
+            photo.src = "data:image/jpeg;base64," + base64.b64encode(storage.read(name)).decode("ascii")
+
+
+def evidence_folder():
+    """The folder of the evidence files on this machine's disk, or None (files in an S3 bucket)."""
+    try:
+        return storage.store().path(storage.PREFIX)
+    except NotImplementedError:
+        return None
 
 
 def appended_documents(context):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from reports import evidence, pdf_parallel, pdf_worker
 from reports.context import booklet_context
+from reports.pdf_cache import PieceCache
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +45,24 @@ def render_booklet_pdf(booklet_or_params, *, context=None) -> bytes:
     return evidence.append_documents(pdf, context)
 
 
+def piece_cache():
+    """Where a large booklet's laid-out pieces are kept (re-publishing lays out changed ones only)."""
+    if not settings.BOOKLET_PDF_CACHE_BYTES:
+        return None
+    return PieceCache(settings.BOOKLET_PDF_CACHE_DIR, settings.BOOKLET_PDF_CACHE_BYTES)
+
+
 def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) -> bytes:
     workers = settings.BOOKLET_PDF_WORKERS if workers is None else workers
     base_url = str(settings.BASE_DIR)
+    folder = evidence.evidence_folder()  # the photos' files (evidence.embed_photos names them)
     if workers > 1 and _text_length(html) >= PARALLEL_FROM_CHARS:
         try:
             return pdf_parallel.render(
-                html, base_url=base_url, stylesheets=[STYLESHEET], digits=digits, workers=workers, timings=timings
+                html, base_url=base_url, stylesheets=[STYLESHEET], digits=digits, workers=workers, timings=timings,
+                evidence_folder=folder, cache=piece_cache(),
             )
         except (pdf_parallel.CannotSplit, pdf_parallel.BrokenProcessPool, OSError) as error:
             logger.warning("Booklet PDF laid out in one process instead: %s", error)
-    document = pdf_worker.layout(html, base_url=base_url, stylesheets=[STYLESHEET])
+    document = pdf_worker.layout(html, base_url=base_url, stylesheets=[STYLESHEET], evidence_folder=folder)
     return pdf_worker.write_pdf(document)

@@ -17,10 +17,17 @@ the whole. Here:
    the outline, keeps the document's language and makes the pieces share one copy of each font
    (reports/pdf_fonts.py).
 
+With a cache (reports/pdf_cache.py), each piece's pages are kept once laid out (a worker finds the
+page each piece starts on by an attribute on its first element), and the next render of the booklet
+lays out only the pieces whose HTML changed: re-publishing after one project's report changed lays
+out that project. Page numbers, the contents' numbers and links, and the outline come from the
+pages' descriptions at every join, so a piece that grew or shrank moves everything after it.
+
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
 
 import io
+import json
 import logging
 import multiprocessing
 import os
@@ -32,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import pdf_fonts, pdf_worker
+from reports import pdf_cache, pdf_fonts, pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +50,8 @@ NO_PAGE_NUMBERS = "@page { @bottom-center { content: none !important; } }"
 TOC_NUMBERS_IN_TEXT = ".booklet .toc a.pg::after { content: none !important; }"
 # More runs than workers: a worker that finishes early takes the next run.
 RUNS_PER_WORKER = 2
+# Pages per page-number stamp document when laid-out pages are cached.
+STAMP_PAGES = 64
 PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
 
 
@@ -102,35 +111,48 @@ def fill_contents_numbers(contents_html, page_of_anchor, digits):
     return TOC_PAGE_CELL.sub(number, contents_html)
 
 
-def render(html, *, base_url, stylesheets, digits, workers, timings=None):
+def render(html, *, base_url, stylesheets, digits, workers, timings=None, evidence_folder=None, cache=None):
     """The booklet's PDF bytes, laid out in `workers` processes. Raises CannotSplit.
 
-    `timings`, a dict, receives the seconds spent joining the pieces (benchmarks/booklet.py)."""
+    With `cache` (a reports.pdf_cache.PieceCache), pieces laid out before with the same HTML, CSS
+    and code are taken from it and only the others are laid out. `timings`, a dict, receives the
+    seconds spent joining the pieces and how many pieces were laid out or found
+    (benchmarks/booklet.py, tests)."""
     head, pieces, tail = split_booklet(html)
     at = next(i for i, piece in enumerate(pieces) if piece.is_contents)
+    keys = pdf_cache.BookletEntries(cache, head, tail, stylesheets, NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT)
 
-    def document(run):
-        return head + "".join(piece.html for piece in run) + tail
-
+    # 1. Every piece but the contents: from the cache, or laid out by the workers in contiguous runs.
     executor = _executor(workers)
-    runs = ([pieces[:at]] if at else []) + deal(pieces[at + 1 :], workers * RUNS_PER_WORKER)
+    found = {i: keys.get("piece", piece.html) for i, piece in enumerate(pieces) if i != at}
+    missing = [i for i, entry in found.items() if entry is None]
+    runs = [run for side in ([i for i in missing if i < at], [i for i in missing if i > at]) if side
+            for run in _runs(pieces, side, workers * RUNS_PER_WORKER if side[0] > at else 1)]
     futures = [
-        executor.submit(pdf_worker.render_piece, document(run), base_url, stylesheets, NO_PAGE_NUMBERS)
+        executor.submit(pdf_worker.render_piece, _marked_document(head, pieces, run, tail), base_url,
+                        stylesheets, NO_PAGE_NUMBERS, evidence_folder)
         for run in runs
     ]
     contents = pieces[at].html
-    layout = dict(base_url=base_url, stylesheets=stylesheets)
-    draft = pdf_worker.layout(
-        document([Piece(fill_contents_numbers(contents, None, digits))]),
-        extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT,
-        **layout,
-    )
-    laid_out = _results(futures)
-    before, after = (laid_out[:1], laid_out[1:]) if at else ([], laid_out)
+    layout = dict(base_url=base_url, stylesheets=stylesheets, evidence_folder=evidence_folder)
+    contents_pages = keys.get("draft", contents)
+    if contents_pages is None:
+        draft = pdf_worker.layout(
+            head + fill_contents_numbers(contents, None, digits) + tail,
+            extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT, **layout,
+        )
+        contents_pages = keys.put("draft", contents, pages=pdf_worker.describe_pages(draft))
+    segments = {}  # piece index -> its pages: {"pdf" (bytes) or "run" (a cached file), "first", "count", "pages"}
+    for run, result in zip(runs, _results(futures), strict=True):
+        segments[run[0]] = {"pdf": result["pdf"], "first": 0, "count": len(result["pages"]), "pages": result["pages"]}
+        keys.put_run(result, [(i, pieces[i].html) for i in run])
+    for i, entry in found.items():
+        if entry is not None:
+            segments[i] = entry
+    order = [segments[i] for i in sorted(segments) if i < at], [segments[i] for i in sorted(segments) if i > at]
 
     # Page numbers: the booklet's pages in order, with the contents' draft in its place.
-    page_lists = [part["pages"] for part in before] + [pdf_worker.describe_pages(draft)]
-    page_lists += [part["pages"] for part in after]
+    page_lists = [s["pages"] for s in order[0]] + [contents_pages["pages"]] + [s["pages"] for s in order[1]]
     page_of_anchor, first_page = {}, 1
     for pages in page_lists:
         for index, page in enumerate(pages):
@@ -139,8 +161,12 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None):
         first_page += len(pages)
 
     # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile.
+    # With a cache, in chunks of fixed places: pages that moved keep their chunks where their names did.
     pages = [page for part_pages in page_lists for page in part_pages]
-    share = -(-len(pages) // workers)
+    share = STAMP_PAGES if cache is not None else -(-len(pages) // workers)
+    chunks = [(first, json.dumps([first, [page["name"] for page in pages[first : first + share]]]))
+              for first in range(0, len(pages), share)]
+    stamp_found = [keys.get("stamp", chunk) for _first, chunk in chunks]
     stamp_futures = [
         executor.submit(
             pdf_worker.render_piece,
@@ -149,33 +175,75 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None):
             stylesheets,
             f"@page :first {{ counter-set: page {first + 1}; }}",
         )
-        for first in range(0, len(pages), share)
+        for (first, _chunk), kept in zip(chunks, stamp_found, strict=True) if kept is None
     ]
 
-    final = pdf_worker.layout(
-        document([Piece(fill_contents_numbers(contents, page_of_anchor, digits))]),
-        extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT,
-        **layout,
-    )
-    if len(final.pages) != len(draft.pages):
+    filled = fill_contents_numbers(contents, page_of_anchor, digits)
+    final = keys.get("final", filled)
+    if final is None:
+        document = pdf_worker.layout(head + filled + tail, extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT, **layout)
+        links = [
+            (index, target, rect)
+            for index, page in enumerate(document.pages)
+            for kind, target, rect, _box in page.links
+            if kind == "internal" and target in page_of_anchor
+        ]
+        for page in document.pages:
+            page.links = []  # their anchors are in other pieces; pypdf draws them below
+        result = {"pdf": pdf_worker.write_pdf(document), "pages": pdf_worker.describe_pages(document)}
+        final = {**result, "first": 0, "count": len(result["pages"]), "links": links}
+        keys.put_run(result, [], final=(filled, links))
+    if len(final["pages"]) != len(contents_pages["pages"]):
         raise CannotSplit("the contents changed length once its page numbers were filled in")
-    contents_first_page = sum(len(part["pages"]) for part in before)
-    links = [
-        (contents_first_page + index, page_of_anchor[target], rect)
-        for index, page in enumerate(final.pages)
-        for kind, target, rect, _box in page.links
-        if kind == "internal" and target in page_of_anchor
-    ]
-    for page in final.pages:
-        page.links = []  # their anchors are in other pieces; pypdf draws them below
-    contents_part = {"pdf": pdf_worker.write_pdf(final), "pages": pdf_worker.describe_pages(final)}
-    parts = before + [contents_part] + after
-    stamps = [part["pdf"] for part in _results(stamp_futures)]
+    contents_first_page = sum(s["count"] for s in order[0])
+    links = [(contents_first_page + index, page_of_anchor[target], rect) for index, target, rect in final["links"]]
+    segments = order[0] + [final] + order[1]
+    laid_out = iter(_results(stamp_futures))
+    stamps = []
+    for (_first, chunk), kept in zip(chunks, stamp_found, strict=True):
+        if kept is None:
+            result = next(laid_out)
+            keys.put_whole("stamp", chunk, result)
+            stamps.append(result["pdf"])
+        else:
+            with open(kept["run"], "rb") as stamp:
+                stamps.append(stamp.read())
     started = time.perf_counter()
-    joined = _join(parts, stamps, [page for part in parts for page in part["pages"]], links)
+    joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
+        timings["pieces_laid_out"] = len(missing)
+        timings["pieces_from_cache"] = len(found) - len(missing)
+        timings["stamps_laid_out"] = len(stamp_futures)
     return joined
+
+
+def _runs(pieces, indices, count):
+    """Contiguous runs of the pieces at `indices`: about `count` of them over all, dealt by length."""
+    blocks = [[indices[0]]]
+    for i in indices[1:]:
+        if i == blocks[-1][-1] + 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    total = sum(len(pieces[i].html) for i in indices)
+    runs = []
+    for block in blocks:
+        share = sum(len(pieces[i].html) for i in block) / total
+        by_piece = {id(pieces[i]): i for i in block}
+        for run in deal([pieces[i] for i in block], max(1, round(count * share))):
+            runs.append([by_piece[id(piece)] for piece in run])
+    return runs
+
+
+PIECE_MARK = re.compile(r"^(\s*<[a-zA-Z][a-zA-Z0-9]*)")
+
+
+def _marked_document(head, pieces, run, tail):
+    """The run's pieces as one document, the first element of each marked with its index, so the
+    worker can tell on which page each piece starts (an attribute no style selects: same pages)."""
+    marked = (PIECE_MARK.sub(rf'\1 {pdf_worker.PIECE_ATTRIBUTE}="{i}"', pieces[i].html, count=1) for i in run)
+    return head + "".join(marked) + tail
 
 
 def _stamp_document(head, pages, tail):
@@ -186,15 +254,21 @@ def _stamp_document(head, pages, tail):
     return head + boxes + tail
 
 
-def _join(parts, stamp_pdfs, pages, links):
+def _join(segments, stamp_pdfs, pages, links):
+    """One PDF of the segments' pages (each a page range of a run's PDF, bytes or a cached file)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import Fit, NameObject
 
     writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(part["pdf"])) for part in parts]
-    for reader in readers:
-        writer.append(reader, import_outline=False)
+    readers = {}  # one reader per file: pages of one run share its fonts and images
+    for segment in segments:
+        source = segment.get("run") or id(segment["pdf"])
+        if source not in readers:
+            readers[source] = PdfReader(segment["run"] if segment.get("run") else io.BytesIO(segment["pdf"]))
+        first = segment["first"]
+        writer.append(readers[source], pages=(first, first + segment["count"]), import_outline=False)
+    readers = list(readers.values())
     stamps = [stamp for pdf in stamp_pdfs for stamp in PdfReader(io.BytesIO(pdf)).pages]
     if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
         raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")

@@ -41,6 +41,7 @@ import functools
 import hashlib
 import inspect
 import io
+import itertools
 import threading
 import unicodedata
 
@@ -52,6 +53,15 @@ _replaced = []
 _lock = threading.Lock()
 _nominal_cache = {}  # font file hash -> {glyph id: character}
 _nominal_utf8_cache = {}
+# The spans of a run, by font, size, text and glyphs: table cells and headers repeat in a booklet.
+_plans = {}
+_PLANS_KEPT = 2048
+_NO_SPANS = {}
+# Glyph ids as 2- and 4-digit hexadecimal, as drawn.
+_GLYPH_HEX = {2: {}, 4: {}}
+# Pango's glyph arrays, read as 32-bit integers (checked by install()).
+_GLYPH_INFO_SIZE, _CLUSTER_SIZE = 20, 4
+_PANGO_GLYPH_EMPTY, _PANGO_GLYPH_UNKNOWN_FLAG = 0x0FFFFFFF, 0x10000000
 
 
 class WeasyPrintChanged(RuntimeError):
@@ -68,6 +78,7 @@ def install():
         from weasyprint.draw import text
 
         check(weasyprint.__version__, inspect.getsource(text.draw_first_line))
+        check_pango()
         _replaced.append(text.draw_first_line)
         text.draw_first_line = draw_first_line
         _installed = True
@@ -94,6 +105,16 @@ def check(version, original_source):
         )
 
 
+def check_pango():
+    """draw_first_line reads Pango's glyph arrays as plain 32-bit integers."""
+    from weasyprint.text.ffi import ffi, pango
+
+    layout = (ffi.sizeof("PangoGlyphInfo"), ffi.sizeof("gint"), pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG)
+    if layout != (_GLYPH_INFO_SIZE, _CLUSTER_SIZE, _PANGO_GLYPH_EMPTY, _PANGO_GLYPH_UNKNOWN_FLAG):
+        raise WeasyPrintChanged(f"Pango's glyph arrays are not what reports/pdf_text_layer.py reads: {layout}")
+
+
+@functools.lru_cache(maxsize=4096)
 def begin_span(text):
     """`/Span <</ActualText (text)>> BDC`, written short: it comes before thousands of letters.
     The text is a PDF literal string in UTF-16BE with its byte order mark."""
@@ -113,6 +134,7 @@ _SHIFT = 20
 
 # Thai marks drawn above the consonant (ำ brings NIKHAHIT).
 _UPPER_MARKS = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_UPPER_MARKS_UTF8 = {mark.encode() for mark in _UPPER_MARKS}
 
 # Thai fonts also map their positional forms (lowered tone marks, ญ and ฐ without their tails) to
 # private-use code points: those glyphs have no character of their own here.
@@ -233,7 +255,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     x_advance = 0
     emojis = []
     run = first_line.runs[0]
-    utf8_text = textbox.pango_layout.text.encode()  # Tidtam: every cluster's text is needed
+    # Tidtam: every cluster's text is needed; glyphs are read from Pango's arrays in one go.
+    utf8_text = textbox.pango_layout.text.encode()
+    empty_glyph, unknown_flag = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG
     while run != ffi.NULL:
         # Get Pango objects.
         glyph_item = run.data
@@ -259,50 +283,58 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
                 stream.show_text(string)
             string = ''
             stream.set_font_size(font.hash, 1 if font.bitmap else font_size)
+            # Tidtam: what the text layer reads of the font, once per font change.
+            nominal = None if font.bitmap else nominal_characters(font)
+            spelling = None if font.bitmap else _nominal_utf8(font)
+            font_key = (font.hash, len(font.file_content), font.index)
+            to_unicode, font_widths = font.to_unicode, font.widths
+            glyph_digits = 2 if font.bitmap else 4
+            glyph_hex = _GLYPH_HEX[glyph_digits]
+            color_glyphs = font.svg or font.png or font.colr
         string += '<'
 
-        # Tidtam: each glyph's text is its nominal character; a letter whose glyphs do not
-        # spell it gets an ActualText span.
-        item_text = utf8_text[glyph_item.item.offset:glyph_item.item.offset + glyph_item.item.length]
-        letters, letter_ends = _letters(clusters, num_glyphs, item_text, glyph_item.item.analysis.level % 2)
-        nominal = None if font.bitmap else nominal_characters(font)
-        spelling = None if font.bitmap else _nominal_utf8(font)
-        shift_limit = _SHIFT * font_size
-        in_span = False
+        # Tidtam: the run's glyphs as Python integers (PangoGlyphInfo is five 32-bit fields:
+        # glyph, width, x_offset, y_offset, attributes), and the ActualText spans it needs.
+        item = glyph_item.item
+        item_text = utf8_text[item.offset:item.offset + item.length]
+        rtl = item.analysis.level % 2
+        raw_glyphs = ffi.buffer(glyphs_info, num_glyphs * _GLYPH_INFO_SIZE)[:]
+        raw_clusters = ffi.buffer(clusters, num_glyphs * _CLUSTER_SIZE)[:]
+        fields = memoryview(raw_glyphs).cast('i')
+        glyph_ids, widths, x_offsets, y_offsets = fields[0::5], fields[1::5], fields[2::5], fields[3::5]
+        cluster_of = memoryview(raw_clusters).cast('i')
+        if spelling is None:
+            opens = closes = _NO_SPANS
+        else:
+            key = (font_key, font_size, rtl, item_text, raw_glyphs, raw_clusters)
+            plan = _plans.get(key)
+            if plan is None:
+                plan = _span_plan(spelling, item_text, rtl, glyph_ids, x_offsets, y_offsets, cluster_of, font_size)
+                if len(_plans) >= _PLANS_KEPT:
+                    _plans.clear()
+                _plans[key] = plan
+            opens, closes = plan
 
-        for i, glyph_info in enumerate(glyphs_info[0:num_glyphs]):
-            glyph_id = glyph_info.glyph
-            width = glyph_info.geometry.width
+        for i in range(num_glyphs):
+            glyph_id = glyph_ids[i]
+            width = widths[i]
 
             # Tidtam: open the letter's ActualText span before its first glyph.
-            letter = letters[i]
-            if spelling is not None and (i == 0 or letters[i - 1] != letter):
-                letter_text = item_text[letter:letter_ends[letter]]
-                if i + 1 == num_glyphs or letters[i + 1] != letter:  # one glyph: most letters
-                    geometry = glyph_info.geometry
-                    needs_span = (
-                        spelling.get(glyph_id) != letter_text or geometry.y_offset
-                        or abs(geometry.x_offset) > shift_limit)
-                else:
-                    needs_span = _needs_actual_text(
-                        spelling, glyphs_info, letters, i, num_glyphs, letter_text, pango, font_size)
-                if needs_span:
-                    string = _flush(stream, string)
-                    stream.stream.append(begin_span(letter_text.decode()))
-                    in_span = True
+            if i in opens:
+                string = _flush(stream, string)
+                stream.stream.append(opens[i])
 
             # Display zero-width empty glyph.
-            if glyph_id == pango.PANGO_GLYPH_EMPTY:
+            if glyph_id == empty_glyph:
                 string += f'>{-width / font_size}<'
-                if in_span and _last_of_letter(letters, i, num_glyphs):  # Tidtam
+                if i in closes:  # Tidtam
                     string = _flush(stream, string)
                     stream.end_marked_content()
-                    in_span = False
                 continue
 
             # Display .notdef and log warning for missing glyphs.
-            if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-                codepoint = glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG
+            if glyph_id & unknown_flag:
+                codepoint = glyph_id - unknown_flag
                 LOGGER.warning(
                     '.notdef glyph rendered for Unicode string unsupported by fonts: '
                     '"%s" (U+%04X)', chr(codepoint), codepoint)
@@ -315,23 +347,23 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
                     font.widths[0] = font.widths[glyph_id]
 
             # Create mapping between glyphs and Unicode codepoints.
-            if glyph_id not in font.to_unicode:
+            if glyph_id not in to_unicode:
                 # Tidtam: the nominal character where the font's cmap has one.
                 if nominal is not None and glyph_id in nominal:
-                    font.to_unicode[glyph_id] = nominal[glyph_id]
+                    to_unicode[glyph_id] = nominal[glyph_id]
                 else:
                     # Get positions of the glyph in the UTF-8 string.
-                    offset = glyph_item.item.offset
-                    t1 = clusters[i]
-                    if glyph_item.item.analysis.level % 2:  # rtl
-                        t2 = glyph_item.item.length if i == 0 else clusters[i-1]
+                    offset = item.offset
+                    t1 = cluster_of[i]
+                    if rtl:
+                        t2 = item.length if i == 0 else cluster_of[i-1]
                     else:
-                        t2 = glyph_item.item.length if i == num_glyphs-1 else clusters[i+1]
-                    font.to_unicode[glyph_id] = utf8_text[offset+t1:offset+t2].decode()
+                        t2 = item.length if i == num_glyphs-1 else cluster_of[i+1]
+                    to_unicode[glyph_id] = utf8_text[offset+t1:offset+t2].decode()
 
             # Set horizontal and vertical offsets.
-            offset = glyph_info.geometry.x_offset / font_size
-            rise = glyph_info.geometry.y_offset / 1000
+            offset = x_offsets[i] / font_size
+            rise = y_offsets[i] / 1000
             if rise:
                 if string[-1] == '<':
                     string = string[:-1]
@@ -350,15 +382,15 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             else:
                 if offset:
                     string += f'>{-offset}<'
-                string += f'{glyph_id:02x}' if font.bitmap else f'{glyph_id:04x}'
+                string += glyph_hex.get(glyph_id) or _glyph_hex(glyph_digits, glyph_id)  # Tidtam: cached
 
             # Get glyph logical widths.
-            if glyph_id in font.widths:
-                logical_width = font.widths[glyph_id]
+            if glyph_id in font_widths:
+                logical_width = font_widths[glyph_id]
             else:
                 pango.pango_font_get_glyph_extents(
                     pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
-                logical_width = font.widths[glyph_id] = round(
+                logical_width = font_widths[glyph_id] = round(
                     stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
 
             # Set kerning, word spacing, letter spacing.
@@ -367,7 +399,9 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
                 string += f'>{int(kerning)}<'
 
             # Create list of emojis.
-            if font.svg:
+            if not color_glyphs:  # Tidtam: the three tests below, once per font
+                pass
+            elif font.svg:
                 svg_data = get_hb_object_data(font.hb_face, 'svg', glyph_id)
                 if svg_data:
                     from xml.etree import ElementTree
@@ -418,7 +452,7 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
             x_advance += (logical_width + offset - kerning) / 1000
 
             # Tidtam: close the letter's span after its last glyph.
-            if in_span and _last_of_letter(letters, i, num_glyphs):
+            if i in closes:
                 string = _flush(stream, string)
                 if offset < -_SHIFT:
                     # The last glyph was drawn left of the pen (a mark over ป): poppler ends
@@ -428,7 +462,6 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
                     if space_id is not None:
                         stream.show_text(f'{space_width}<{space_id:04x}>')
                 stream.end_marked_content()
-                in_span = False
 
         # Close the last glyphs list, remove if empty.
         if string[-1] == '<':
@@ -440,6 +473,11 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     stream.show_text(string)
 
     return emojis
+
+
+def _glyph_hex(digits, glyph_id):
+    found = _GLYPH_HEX[digits][glyph_id] = format(glyph_id, f"0{digits}x")
+    return found
 
 
 def _letters(clusters, num_glyphs, item_text, rtl):
@@ -476,27 +514,73 @@ def _nominal_utf8(font):
     return found
 
 
-def _needs_actual_text(spelling, glyphs_info, letters, first, num_glyphs, text, pango, font_size):
+def _span_plan(spelling, item_text, rtl, glyph_ids, x_offsets, y_offsets, clusters, font_size):
+    """({glyph index: the span to open before it}, {glyph index: close the span after it}) of a run:
+    a letter whose glyphs do not spell it gets an ActualText span around its glyphs."""
+    num_glyphs = len(glyph_ids)
+    limit = _SHIFT * font_size
+    clusters = clusters.tolist()
+    if not rtl and _no_span_needed(spelling, glyph_ids, clusters, item_text, x_offsets, y_offsets, limit):
+        return _NO_SPANS, _NO_SPANS
+    letters, letter_ends = _letters(clusters, num_glyphs, item_text, rtl)
+    opens, closes, in_span = {}, set(), False
+    for i, letter in enumerate(letters):
+        last = i + 1 == num_glyphs or letters[i + 1] != letter
+        if i == 0 or letters[i - 1] != letter:
+            letter_text = item_text[letter:letter_ends[letter]]
+            if last:  # one glyph: most letters
+                needs_span = (
+                    spelling.get(glyph_ids[i]) != letter_text or y_offsets[i] or abs(x_offsets[i]) > limit)
+            else:
+                needs_span = _needs_actual_text(
+                    spelling, glyph_ids, x_offsets, y_offsets, letters, i, letter_text, limit)
+            if needs_span:
+                opens[i] = begin_span(letter_text.decode())
+                in_span = True
+        if in_span and last:
+            closes.add(i)
+            in_span = False
+    return opens, closes
+
+
+def _no_span_needed(spelling, glyph_ids, clusters, item_text, x_offsets, y_offsets, limit):
+    """Whether a run needs no span, decided in bulk (most runs): each glyph is one cluster of the
+    text and draws that cluster's character, none is moved, and no two marks above share a letter."""
+    parts = list(map(spelling.get, glyph_ids))
+    if None in parts or b"".join(parts) != item_text:
+        return False
+    if list(itertools.accumulate(map(len, parts[:-1]), initial=0)) != clusters:
+        return False
+    if any(y_offsets) or max(map(abs, x_offsets)) > limit:
+        return False
+    # Each glyph being a letter or a mark of its letter, two marks above share a letter when only
+    # marks come between them.
+    above = [i for i, part in enumerate(parts) if part in _UPPER_MARKS_UTF8]
+    return not any(
+        all(map(_only_marks, parts[first + 1 : second])) for first, second in zip(above, above[1:], strict=False)
+    )
+
+
+def _needs_actual_text(spelling, glyph_ids, x_offsets, y_offsets, letters, first, text, limit):
     """Whether the letter of several glyphs starting at glyph `first` must carry its text
     (UTF-8 bytes) in an ActualText span: its glyphs' nominal characters do not spell it (ำ drawn
     as ํ + า), one has no nominal character, one is drawn away from its pen position, or two
-    marks are stacked above its consonant. (draw_first_line decides for one glyph itself.)"""
-    limit = _SHIFT * font_size
+    marks are stacked above its consonant. (_span_plan decides for one glyph itself.)"""
     if _marks_above(text) > 1:
         # Marks stacked above the consonant (ที่, ทั้ง): poppler takes the second, drawn where
         # the first is, for a duplicate, ends the word there and moves the mark after the next
         # letter. (A tone mark over a vowel below, as in ผู้, is read right.)
         return True
     spelled = []
-    for j in range(first, num_glyphs):
+    for j in range(first, len(glyph_ids)):
         if letters[j] != letters[first]:
             break
-        glyph_id = glyphs_info[j].glyph
-        if glyph_id == pango.PANGO_GLYPH_EMPTY:
+        glyph_id = glyph_ids[j]
+        if glyph_id == _PANGO_GLYPH_EMPTY:
             continue
-        if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG or glyph_id not in spelling:
+        if glyph_id & _PANGO_GLYPH_UNKNOWN_FLAG or glyph_id not in spelling:
             return True
-        if glyphs_info[j].geometry.y_offset or abs(glyphs_info[j].geometry.x_offset) > limit:
+        if y_offsets[j] or abs(x_offsets[j]) > limit:
             # Drawn away from its pen position (a mark moved left over ป, raised or lowered):
             # a viewer sees a gap after it and inserts a space, or takes it for another line.
             return True
@@ -514,10 +598,6 @@ def _space(font, pango_font, stream, font_size, pango, from_units):
         font.widths[glyph_id] = round(stream.logical_rect.width * 1000 * from_units / font_size)
     font.to_unicode.setdefault(glyph_id, " ")
     return glyph_id, font.widths[glyph_id]
-
-
-def _last_of_letter(letters, i, num_glyphs):
-    return i == num_glyphs - 1 or letters[i + 1] != letters[i]
 
 
 def _flush(stream, string):

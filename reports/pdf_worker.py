@@ -5,8 +5,10 @@ ones, so it imports nothing from Django: a worker only needs WeasyPrint and the 
 """
 
 import contextlib
+import functools
 import gc
 import os
+import re
 import threading
 import time
 
@@ -29,17 +31,57 @@ def fewer_full_collections():
         gc.set_threshold(*old)
 
 
-def layout(html, *, base_url, stylesheets, extra_css=""):
-    """The laid-out weasyprint Document of `html` with the stylesheet files `stylesheets`."""
+def layout(html, *, base_url, stylesheets, extra_css="", evidence_folder=None):
+    """The laid-out weasyprint Document of `html` with the stylesheet files `stylesheets`; images
+    named by EVIDENCE_URL are read from `evidence_folder` (see url_fetcher)."""
     from weasyprint import CSS, HTML  # loads Pango and fonts: only where a PDF is made
 
     pdf_text_layer.install()
 
-    sheets = [CSS(filename=str(path)) for path in stylesheets]
+    fetcher = url_fetcher(evidence_folder)
+    sheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in stylesheets]
     if extra_css:
-        sheets.append(CSS(string=extra_css))
+        sheets.append(CSS(string=extra_css, url_fetcher=fetcher))
     with fewer_full_collections():
-        return HTML(string=html, base_url=base_url).render(stylesheets=sheets)
+        return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(stylesheets=sheets)
+
+
+# A photo of a report, by its name in the evidence folder: `tidtam-evidence:ab/ab12….jpg`.
+EVIDENCE_URL = "tidtam-evidence:"
+_EVIDENCE_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}[a-z0-9.-]{0,24}")
+_fetchers = {}
+
+
+def url_fetcher(evidence_folder):
+    """What the booklet's PDF may read: photos from the evidence folder (by a name of the form the
+    evidence storage gives, read from disk by the PDF process itself, so a booklet's photos are never
+    copied into its HTML) and data URIs (the office's logo). Nothing from the network, no other file:
+    the PDF process reads nothing a planner could not see in the booklet."""
+    found = _fetchers.get(evidence_folder)
+    if found is None:
+        found = _fetchers[evidence_folder] = _fetcher_class()(evidence_folder)
+    return found
+
+
+@functools.cache
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class BookletFetcher(URLFetcher):
+        def __init__(self, evidence_folder):
+            super().__init__(allowed_protocols=["data"])
+            self.evidence_folder = evidence_folder
+
+        def fetch(self, url, headers=None):
+            if not url.startswith(EVIDENCE_URL):
+                return super().fetch(url, headers)  # data: only
+            name = url[len(EVIDENCE_URL):]
+            if self.evidence_folder is None or not _EVIDENCE_NAME.fullmatch(name):
+                raise ValueError(f"not an evidence file: {url}")
+            path = os.path.join(self.evidence_folder, name)
+            return URLFetcherResponse(url, open(path, "rb"), {"Content-Type": "image/jpeg"})  # noqa: SIM115
+
+    return BookletFetcher
 
 
 def write_pdf(document) -> bytes:
@@ -63,10 +105,32 @@ def describe_pages(document):
     ]
 
 
-def render_piece(html, base_url, stylesheets, extra_css):
+def render_piece(html, base_url, stylesheets, extra_css, evidence_folder=None):
     """One piece of a booklet, in a worker: its PDF bytes and the description of its pages."""
-    document = layout(html, base_url=base_url, stylesheets=stylesheets, extra_css=extra_css)
-    return {"pdf": write_pdf(document), "pages": describe_pages(document)}
+    document = layout(html, base_url=base_url, stylesheets=stylesheets, extra_css=extra_css,
+                      evidence_folder=evidence_folder)
+    return {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
+
+
+PIECE_ATTRIBUTE = "data-tidtam-piece"
+_PIECE_DEPTH = 6  # page, html, body, the booklet element, a piece's first element (with room to spare)
+
+
+def piece_starts(document):
+    """{piece: the index of the page it starts on} for the elements marked with PIECE_ATTRIBUTE
+    (reports/pdf_parallel.py marks the first element of each piece it sends)."""
+    starts = {}
+    for number, page in enumerate(document.pages):
+        stack = [(page._page_box, 0)]
+        while stack:
+            box, depth = stack.pop()
+            element = getattr(box, "element", None)
+            piece = element.get(PIECE_ATTRIBUTE) if element is not None else None
+            if piece is not None:
+                starts.setdefault(int(piece), number)
+            elif depth < _PIECE_DEPTH:
+                stack.extend((child, depth + 1) for child in getattr(box, "children", ()))
+    return starts
 
 
 def warm_up():

@@ -142,3 +142,35 @@ def test_an_appended_pdf_brings_no_script_or_action_with_it(world, reported):
     assert b"app.alert" not in pdf and b"/JavaScript" not in pdf
     without = render_booklet_pdf(_params(world))
     assert len(PdfReader(io.BytesIO(pdf)).pages) == len(PdfReader(io.BytesIO(without)).pages) + 1
+
+
+def test_photos_reach_the_pdf_by_name_not_inside_its_html(world, reported, monkeypatch):
+    """The PDF processes read each photo from the evidence folder themselves (#18: 80 photos as data
+    URIs made the HTML sent to every PDF process tens of megabytes)."""
+    from reports import evidence, pdf_worker
+
+    html = render_booklet_html(_params(world, photos="all"))
+    assert "data:image/jpeg" not in html
+    assert html.count(f'src="{pdf_worker.EVIDENCE_URL}') == 4
+    # A store with no files on this disk (an S3 bucket): data URIs, the same images printed.
+    monkeypatch.setattr(evidence, "evidence_folder", lambda: None)
+    assert render_booklet_html(_params(world, photos="all")).count('src="data:image/jpeg;base64,') == 4
+    assert _images(render_booklet_pdf(_params(world, photos="all"))) == [(1200, 900)] * 4
+
+
+def test_the_pdf_reads_only_evidence_files_and_data(world, reported, tmp_path):
+    from reports import evidence, pdf_worker
+
+    folder = evidence.evidence_folder()
+    fetcher = pdf_worker.url_fetcher(folder)
+    name = reported[0].attachments.exclude(print_file="").first().print_file.removeprefix("evidence/")
+    assert fetcher(pdf_worker.EVIDENCE_URL + name).read()[:2] == b"\xff\xd8"  # a JPEG
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(samples.jpeg((10, 10), color=(1, 2, 3)))
+    for url in (f"{pdf_worker.EVIDENCE_URL}../{secret}", f"{pdf_worker.EVIDENCE_URL}{secret}",
+                f"file://{secret}", "http://127.0.0.1:1/x.jpg", f"{pdf_worker.EVIDENCE_URL}{name}/../../x"):
+        with pytest.raises(ValueError):
+            fetcher(url)
+    html = f'<img src="file://{secret}"><img src="{pdf_worker.EVIDENCE_URL}../{secret.name}">'
+    document = pdf_worker.layout(html, base_url=str(tmp_path), stylesheets=[], evidence_folder=folder)
+    assert _images(pdf_worker.write_pdf(document)) == []

@@ -19,7 +19,7 @@ from django.test import override_settings
 from pypdf import PdfReader
 
 from projects.models import Project
-from reports import pdf, pdf_parallel
+from reports import evidence, pdf, pdf_parallel
 from reports.context import BookletParams
 from reports.pdf import booklet_pdf_from_html, render_booklet_html
 from tests.reports.thai_corpus import WORDS
@@ -99,7 +99,8 @@ def test_the_demo_booklet_gives_its_exact_thai_on_both_paths(demo, tmp_path):
     pdf_parallel.RUNS_PER_WORKER = 50  # as many runs as parts: every seam between parts
     try:
         several = pdf_parallel.render(
-            html, base_url=str(pdf.settings.BASE_DIR), stylesheets=[pdf.STYLESHEET], digits="thai", workers=2
+            html, base_url=str(pdf.settings.BASE_DIR), stylesheets=[pdf.STYLESHEET], digits="thai", workers=2,
+            evidence_folder=evidence.evidence_folder(),  # the demo's photos
         )
     finally:
         pdf_parallel.RUNS_PER_WORKER = runs

@@ -81,3 +81,77 @@ def test_all_offices_is_one_task_per_office(world, tmp_path, monkeypatch):
         assert (tmp_path / f"{name}-6.pdf").read_bytes().startswith(b"%PDF")
     assert "2 หน่วยงาน" in out.getvalue()
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_every_office_goes_to_a_queue_of_its_own_that_planners_jobs_do_not_wait_on(settings):
+    """A national run is hundreds of tasks: they wait on render_booklet's queue, which the workers of
+    planners' booklet jobs and mail (the default queue) do not read."""
+    from kombu import Connection
+
+    from config.celery import app
+    from reports import tasks
+
+    assert settings.TIDTAM_NATIONAL_TASK_QUEUE != settings.CELERY_TASK_DEFAULT_QUEUE
+    route = app.amqp.router.route
+    assert route({}, "reports.office_booklet", (), {})["queue"].name == settings.TIDTAM_NATIONAL_TASK_QUEUE
+    for planners in ("reports.booklet_job", "projects.send_mail"):
+        assert route({}, planners, (), {})["queue"].name == settings.CELERY_TASK_DEFAULT_QUEUE
+
+    # Sent for real (to an in-memory broker): the message lands on the national queue, none on the other.
+    eager, broker = app.conf.task_always_eager, app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_url = False, "memory://"
+    try:
+        with Connection("memory://") as connection:
+            national = connection.SimpleQueue(settings.TIDTAM_NATIONAL_TASK_QUEUE)
+            planners = connection.SimpleQueue(settings.CELERY_TASK_DEFAULT_QUEUE)
+            tasks.office_booklet.apply_async((1, 6, {}, "/tmp/x.pdf"), connection=connection)
+            message = national.get(timeout=5)
+            assert message.headers["task"] == "reports.office_booklet"
+            message.ack()
+            assert planners.qsize() == 0
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = eager, broker
+
+
+def test_with_a_broker_and_no_worker_on_its_queue_it_says_so_instead_of_waiting_forever(world, tmp_path, settings,
+                                                                                       monkeypatch):
+    from reports import tasks
+    from reports.management.commands import render_booklet
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(render_booklet, "national_queue_served", lambda: False)
+    queued = []
+    monkeypatch.setattr(tasks.office_booklet, "delay", lambda *args: queued.append(args))
+    output = str(tmp_path / "{office}.pdf")
+    with pytest.raises(CommandError, match="ยังไม่มี worker รับคิว .*make worker-national"):
+        call_command("render_booklet", all_offices=True, year=2567, round=6, output=output)
+    assert not queued
+    # Queued without waiting: a warning, and the tasks wait on the queue for a worker.
+    err = StringIO()
+    call_command("render_booklet", all_offices=True, year=2567, round=6, output=output, no_wait=True,
+                 stdout=StringIO(), stderr=err)
+    assert "คำเตือน: ยังไม่มี worker รับคิว" in err.getvalue() and len(queued) == 2
+    # A worker on the queue: no refusal.
+    monkeypatch.setattr(render_booklet, "national_queue_served", lambda: True)
+    call_command("render_booklet", all_offices=True, year=2567, round=6, output=output, no_wait=True,
+                 stdout=StringIO(), stderr=(err := StringIO()))
+    assert "คำเตือน" not in err.getvalue()
+
+
+def test_it_asks_the_workers_which_queues_they_read(settings, monkeypatch):
+    from celery import current_app
+
+    from reports.management.commands.render_booklet import national_queue_served
+
+    class Inspect:
+        def __init__(self, answer):
+            self.answer = answer
+
+        def active_queues(self):
+            return self.answer
+
+    national = {"name": settings.TIDTAM_NATIONAL_TASK_QUEUE}
+    for answer, served in [(None, False), ({"w1@h": [{"name": "tidtam"}]}, False),
+                           ({"w1@h": [{"name": "tidtam"}], "n@h": [national]}, True)]:
+        monkeypatch.setattr(current_app.control, "inspect", lambda timeout, answer=answer: Inspect(answer))
+        assert national_queue_served() is served

@@ -6,12 +6,15 @@
 The office's saved booklet of that round (if any) supplies the foreword, document number and tables;
 options given here override it. The PDF is the same function the portal uses (reports.pdf).
 Each office is one Celery task (reports.tasks.office_booklet): with CELERY_BROKER_URL set, the workers
-share them (they write to --output, so give a folder they all reach); without, they run here in turn.
+of render_booklet's own queue (TIDTAM_NATIONAL_TASK_QUEUE, `make worker-national`) share them, so planners'
+jobs never wait behind them (they write to --output, so give a folder they all reach); without, they run
+here in turn.
 """
 
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from plans.models import ActionPlan, Office
@@ -50,6 +53,12 @@ class Command(BaseCommand):
         if len(plans) > 1 and "{office}" not in output:
             raise CommandError("หลายหน่วยงาน: ชื่อไฟล์ใน --output ต้องมี {office} เช่น out/{office}.pdf")
         overrides = {"grouping": grouping, "digits": digits, "document_number": document_number}
+        if not settings.CELERY_TASK_ALWAYS_EAGER and not national_queue_served():
+            message = (f"ยังไม่มี worker รับคิว {settings.TIDTAM_NATIONAL_TASK_QUEUE} ของคำสั่งนี้ "
+                       "เริ่ม `make worker-national` (หรือ celery worker -Q ชื่อคิวนี้) ก่อน")
+            if not no_wait:
+                raise CommandError(message)
+            self.stderr.write(f"คำเตือน: {message} งานจะรอในคิวจนกว่าจะมี worker")
         # One task per office: with a broker, every worker on every machine takes its share.
         started = time.perf_counter()
         results = []
@@ -81,3 +90,12 @@ class Command(BaseCommand):
         if plan is None:
             raise CommandError(f"ไม่พบแผนปฏิบัติการของหน่วยงาน “{name}” ในปีงบประมาณที่ระบุ")
         return plan
+
+
+def national_queue_served(timeout=2.0):
+    """Whether a running worker consumes the national queue (asked over the broker; none answering = no)."""
+    from celery import current_app
+
+    answers = current_app.control.inspect(timeout=timeout).active_queues() or {}
+    return any(queue.get("name") == settings.TIDTAM_NATIONAL_TASK_QUEUE
+               for queues in answers.values() for queue in queues)

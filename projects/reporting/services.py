@@ -18,6 +18,8 @@ from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import ReportingWindow
 from projects.models import ActivityProgress, IndicatorResult, ProgressStatus, QuarterlyReport, ReportState
 from projects.notifications import services as notifications
+from projects.review import audit as _audit
+from projects.review import mark_reviewed
 
 # The sentence offices write when a quarter's work does not yet move a target (wording of the
 # reference booklets, e.g. 000 and 003: "ผลการดำเนินงานกิจกรรมในไตรมาสนี้ยังไม่สามารถส่งผลต่อ...").
@@ -74,12 +76,6 @@ def refusal_to_write(user, project, quarter, report=None):
     if open_window(project.action_plan, quarter) is None:
         return _("ยังไม่เปิดรอบการรายงานไตรมาสที่ %(q)s หรือปิดรอบไปแล้ว จึงยังบันทึกรายงานไม่ได้") % {"q": quarter}
     return None
-
-
-def _audit(instance, user, reason):
-    # simple-history reads these when the instance is saved or deleted.
-    instance._history_user = user
-    instance._change_reason = reason
 
 
 def _planned_and_disbursed(project, quarter):
@@ -269,17 +265,8 @@ def report_submit(*, project, quarter, user, data: ReportInput, expected_version
 
 
 def _review(report, *, user, expected_version, state, reason, comment=None):
-    if not is_planner(user, report.project.action_plan.office):
-        raise ReportRefused(_("เฉพาะกลุ่มนโยบายและแผนเท่านั้นที่ตรวจรายงานได้"))
-    report.state = state
-    report.reviewed_by = user
-    report.reviewed_at = timezone.now()
-    fields = ["state", "reviewed_by", "reviewed_at"]
-    if comment is not None:
-        report.review_comment = comment
-        fields.append("review_comment")
-    _audit(report, user, reason)
-    return save_if_unchanged(report, expected_version=expected_version, fields=fields)
+    return mark_reviewed(report, user=user, expected_version=expected_version, state=state, reason=reason,
+                         refused=ReportRefused, comment=comment)
 
 
 def report_return(*, report, user, comment, expected_version):

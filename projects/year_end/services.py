@@ -28,6 +28,8 @@ from projects.models import (
     YearEndVerdict,
 )
 from projects.notifications import services as notifications
+from projects.review import audit as _audit
+from projects.review import mark_reviewed
 from projects.year_end.verdicts import verdict_from_typed
 
 REPORT_FIELDS = [
@@ -60,11 +62,6 @@ def refusal_to_write(user, project, report=None):
     if project.cancelled and not is_planner(user, project.action_plan.office):
         return _("โครงการนี้ถูกยกเลิกแล้ว จึงไม่ต้องรายงานผลเมื่อสิ้นสุดโครงการ")
     return None
-
-
-def _audit(instance, user, reason):
-    instance._history_user = user
-    instance._change_reason = reason
 
 
 def _baht(amount):
@@ -245,17 +242,8 @@ def year_end_submit(*, project, user, data: YearEndInput, expected_version=None)
 
 
 def _review(report, *, user, expected_version, state, reason, comment=None):
-    if not is_planner(user, report.project.action_plan.office):
-        raise YearEndRefused(_("เฉพาะกลุ่มนโยบายและแผนเท่านั้นที่ตรวจรายงานได้"))
-    report.state = state
-    report.reviewed_by = user
-    report.reviewed_at = timezone.now()
-    fields = ["state", "reviewed_by", "reviewed_at"]
-    if comment is not None:
-        report.review_comment = comment
-        fields.append("review_comment")
-    _audit(report, user, reason)
-    return save_if_unchanged(report, expected_version=expected_version, fields=fields)
+    return mark_reviewed(report, user=user, expected_version=expected_version, state=state, reason=reason,
+                         refused=YearEndRefused, comment=comment)
 
 
 def year_end_return(*, report, user, comment, expected_version):

@@ -41,6 +41,19 @@ class VersionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, min_value=0, max_value=VERSION_MAX, **kwargs)
 
 
+def posted_int(value, column="BigIntegerField"):
+    """A whole number typed or posted outside a form (ids, versions, page numbers), or None.
+
+    Only ASCII digits within the column's range count: str.isdigit() also says yes to "²" (which int()
+    refuses) and to 30 nines (which no column holds), and either one became a 500.
+    """
+    text = str(value if value is not None else "").strip()
+    if not text or not text.isascii() or not text.isdigit() or len(text) > 19:
+        return None
+    number = int(text)
+    return number if number <= RANGES[column][1] else None
+
+
 def _guarded(clean, field):
     def clean_ids(value):
         for item in value or ():

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from plans.form_bounds import posted_int
 from plans.models import Group
 from plans.query import SearchField
 
@@ -128,7 +129,7 @@ def page_of(request, rows, filters):
     shows the first (or the last) page, with a Thai message."""
     paginator = Paginator(rows, PAGE_SIZE)
     asked = request.GET.get("page", "").strip()
-    number = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 10 else None
+    number = posted_int(asked, "IntegerField")
     if not asked or (number is not None and 1 <= number <= paginator.num_pages):
         return paginator.page(number or 1)
     fallback = paginator.num_pages if number is not None else 1

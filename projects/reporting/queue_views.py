@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from plans.access import load_in_office
+from plans.form_bounds import posted_int
 from plans.interface_digits import digits_for_user, shown
 from plans.models import ActionPlan
 from projects.reporting import bulk
@@ -57,9 +58,8 @@ def _checked(post):
     """{report id: version read} from the list's boxes; junk in the form is ignored, not a 500."""
     checked = {}
     for value in post.getlist("report"):
-        if value.isdigit():
-            version = post.get(f"version-{value}", "")
-            checked[int(value)] = int(version) if version.isdigit() else None
+        if (pk := posted_int(value)) is not None:
+            checked[pk] = posted_int(post.get(f"version-{value}"), "PositiveIntegerField")
     return checked
 
 

@@ -16,7 +16,7 @@ from budget.office_budget_services import as_of_default, office_budget_set
 from budget.views import WRITERS
 from plans.access import member_or_404, plan_or_404, require_role
 from plans.concurrency import StaleEdit
-from plans.form_bounds import VERSION_MAX
+from plans.form_bounds import posted_int
 from projects.models import ImportKind, ImportUpload
 from projects.workbooks.cells import Problem
 from projects.workbooks.files import BadFile
@@ -110,7 +110,7 @@ def office_budget_confirm(request, pk):
     upload = _upload(request, pk)
     plan = upload.action_plan
     version = request.POST.get("version", "")
-    if not version.isdigit() or int(version) > VERSION_MAX:
+    if posted_int(version, "PositiveIntegerField") is None:
         messages.warning(request, "หน้านี้ไม่ได้ส่งรุ่นของข้อมูลมาด้วย กรุณาตรวจสอบตัวอย่างแล้วกดยืนยันอีกครั้ง")
         return _preview(request, upload)
     try:

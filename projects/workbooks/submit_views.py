@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from plans.form_bounds import posted_int
 from plans.interface_digits import digits_for_user, phrase
 from projects.models import ImportKind
 from projects.reporting import bulk
@@ -39,12 +40,13 @@ def submit_drafts(request, pk):
 @require_POST
 def submit_drafts_confirm(request, pk):
     upload = _results_upload(request, pk)
-    wanted = {int(v) for v in request.POST.getlist("report") if v.isdigit()}
+    wanted = {posted_int(v) for v in request.POST.getlist("report")} - {None}
     reports = [report for report, _reasons in _drafts(request, upload) if report.pk in wanted]
     if not reports:
         messages.error(request, "ยังไม่ได้เลือกรายงาน กรุณาทำเครื่องหมายหน้ารายงานที่ต้องการส่ง")
         return redirect("imports:submit_drafts", pk=upload.pk)
-    versions = {r.pk: int(v) for r in reports if (v := request.POST.get(f"version-{r.pk}", "")).isdigit()}
+    versions = {r.pk: v for r in reports
+                if (v := posted_int(request.POST.get(f"version-{r.pk}"), "PositiveIntegerField")) is not None}
     outcome = bulk.submit_many(reports=reports, user=request.user, versions=versions)
     if outcome.done:
         codes = ", ".join(r.project.code for r in outcome.done)

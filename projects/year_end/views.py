@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from plans.access import is_planner, load_in_office, require_role
 from plans.concurrency import StaleEdit, describe
+from plans.form_bounds import posted_int
 from plans.models import ActionPlan, Role
 from plans.thai_formats import percent_of
 from projects.access import can_edit_project, load_project
@@ -75,16 +76,12 @@ def report(request, pk):
         "lines": lines,
         "indicator_rows": [(i, f, IndicatorLine(i, None, shown_verdict(i, f))) for i, f in shown.indicators]
         if shown else [],
-        "step_rows": [(f, statuses.get(_int(f["activity_id"].value()))) for f in shown.steps] if shown else [],
+        "step_rows": [(f, statuses.get(posted_int(f["activity_id"].value()))) for f in shown.steps] if shown else [],
         "source": selectors.latest_report(project) if current is None else None,
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,
         "reopen_form": ReopenForm(initial={"version": current.version}) if planner and current else None,
         "waiting_count": selectors.waiting_year_end(project.action_plan).count() if planner else 0,
     })
-
-
-def _int(value):
-    return int(value) if str(value or "").isdigit() else None
 
 
 def _save(request, project, forms):

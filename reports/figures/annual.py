@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plans.form_bounds import posted_int
 from plans.models import AlignmentItem, AlignmentKind
 from reports.figures.achievement import combined, development_plan_tally
 from reports.figures.annual_sources import load_achievement, year_ends
@@ -174,7 +175,8 @@ def _sections(rows, grouping, booklet, policies):
 
 
 def _number(code):
-    return int(code) if str(code).isdigit() else code
+    number = posted_int(code)
+    return code if number is None else number
 
 
 def _indicator_table(action_plan, figures, rows):

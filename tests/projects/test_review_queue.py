@@ -129,6 +129,17 @@ def test_it_refuses_in_thai_the_checked_reports_not_waiting_and_accepts_the_othe
     assert states[five[2].pk] == "accepted"
 
 
+@pytest.mark.parametrize("junk", ["²", "๑", "9" * 30, "-1", "1e3"])
+def test_an_id_or_version_no_column_holds_is_ignored_not_a_server_error(client, world, five, junk):
+    """str.isdigit() says yes to "²" and to thirty nines; int() or the database then said 500."""
+    client.force_login(world.planner)
+    data = {"report": [junk, five[0].pk], f"version-{five[0].pk}": junk, f"version-{junk}": "1"}
+    response = client.post(reverse("reporting:accept_checked", kwargs={"plan_pk": world.plan.pk, "quarter": 2}),
+                           data, follow=True)
+    assert response.status_code == 200
+    assert QuarterlyReport.objects.get(pk=five[0].pk).state == ReportState.ACCEPTED
+
+
 def test_it_asks_to_check_something_when_nothing_is_checked(client, world, five):
     client.force_login(world.planner)
     response = client.post(reverse("reporting:accept_checked", kwargs={"plan_pk": world.plan.pk, "quarter": 2}),

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from plans.form_bounds import posted_int
 from plans.models import ActionPlan
 from projects.workbooks.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
 
@@ -56,8 +57,8 @@ class Command(BaseCommand):
     def _plan(self, office, year):
         plans = ActionPlan.objects.select_related("office", "fiscal_year").filter(fiscal_year__be_year=year)
         match = Q(office__name=office) | Q(office__short_name=office)
-        if office.isdigit():
-            match |= Q(office_id=int(office))
+        if (pk := posted_int(office)) is not None:
+            match |= Q(office_id=pk)
         found = list(plans.filter(match))
         if len(found) != 1:
             raise CommandError(

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from plans.form_bounds import posted_int
 from plans.models import ActionPlan, Office
 from plans.thai_calendar import ROUNDS
 from reports.figures import GROUPINGS
@@ -84,8 +85,8 @@ class Command(BaseCommand):
 
     def _plan_of(self, plans, name):
         offices = Office.objects.filter(short_name=name) | Office.objects.filter(name=name)
-        if name.isdigit():
-            offices = offices | Office.objects.filter(pk=int(name))
+        if (pk := posted_int(name)) is not None:
+            offices = offices | Office.objects.filter(pk=pk)
         plan = plans.filter(office__in=offices).first()
         if plan is None:
             raise CommandError(f"ไม่พบแผนปฏิบัติการของหน่วยงาน “{name}” ในปีงบประมาณที่ระบุ")

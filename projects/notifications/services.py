@@ -15,8 +15,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from plans.interface_digits import date_long, digits_of
 from plans.models import Membership, Role
-from plans.thai_formats import format_date_long
 from projects.models import Project
 from projects.notifications.models import MAX_TRIES, Mail, MailKind, MailState
 
@@ -39,7 +39,8 @@ def queue_mail(*, office, kind, recipients, template, context, report=None, wind
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return None
-    context = {**context, "site": settings.TIDTAM_SITE_URL}
+    # The numbers the portal writes (quarters, dates) follow the office's interface digits, as its pages do.
+    context = {**context, "site": settings.TIDTAM_SITE_URL, "digits": digits_of(office)}
     try:
         with transaction.atomic():  # a savepoint: whatever fails here, the caller's change stands
             mail = Mail.objects.create(
@@ -145,7 +146,7 @@ def mail_window_opened(window):
     for project in projects:
         for owner in project.owners.all():
             by_owner.setdefault(owner, []).append(project)
-    deadline = format_date_long(window.deadline, digits="arabic")
+    deadline = date_long(window.action_plan.office, window.deadline)
     return [
         queue_mail(office=window.action_plan.office, kind=MailKind.WINDOW_OPENED, recipients=[owner.email],
                    template="window_opened", window=window,

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from plans.interface_digits import date_long
 from plans.models import ReportingWindow
-from plans.thai_formats import format_date_long
 from projects.models import Project, QuarterlyReport
 from projects.notifications.models import Mail, MailKind
 from projects.notifications.services import mail_overdue_reminder
@@ -65,7 +65,7 @@ def remind_overdue(*, window, by, today):
         # Two clicks at once: the second waits here, then finds the first one's mails.
         ReportingWindow.objects.select_for_update().filter(pk=window.pk).first()
         already = reminded_today(window, today)
-        deadline = format_date_long(window.deadline, digits="arabic")
+        deadline = date_long(window.action_plan.office, window.deadline)
         owners = overdue_by_owner(window, today)
         for owner in sorted(owners, key=lambda o: (o.get_full_name() or o.username)):
             if not owner.email:

@@ -58,8 +58,24 @@ def test_opening_a_window_mails_each_owner_their_projects(mail_setup, django_cap
                                             by=world.planner)
     assert sorted(m.to[0] for m in mail.outbox) == ["owner_a@example.org", "owner_b@example.org"]
     body_a = next(m.body for m in mail.outbox if m.to == ["owner_a@example.org"])
-    assert "ไตรมาสที่ 3" in body_a and world.project_a.code in body_a and world.project_b.code not in body_a
+    assert "ไตรมาสที่ ๓" in body_a and world.project_a.code in body_a and world.project_b.code not in body_a
+    assert "กรุณาส่งภายใน ๑๐ กรกฎาคม พ.ศ. ๒๕๖๗" in body_a
     assert SITE + reverse("reporting:report", kwargs={"pk": world.project_a.pk, "quarter": 3}) in body_a
+
+
+def test_mail_follows_the_offices_interface_digits(mail_setup, django_capture_on_commit_callbacks):
+    """The quarter and the deadline the portal writes into a mail are in the digits the office chose for its
+    pages; links and project codes keep theirs."""
+    world = mail_setup
+    world.plan.office.interface_digits = "arabic"
+    world.plan.office.save(update_fields=["interface_digits"])
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.reporting_window_open(action_plan=world.plan, quarter=3, deadline=datetime.date(2024, 7, 10),
+                                            by=world.planner)
+    sent = next(m for m in mail.outbox if m.to == ["owner_a@example.org"])
+    assert "ไตรมาสที่ 3" in sent.subject and "10 กรกฎาคม พ.ศ. 2567" in sent.subject
+    assert "ไตรมาสที่ 3" in sent.body and "กรุณาส่งภายใน 10 กรกฎาคม พ.ศ. 2567" in sent.body
+    assert SITE + reverse("reporting:report", kwargs={"pk": world.project_a.pk, "quarter": 3}) in sent.body
 
 
 @pytest.mark.django_db(transaction=True)  # commits as in production: the mail task runs inside the request

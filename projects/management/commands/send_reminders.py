@@ -7,7 +7,7 @@ Celery task (sent by a worker, retried, "not sent" shown to the planner); withou
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from plans.thai_formats import format_date_long
+from plans.interface_digits import date_long
 from projects.notifications.services import mail_reminder
 from projects.reporting.selectors import reminders_due
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"ข้าม {owner.username}: ไม่มีอีเมล ({projects})")
                 continue
             context = {"owner": owner, "window": window, "items": items,
-                       "deadline": format_date_long(window.deadline, digits="arabic")}
+                       "deadline": date_long(window.action_plan.office, window.deadline)}
             if not dry_run:
                 mail_reminder(owner=owner, window=window, items=items, deadline=context["deadline"])
             sent += 1

@@ -16,10 +16,10 @@ from budget.selectors import project_money
 from plans.access import is_planner
 from plans.concurrency import StaleEdit, save_if_unchanged
 from plans.models import ReportingWindow
+from projects import review
 from projects.models import ActivityProgress, IndicatorResult, ProgressStatus, QuarterlyReport, ReportState
 from projects.notifications import services as notifications
 from projects.review import audit as _audit
-from projects.review import mark_reviewed
 
 # The sentence offices write when a quarter's work does not yet move a target (wording of the
 # reference booklets, e.g. 000 and 003: "ผลการดำเนินงานกิจกรรมในไตรมาสนี้ยังไม่สามารถส่งผลต่อ...").
@@ -264,43 +264,18 @@ def report_submit(*, project, quarter, user, data: ReportInput, expected_version
     return report
 
 
-def _review(report, *, user, expected_version, state, reason, comment=None):
-    return mark_reviewed(report, user=user, expected_version=expected_version, state=state, reason=reason,
-                         refused=ReportRefused, comment=comment)
-
-
 def report_return(*, report, user, comment, expected_version):
     """Send a submitted report back to its owners with a comment they see; e-mails them."""
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("กรุณาเขียนความเห็นบอกผู้รับผิดชอบว่าต้องแก้ไขอะไร")})
-    if report.state != ReportState.SUBMITTED:
-        raise ReportRefused(_("ส่งกลับได้เฉพาะรายงานที่ส่งมาแล้วและยังไม่ได้ตรวจรับ"))
-    with transaction.atomic():
-        report = _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
-                         reason=_("ส่งกลับ: %(c)s") % {"c": comment}, comment=comment)
-        notifications.mail_report_returned(report)
-    return report
+    return review.send_back(report, user=user, comment=comment, expected_version=expected_version,
+                            refused=ReportRefused, mail=notifications.mail_report_returned)
 
 
 def report_accept(*, report, user, expected_version):
     """Accept a submitted report; it is locked from now on."""
-    if report.state != ReportState.SUBMITTED:
-        raise ReportRefused(_("ตรวจรับได้เฉพาะรายงานที่ส่งมาแล้ว"))
-    with transaction.atomic():
-        report = _review(report, user=user, expected_version=expected_version, state=ReportState.ACCEPTED,
-                         reason=_("ตรวจรับรายงาน"))
-        notifications.mail_report_accepted(report)
-    return report
+    return review.accept(report, user=user, expected_version=expected_version, refused=ReportRefused,
+                         reason=_("ตรวจรับรายงาน"), mail=notifications.mail_report_accepted)
 
 
 def report_reopen(*, report, user, reason, expected_version):
     """Unlock an accepted report (planners only, with a reason the owners see)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เปิดรายงานอีกครั้ง")})
-    if report.state != ReportState.ACCEPTED:
-        raise ReportRefused(_("เปิดอีกครั้งได้เฉพาะรายงานที่ตรวจรับแล้ว"))
-    with transaction.atomic():
-        return _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
-                       reason=_("เปิดรายงานอีกครั้ง: %(r)s") % {"r": reason}, comment=reason)
+    return review.reopen(report, user=user, reason=reason, expected_version=expected_version, refused=ReportRefused)

@@ -17,6 +17,7 @@ from budget.selectors import project_money
 from plans.access import is_planner
 from plans.achievement import NOT_ACHIEVED
 from plans.concurrency import StaleEdit, save_if_unchanged
+from projects import review
 from projects.models import (
     Project,
     RemainingDisposition,
@@ -29,7 +30,6 @@ from projects.models import (
 )
 from projects.notifications import services as notifications
 from projects.review import audit as _audit
-from projects.review import mark_reviewed
 from projects.year_end.verdicts import verdict_from_typed
 
 REPORT_FIELDS = [
@@ -241,43 +241,19 @@ def year_end_submit(*, project, user, data: YearEndInput, expected_version=None)
     return report
 
 
-def _review(report, *, user, expected_version, state, reason, comment=None):
-    return mark_reviewed(report, user=user, expected_version=expected_version, state=state, reason=reason,
-                         refused=YearEndRefused, comment=comment)
-
-
 def year_end_return(*, report, user, comment, expected_version):
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("กรุณาเขียนความเห็นบอกผู้รับผิดชอบว่าต้องแก้ไขอะไร")})
-    if report.state != ReportState.SUBMITTED:
-        raise YearEndRefused(_("ส่งกลับได้เฉพาะรายงานที่ส่งมาแล้วและยังไม่ได้ตรวจรับ"))
-    with transaction.atomic():
-        report = _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
-                         reason=_("ส่งกลับ: %(c)s") % {"c": comment}, comment=comment)
-        notifications.mail_year_end(report, "returned")
-    return report
+    return review.send_back(report, user=user, comment=comment, expected_version=expected_version,
+                            refused=YearEndRefused, mail=lambda r: notifications.mail_year_end(r, "returned"))
 
 
 def year_end_accept(*, report, user, expected_version):
-    if report.state != ReportState.SUBMITTED:
-        raise YearEndRefused(_("ตรวจรับได้เฉพาะรายงานที่ส่งมาแล้ว"))
-    with transaction.atomic():
-        report = _review(report, user=user, expected_version=expected_version, state=ReportState.ACCEPTED,
-                         reason=_("ตรวจรับรายงานสิ้นสุดโครงการ"))
-        notifications.mail_year_end(report, "accepted")
-    return report
+    return review.accept(report, user=user, expected_version=expected_version, refused=YearEndRefused,
+                         reason=_("ตรวจรับรายงานสิ้นสุดโครงการ"),
+                         mail=lambda r: notifications.mail_year_end(r, "accepted"))
 
 
 def year_end_reopen(*, report, user, reason, expected_version):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่เปิดรายงานอีกครั้ง")})
-    if report.state != ReportState.ACCEPTED:
-        raise YearEndRefused(_("เปิดอีกครั้งได้เฉพาะรายงานที่ตรวจรับแล้ว"))
-    with transaction.atomic():
-        return _review(report, user=user, expected_version=expected_version, state=ReportState.RETURNED,
-                       reason=_("เปิดรายงานอีกครั้ง: %(r)s") % {"r": reason}, comment=reason)
+    return review.reopen(report, user=user, reason=reason, expected_version=expected_version, refused=YearEndRefused)
 
 
 def other_projects(project):

@@ -1,5 +1,6 @@
 """Every role's pages, on a desktop and on a phone, checked by axe-core (WCAG 2 A and AA rules) and for
-sideways scrolling: no serious or critical violation, nothing wider than a 390 px screen."""
+sideways scrolling: no serious or critical violation, nothing wider than a 390 px screen, and every table
+region named for the table it holds."""
 
 import datetime
 from decimal import Decimal
@@ -126,6 +127,13 @@ def _violations(page):
     ]
 
 
+def _unclear_regions(page):
+    """A screen reader lists a page's scrollable table regions by name: each says which table it holds."""
+    labels = page.eval_on_selector_all("[role=region]", "els => els.map(e => e.getAttribute('aria-label') || '')")
+    unclear = sorted({label for label in labels if label in ("", "ตาราง") or labels.count(label) > 1})
+    return [f"table regions named alike or not at all: {unclear}"] if unclear else []
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_every_page_passes_axe_and_fits_the_screen(browser, live_server, login, office, size):
     assert AXE.exists(), "axe-core is missing: `make setup-test` installs it (npm ci)"
@@ -138,6 +146,7 @@ def test_every_page_passes_axe_and_fits_the_screen(browser, live_server, login, 
             response = page.goto(f"{live_server.url}{path}")
             assert response.status == 200, (username, path, response.status)
             found = _violations(page)
+            found += _unclear_regions(page)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
                 found.append(f"the page is {overflow} px wider than the screen")

@@ -18,6 +18,7 @@ Rules:
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from plans import comparator_words
 from plans.thai_formats import format_number, to_arabic_digits
 
 ACHIEVED = "achieved"
@@ -32,7 +33,7 @@ LABELS = {
     NOT_REPORTED: "ยังไม่รายงานผล",
 }
 
-SIGNS = {"gte": "≥", "lte": "≤", "eq": "="}
+SIGNS = comparator_words.SIGNS
 NUMERIC_KINDS = {"percent", "count", "mean"}
 
 

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plans import comparator_words
+
 
 class DevelopmentPlan(models.Model):
     """แผนพัฒนาการศึกษา: the office's multi-year plan, e.g. 2566–2570.
@@ -172,7 +174,7 @@ class StrategyIndicator(models.Model):
 
     @property
     def comparator_words(self):
-        return {"gte": "ไม่น้อยกว่า", "lte": "ไม่เกิน", "eq": "เท่ากับ"}.get(self.comparator, "")
+        return comparator_words.WORDS.get(self.comparator, "")
 
 
 class StrategyIndicatorTarget(models.Model):

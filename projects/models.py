@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plans import comparator_words
 from plans.development_plan import Comparator
 from plans.models import ActionPlan, AlignmentItem, Group, Office, Strategy, StrategyIndicator
 
@@ -150,7 +151,7 @@ class Indicator(models.Model):
 
     @property
     def comparator_sign(self):
-        return {"gte": "≥", "lte": "≤", "eq": "="}.get(self.comparator, "≥")
+        return comparator_words.SIGNS.get(self.comparator, "≥")
 
     @property
     def judged_as(self):

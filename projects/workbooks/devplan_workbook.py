@@ -15,9 +15,10 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from plans import comparator_words
 from plans.devplan_selectors import plan_outline
 from plans.indicator_values import typed_value
-from plans.models import Comparator, IndicatorKind, StrategyIndicatorResult
+from plans.models import IndicatorKind, StrategyIndicatorResult
 from projects.workbooks.plan_workbook import Column, _write_table
 
 INSTRUCTIONS = "คำแนะนำ"
@@ -52,9 +53,7 @@ NOTE = Column("หมายเหตุ", 30)
 KIND_LABELS = {str(label): value for value, label in IndicatorKind.choices}
 KIND_WORDS = {**KIND_LABELS, **{value: value for value in IndicatorKind.values}, "ค่าเฉลี่ย": "mean",
               "คะแนน": "mean", "ระดับ": "level", "มี/ไม่มี": "yes_no"}
-COMPARATOR_WORDS = {"ไม่น้อยกว่า": "gte", "≥": "gte", ">=": "gte", "ขึ้นไป": "gte", "ไม่เกิน": "lte", "≤": "lte",
-                    "<=": "lte", "เท่ากับ": "eq", "=": "eq",
-                    **{str(label): value for value, label in Comparator.choices}}
+COMPARATOR_WORDS = comparator_words.TYPED
 SCALE_SEPARATOR = " < "
 
 

@@ -25,10 +25,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from budget.models import BudgetSource
+from plans import comparator_words
 from plans.catalogue import PREFIXES, alignment_code, items_for_year
 from plans.models import Group, Strategy
 from plans.text_rules import append_row, write_cell
-from projects.models import Project
+from projects.models import IndicatorTargetKind, Project
 
 TICK = "✓"
 
@@ -107,7 +108,41 @@ INDICATOR_TEXT = Column("ตัวชี้วัด", 50, True)
 TARGET_VALUE = Column("ค่าเป้าหมาย (ตัวเลข)", 14, False, "กรอกตัวเลข หรือกรอกค่าเป้าหมายแบบข้อความ อย่างใดอย่างหนึ่ง")
 TARGET_UNIT = Column("หน่วยนับ", 12)
 TARGET_TEXT = Column("ค่าเป้าหมาย (ข้อความ)", 30)
-INDICATOR_COLUMNS = [CODE, INDICATOR_NUMBER, INDICATOR_TEXT, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT]
+TARGET_KIND = Column(
+    "ชนิดค่าเป้าหมาย", 14, False,
+    "ตัวเลข ข้อความ หรือ ไม่ประเมิน (N/A) ว่างไว้ = ตัวเลข ถ้ากรอกค่าเป้าหมาย (ตัวเลข) "
+    "ข้อความ ถ้ากรอกเฉพาะค่าเป้าหมาย (ข้อความ) และ ไม่ประเมิน ถ้าค่าเป้าหมาย (ข้อความ) คือ N/A",
+)
+COMPARATOR = Column(
+    "เกณฑ์การบรรลุ", 14, False,
+    "ใช้กับค่าเป้าหมายตัวเลข: ไม่น้อยกว่า (≥) ไม่เกิน (≤) หรือ เท่ากับ (=) ว่างไว้ = ไม่น้อยกว่า",
+)
+INDICATOR_COLUMNS = [
+    CODE, INDICATOR_NUMBER, INDICATOR_TEXT, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT, TARGET_KIND, COMPARATOR,
+]
+
+# A project indicator's kind (projects.models.IndicatorTargetKind) as written and as it may be typed.
+TARGET_KIND_WORDS = {"number": "ตัวเลข", "text": "ข้อความ", "na": "ไม่ประเมิน"}
+TARGET_KIND_TYPED = {
+    # The written words first: a refusal lists the first few as examples.
+    **{word: value for value, word in TARGET_KIND_WORDS.items()},
+    "N/A": "na",
+    "ไม่กำหนดค่าเป้าหมาย": "na",
+    **{str(label): value for value, label in IndicatorTargetKind.choices},
+    **{value: value for value in IndicatorTargetKind.values},
+}
+
+
+def is_na_text(text):
+    """A text target of "N/A" means no target: a blank kind then reads as ไม่ประเมิน."""
+    return (text or "").strip().casefold() in ("n/a", "n / a")
+
+
+def kind_from_targets(target_value, target_text):
+    """The kind a blank cell stands for (and what the indicator form derives): number, text or na."""
+    if target_value is not None:
+        return "number"
+    return "na" if is_na_text(target_text) else "text"
 
 SOURCE = Column("แหล่งงบประมาณ", 16, True, "เลือกจากรายการ")
 AMOUNT = Column("จำนวนเงิน (บาท)", 16, True, "เช่น 12,500 หรือ 12500.50")
@@ -145,6 +180,13 @@ INSTRUCTION_LINES = [
     "10. ใช้ได้เฉพาะไฟล์ .xlsx ถ้ามีสูตร ให้บันทึกไฟล์ใน Excel ก่อนอัปโหลด คอลัมน์ที่ไม่รู้จักจะถูกข้ามไป",
     "11. ความสอดคล้อง (รหัส): ใส่รหัสจากแผ่นงาน “รหัสความสอดคล้อง” คั่นด้วยจุลภาค เช่น NS:3, MP:12, SP:12.1 "
     "ช่องที่ว่างไว้หมายถึงไม่มีความสอดคล้องที่ระบุ ถ้าไม่มีคอลัมน์นี้ในไฟล์ ความสอดคล้องเดิมคงไว้",
+    "12. ตัวชี้วัด: ชนิดค่าเป้าหมาย ใส่ “ตัวเลข” (ผลเทียบกับค่าเป้าหมาย (ตัวเลข) ตามเกณฑ์การบรรลุ ต้องกรอกค่าเป้าหมาย (ตัวเลข)) "
+    "“ข้อความ” (ผลต้องตรงกับค่าเป้าหมาย (ข้อความ) ห้ามกรอกค่าเป้าหมาย (ตัวเลข)) หรือ “ไม่ประเมิน” / N/A "
+    "(ไม่นำมาประเมินการบรรลุ ไม่ต้องกรอกค่าเป้าหมาย) ช่องที่ว่างไว้: ตัวเลข ถ้ากรอกค่าเป้าหมาย (ตัวเลข) "
+    "ข้อความ ถ้ากรอกเฉพาะค่าเป้าหมาย (ข้อความ) และไม่ประเมิน ถ้าค่าเป้าหมาย (ข้อความ) คือ N/A",
+    "13. เกณฑ์การบรรลุ ใส่ “ไม่น้อยกว่า” (≥) “ไม่เกิน” (≤) หรือ “เท่ากับ” (=) ใช้กับค่าเป้าหมายตัวเลข "
+    "ช่องที่ว่างไว้หมายถึงไม่น้อยกว่า ถ้าไม่มีคอลัมน์ชนิดค่าเป้าหมายหรือเกณฑ์การบรรลุในไฟล์ (แม่แบบรุ่นก่อน) "
+    "ชนิดกำหนดจากค่าเป้าหมายที่กรอก (ตัวชี้วัดที่ไม่ประเมินคงไว้) และเกณฑ์เดิมคงไว้",
 ]
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -250,6 +292,9 @@ def _plan_rows(action_plan):
                     indicator.target_value,
                     indicator.target_unit,
                     indicator.target_text,
+                    # What the year-end rule applies (an indicator stored "number" without a number is text).
+                    TARGET_KIND_WORDS[indicator.judged_as],
+                    comparator_words.WORDS.get(indicator.comparator, ""),
                 ]
             )
         for allocation in sorted(p.allocations.all(), key=lambda a: a.source.display_order):
@@ -343,8 +388,10 @@ def _write_lists(book, choices):
         "sources": [s.name for s in choices["sources"]],
         "members": [owner_label(u) for u in choices["members"] if u.is_active],
         "ticks": [TICK],
+        "kinds": list(TARGET_KIND_WORDS.values()),
+        "comparators": list(comparator_words.WORDS.values()),
     }
-    sheet.append(["กลุ่ม", "กลยุทธ์", "แหล่งงบประมาณ", "ผู้ใช้", "เครื่องหมาย"])
+    sheet.append(["กลุ่ม", "กลยุทธ์", "แหล่งงบประมาณ", "ผู้ใช้", "เครื่องหมาย", "ชนิดค่าเป้าหมาย", "เกณฑ์การบรรลุ"])
     for index, values in enumerate(columns.values(), start=1):
         for row, value in enumerate(values, start=2):
             write_cell(sheet, row=row, column=index, value=value)
@@ -367,7 +414,12 @@ _DROPDOWNS = {
     MID_YEAR: "ticks",
     ACTIVITY_MID_YEAR: "ticks",
     **{q: "ticks" for q in QUARTER_FLAGS},
+    TARGET_KIND: "kinds",
+    COMPARATOR: "comparators",
 }
+# The list helps but must not block typing: owners may be several names in a cell, a kind may be
+# typed "N/A", a criterion "≥".
+_OPEN_DROPDOWNS = (OWNERS, TARGET_KIND, COMPARATOR)
 
 
 def _add_dropdowns(sheet, columns, lists, last_row):
@@ -375,8 +427,7 @@ def _add_dropdowns(sheet, columns, lists, last_row):
         key = _DROPDOWNS.get(column)
         if key is None:
             continue
-        # Owners may be several names in one cell: the list helps but must not block typing.
-        strict = column is not OWNERS
+        strict = column not in _OPEN_DROPDOWNS
         validation = DataValidation(
             type="list", formula1=f"={lists.list_ranges[key]}", allow_blank=True, showErrorMessage=strict
         )

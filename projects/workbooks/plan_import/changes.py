@@ -26,17 +26,21 @@ class FieldChange:
     label: str
     old: object
     new: object
+    # A field with choices is shown by its label ("number" → "ตัวเลข (เทียบกับค่าเป้าหมาย)").
+    choices: dict | None = None
 
     @property
     def old_shown(self):
-        return _display(self.old)
+        return _display(self.old, self.choices)
 
     @property
     def new_shown(self):
-        return _display(self.new)
+        return _display(self.new, self.choices)
 
 
-def _display(value):
+def _display(value, choices=None):
+    if choices and value in choices:
+        return str(choices[value])
     if value is None or value == "":
         return "-"
     if isinstance(value, bool):

@@ -165,15 +165,18 @@ class ProjectChecks:
                 found.append(lookup.user)
         return found if ok else None
 
-    def _compare(self, sheet, instance, values, code, label, row):
+    def _compare(self, sheet, instance, values, code, label, row, stored=None):
+        """`stored` overrides what a field holds now (an indicator's kind: what the rule applies)."""
         change = RowChange(sheet, "same", code, label, row, instance=instance)
         for name, new in values.items():
             if name in ("code", "number", "source"):
                 continue
-            old = getattr(instance, name)
+            old = (stored or {}).get(name, getattr(instance, name))
             if _same(old, new):
                 continue
-            change.fields.append(FieldChange(str(instance._meta.get_field(name).verbose_name), old, new))
+            model_field = instance._meta.get_field(name)
+            choices = dict(model_field.flatchoices) if model_field.choices else None
+            change.fields.append(FieldChange(str(model_field.verbose_name), old, new, choices))
             change.update_fields.append(name)
             change.new_values[name] = new
         if change.update_fields:

@@ -6,6 +6,7 @@ from budget.models import Allocation, SpendingPlan
 from projects.models import Activity, Indicator
 from projects.workbooks import cells as cells
 from projects.workbooks import plan_workbook as layout
+from projects.workbooks.cells import Problem
 from projects.workbooks.plan_import.changes import (
     RowChange,
 )
@@ -51,8 +52,10 @@ class NumberedRowChecks:
                 values = {k: v for k, v in record.values.items() if k not in ("code", "number")}
                 label = f"{code} {'กิจกรรม' if is_activity else 'ตัวชี้วัด'}ที่ {_show_number(number)}"
                 current = existing.get(number)
+                stored = None
                 if not is_activity:
-                    self._indicator_has_target(current, values, record)
+                    self._indicator_kind(current, values, record)
+                    stored = {"kind": current.judged_as} if current else None
                 if current is None:
                     next_order += 1
                     model = Activity if is_activity else Indicator
@@ -73,7 +76,9 @@ class NumberedRowChecks:
                         )
                     )
                 else:
-                    self.check.changes.append(self._compare(sheet, current, values, code, label, record.row))
+                    self.check.changes.append(
+                        self._compare(sheet, current, values, code, label, record.row, stored=stored)
+                    )
         for code, project in self.existing.items():
             for number, item in self._existing_numbered(project, relation).items():
                 if (code, number) not in mentioned:
@@ -114,15 +119,77 @@ class NumberedRowChecks:
                     _show_number(number),
                 )
 
-    def _indicator_has_target(self, current, values, record):
+    def _indicator_kind(self, current, values, record):
+        """Settle the kind and criterion the year-end rule will apply, as the indicator form does.
+
+        A stated kind must fit the targets: ตัวเลข needs a numeric target, ข้อความ a text target and no
+        number, ไม่ประเมิน needs none (it is stored with the text target "N/A", like the form).
+        A blank kind follows the targets (layout.kind_from_targets). Without the column (a workbook from
+        the older template) the kind follows the targets too, and ไม่ประเมิน stays. A blank criterion is
+        ไม่น้อยกว่า; without the column the stored one stays.
+        """
+        sheet = layout.INDICATORS
         value = values.get("target_value", current.target_value if current else None)
-        text_value = values.get("target_text", current.target_text if current else "")
-        if value is None and not text_value:
+        text_value = values.get("target_text", current.target_text if current else "") or ""
+        stated = values.get("kind")
+        if stated is None and "kind" not in values and current is not None and current.kind == "na":
+            stated = "na"
+        if "comparator" in values and values["comparator"] is None:
+            values["comparator"] = "gte"
+        if stated is None:
+            if value is None and not text_value.strip():
+                self.error(
+                    "ตัวชี้วัดต้องมีค่าเป้าหมาย กรอกค่าเป้าหมาย (ตัวเลข) หรือค่าเป้าหมาย (ข้อความ) อย่างใดอย่างหนึ่ง "
+                    f"ถ้าไม่กำหนดค่าเป้าหมาย ให้ใส่ “ไม่ประเมิน” ในคอลัมน์ “{layout.TARGET_KIND.header}”",
+                    sheet,
+                    record.row,
+                    layout.TARGET_VALUE.header,
+                )
+                return
+            values["kind"] = layout.kind_from_targets(value, text_value)
+            return
+        values["kind"] = stated
+        word = layout.TARGET_KIND_WORDS[stated]
+        if stated == "number" and value is None:
             self.error(
-                "ตัวชี้วัดต้องมีค่าเป้าหมาย กรอกค่าเป้าหมาย (ตัวเลข) หรือค่าเป้าหมาย (ข้อความ) อย่างใดอย่างหนึ่ง",
-                layout.INDICATORS,
+                f"ชนิดค่าเป้าหมาย “{word}” ต้องมีค่าเป้าหมายเป็นตัวเลข กรอกตัวเลขในคอลัมน์ "
+                f"“{layout.TARGET_VALUE.header}” เช่น 80 หรือเปลี่ยนชนิดค่าเป้าหมายเป็น “ข้อความ” หรือ “ไม่ประเมิน”",
+                sheet,
                 record.row,
                 layout.TARGET_VALUE.header,
+            )
+        elif stated == "text" and value is not None:
+            self.error(
+                f"ชนิดค่าเป้าหมาย “{word}” ใช้กับค่าเป้าหมายที่เป็นข้อความ แต่แถวนี้มี{layout.TARGET_VALUE.header} "
+                f"{cells.shown(value)} ให้ลบตัวเลขออกแล้วกรอกใน “{layout.TARGET_TEXT.header}” "
+                "หรือเปลี่ยนชนิดค่าเป้าหมายเป็น “ตัวเลข”",
+                sheet,
+                record.row,
+                layout.TARGET_KIND.header,
+                word,
+            )
+        elif stated == "text" and not text_value.strip():
+            self.error(
+                f"ชนิดค่าเป้าหมาย “{word}” ต้องมีค่าเป้าหมายเป็นข้อความ กรอกในคอลัมน์ "
+                f"“{layout.TARGET_TEXT.header}” เช่น ระดับดีมาก หรือเปลี่ยนชนิดค่าเป้าหมายเป็น “ไม่ประเมิน”",
+                sheet,
+                record.row,
+                layout.TARGET_TEXT.header,
+            )
+        elif stated == "na" and value is None and not text_value.strip():
+            # The indicator form stores a not-assessed indicator without targets with the text "N/A".
+            values["target_text"] = "N/A"
+        if stated == "text" and values.get("comparator") == "lte":
+            self.problems.append(
+                Problem(
+                    "เกณฑ์ “ไม่เกิน” ใช้กับค่าเป้าหมายที่เป็นตัวเลข ตัวชี้วัดชนิดข้อความจะบรรลุเมื่อผลตรงกับค่าเป้าหมาย "
+                    "จึงไม่ใช้เกณฑ์นี้ ว่างไว้ได้",
+                    sheet=sheet,
+                    row=record.row,
+                    column=layout.COMPARATOR.header,
+                    value="ไม่เกิน",
+                    is_warning=True,
+                )
             )
 
 

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from plans import comparator_words
 from plans.text_rules import normalise_code
 from plans.thai_formats import to_arabic_digits
 from projects.workbooks import cells as cells
@@ -166,7 +167,18 @@ def _indicator_specs():
         (layout.TARGET_VALUE, "target_value", cells.number),
         (layout.TARGET_UNIT, "target_unit", lambda v: cells.text(v, max_length=50)),
         (layout.TARGET_TEXT, "target_text", lambda v: cells.text(v, max_length=300)),
+        # Blank → None: check_rows decides (from the targets; the criterion ไม่น้อยกว่า).
+        (layout.TARGET_KIND, "kind", _target_kind),
+        (layout.COMPARATOR, "comparator", _comparator),
     ]
+
+
+def _target_kind(value):
+    return cells.choice(value, layout.TARGET_KIND_TYPED, what="ชนิดค่าเป้าหมาย", required=False)
+
+
+def _comparator(value):
+    return cells.choice(value, comparator_words.TYPED, what="เกณฑ์การบรรลุ", required=False)
 
 
 def _allocation_specs():

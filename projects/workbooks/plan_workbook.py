@@ -105,7 +105,10 @@ ACTIVITY_COLUMNS = [CODE, ACTIVITY_NUMBER, ACTIVITY_TITLE, *QUARTER_FLAGS, ACTIV
 
 INDICATOR_NUMBER = Column("ลำดับตัวชี้วัด", 12, True, "1, 2, 3 …")
 INDICATOR_TEXT = Column("ตัวชี้วัด", 50, True)
-TARGET_VALUE = Column("ค่าเป้าหมาย (ตัวเลข)", 14, False, "กรอกตัวเลข หรือกรอกค่าเป้าหมายแบบข้อความ อย่างใดอย่างหนึ่ง")
+TARGET_VALUE = Column(
+    "ค่าเป้าหมาย (ตัวเลข)", 14, False,
+    "กรอกตัวเลข หรือกรอกค่าเป้าหมายแบบข้อความ อย่างใดอย่างหนึ่ง (ชนิดไม่ประเมินไม่ต้องกรอก)",
+)
 TARGET_UNIT = Column("หน่วยนับ", 12)
 TARGET_TEXT = Column("ค่าเป้าหมาย (ข้อความ)", 30)
 TARGET_KIND = Column(

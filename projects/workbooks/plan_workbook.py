@@ -29,7 +29,9 @@ from plans import comparator_words
 from plans.catalogue import PREFIXES, alignment_code, items_for_year
 from plans.models import Group, Strategy
 from plans.text_rules import append_row, write_cell
-from projects.models import IndicatorTargetKind, Project
+from projects.models import Project
+from projects.workbooks.indicator_kinds import TARGET_KIND_WORDS
+from projects.workbooks.plan_instructions import INSTRUCTION_LINES
 
 TICK = "✓"
 
@@ -124,29 +126,6 @@ INDICATOR_COLUMNS = [
     CODE, INDICATOR_NUMBER, INDICATOR_TEXT, TARGET_VALUE, TARGET_UNIT, TARGET_TEXT, TARGET_KIND, COMPARATOR,
 ]
 
-# A project indicator's kind (projects.models.IndicatorTargetKind) as written and as it may be typed.
-TARGET_KIND_WORDS = {"number": "ตัวเลข", "text": "ข้อความ", "na": "ไม่ประเมิน"}
-TARGET_KIND_TYPED = {
-    # The written words first: a refusal lists the first few as examples.
-    **{word: value for value, word in TARGET_KIND_WORDS.items()},
-    "N/A": "na",
-    "ไม่กำหนดค่าเป้าหมาย": "na",
-    **{str(label): value for value, label in IndicatorTargetKind.choices},
-    **{value: value for value in IndicatorTargetKind.values},
-}
-
-
-def is_na_text(text):
-    """A text target of "N/A" means no target: a blank kind then reads as ไม่ประเมิน."""
-    return (text or "").strip().casefold() in ("n/a", "n / a")
-
-
-def kind_from_targets(target_value, target_text):
-    """The kind a blank cell stands for (and what the indicator form derives): number, text or na."""
-    if target_value is not None:
-        return "number"
-    return "na" if is_na_text(target_text) else "text"
-
 SOURCE = Column("แหล่งงบประมาณ", 16, True, "เลือกจากรายการ")
 AMOUNT = Column("จำนวนเงิน (บาท)", 16, True, "เช่น 12,500 หรือ 12500.50")
 ALLOCATION_NOTE = Column("หมายเหตุ", 30)
@@ -162,35 +141,6 @@ SHEETS = {
     ALLOCATIONS: ALLOCATION_COLUMNS,
     SPENDING: SPENDING_COLUMNS,
 }
-
-INSTRUCTION_LINES = [
-    "วิธีใช้แม่แบบนำเข้าแผนปฏิบัติการประจำปี",
-    "",
-    "1. กรอกข้อมูลในแผ่นงาน “โครงการ” “กิจกรรม” “ตัวชี้วัด” “งบประมาณ” และ “แผนการใช้จ่าย” "
-    "หัวตารางที่มีเครื่องหมาย * ต้องกรอก",
-    "2. ทุกแผ่นงานอ้างถึงโครงการด้วย “รหัสโครงการ” ซึ่งต้องไม่ซ้ำกันในแผนเดียวกัน",
-    "3. ระบบจับคู่กับข้อมูลเดิมดังนี้: โครงการตามรหัสโครงการ, กิจกรรมตามรหัสโครงการ + ลำดับกิจกรรม "
-    "(1, 2, 3 … กิจกรรมย่อย 2.1, 2.2), ตัวชี้วัดตามรหัสโครงการ + ลำดับตัวชี้วัด, "
-    "งบประมาณตามรหัสโครงการ + แหล่งงบประมาณ, แผนการใช้จ่ายตามรหัสโครงการ + ไตรมาส",
-    "4. ข้อมูลที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม ระบบไม่ลบข้อมูลใดจากการนำเข้า (ลบหรือยกเลิกโครงการได้ที่หน้าโครงการ)",
-    "5. จำนวนเงินกรอกเป็นตัวเลข เช่น 12,500 หรือ 12500.50 ใช้เลขไทยได้ วันที่กรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 31/03/2568",
-    "6. ผู้รับผิดชอบโครงการ ใส่ชื่อ-นามสกุล ชื่อผู้ใช้ หรืออีเมลของบุคลากรในหน่วยงาน หลายคนคั่นด้วยจุลภาค (,) "
-    "ถ้ามีหลายคนชื่อเดียวกัน ระบบจะแจ้งรายชื่อให้เลือกระบุด้วยชื่อผู้ใช้",
-    "7. ไตรมาสของกิจกรรม ใส่ ✓ (หรือ x) ในไตรมาสที่ดำเนินการ",
-    "8. แผนการใช้จ่าย: ช่องที่ว่างไว้หมายถึงไม่เปลี่ยนแปลง ใส่ 0 ถ้าไม่มีการใช้จ่ายในไตรมาสนั้น",
-    "9. เมื่ออัปโหลด ระบบจะแสดงรายการที่จะเพิ่ม แก้ไข และคงเดิม ให้ตรวจสอบก่อนกดยืนยัน "
-    "ถ้ามีข้อผิดพลาดแม้แต่จุดเดียว ระบบจะไม่บันทึกข้อมูลใดเลย",
-    "10. ใช้ได้เฉพาะไฟล์ .xlsx ถ้ามีสูตร ให้บันทึกไฟล์ใน Excel ก่อนอัปโหลด คอลัมน์ที่ไม่รู้จักจะถูกข้ามไป",
-    "11. ความสอดคล้อง (รหัส): ใส่รหัสจากแผ่นงาน “รหัสความสอดคล้อง” คั่นด้วยจุลภาค เช่น NS:3, MP:12, SP:12.1 "
-    "ช่องที่ว่างไว้หมายถึงไม่มีความสอดคล้องที่ระบุ ถ้าไม่มีคอลัมน์นี้ในไฟล์ ความสอดคล้องเดิมคงไว้",
-    "12. ตัวชี้วัด: ชนิดค่าเป้าหมาย ใส่ “ตัวเลข” (ผลเทียบกับค่าเป้าหมาย (ตัวเลข) ตามเกณฑ์การบรรลุ ต้องกรอกค่าเป้าหมาย (ตัวเลข)) "
-    "“ข้อความ” (ผลต้องตรงกับค่าเป้าหมาย (ข้อความ) ห้ามกรอกค่าเป้าหมาย (ตัวเลข)) หรือ “ไม่ประเมิน” / N/A "
-    "(ไม่นำมาประเมินการบรรลุ ไม่ต้องกรอกค่าเป้าหมาย) ช่องที่ว่างไว้: ตัวเลข ถ้ากรอกค่าเป้าหมาย (ตัวเลข) "
-    "ข้อความ ถ้ากรอกเฉพาะค่าเป้าหมาย (ข้อความ) และไม่ประเมิน ถ้าค่าเป้าหมาย (ข้อความ) คือ N/A",
-    "13. เกณฑ์การบรรลุ ใส่ “ไม่น้อยกว่า” (≥) “ไม่เกิน” (≤) หรือ “เท่ากับ” (=) ใช้กับค่าเป้าหมายตัวเลข "
-    "ช่องที่ว่างไว้หมายถึงไม่น้อยกว่า ถ้าไม่มีคอลัมน์ชนิดค่าเป้าหมายหรือเกณฑ์การบรรลุในไฟล์ (แม่แบบรุ่นก่อน) "
-    "ชนิดกำหนดจากค่าเป้าหมายที่กรอก (ตัวชี้วัดที่ไม่ประเมินคงไว้) และเกณฑ์เดิมคงไว้",
-]
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 _BOLD = Font(bold=True)

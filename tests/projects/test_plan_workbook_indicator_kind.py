@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from plans import comparator_words
 from plans.models import Comparator
 from projects.models import Indicator, IndicatorTargetKind
+from projects.workbooks import indicator_kinds
 from projects.workbooks import plan_workbook as layout
 from projects.workbooks.cells import CellError
 from projects.workbooks.plan_import import PlanImportInvalid, check_plan_import, plan_import_apply
@@ -100,7 +101,7 @@ def test_one_table_of_comparator_words_serves_both_workbooks_and_the_printed_sig
         assert comparator_words.TYPED[comparator_words.SIGNS[value]] == value
     assert ProjectIndicator(comparator="lte").comparator_sign == "≤"
     for value, label in IndicatorTargetKind.choices:
-        assert layout.TARGET_KIND_TYPED[str(label)] == value
+        assert indicator_kinds.TARGET_KIND_TYPED[str(label)] == value
 
 
 @pytest.mark.parametrize(

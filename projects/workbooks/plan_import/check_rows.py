@@ -5,6 +5,7 @@ from __future__ import annotations
 from budget.models import Allocation, SpendingPlan
 from projects.models import Activity, Indicator
 from projects.workbooks import cells as cells
+from projects.workbooks import indicator_kinds
 from projects.workbooks import plan_workbook as layout
 from projects.workbooks.cells import Problem
 from projects.workbooks.plan_import.changes import (
@@ -124,7 +125,7 @@ class NumberedRowChecks:
 
         A stated kind must fit the targets: ตัวเลข needs a numeric target, ข้อความ a text target and no
         number, ไม่ประเมิน needs none (it is stored with the text target "N/A", like the form).
-        A blank kind follows the targets (layout.kind_from_targets). Without the column (a workbook from
+        A blank kind follows the targets (indicator_kinds.kind_from_targets). Without the column (a workbook from
         the older template) the kind follows the targets too, and ไม่ประเมิน stays. A blank criterion is
         ไม่น้อยกว่า; without the column the stored one stays.
         """
@@ -146,10 +147,10 @@ class NumberedRowChecks:
                     layout.TARGET_VALUE.header,
                 )
                 return
-            values["kind"] = layout.kind_from_targets(value, text_value)
+            values["kind"] = indicator_kinds.kind_from_targets(value, text_value)
             return
         values["kind"] = stated
-        word = layout.TARGET_KIND_WORDS[stated]
+        word = indicator_kinds.TARGET_KIND_WORDS[stated]
         if stated == "number" and value is None:
             self.error(
                 f"ชนิดค่าเป้าหมาย “{word}” ต้องมีค่าเป้าหมายเป็นตัวเลข กรอกตัวเลขในคอลัมน์ "

@@ -10,6 +10,7 @@ from plans import comparator_words
 from plans.text_rules import normalise_code
 from plans.thai_formats import to_arabic_digits
 from projects.workbooks import cells as cells
+from projects.workbooks import indicator_kinds
 from projects.workbooks import plan_workbook as layout
 from projects.workbooks.cells import CellError, Problem
 
@@ -174,7 +175,7 @@ def _indicator_specs():
 
 
 def _target_kind(value):
-    return cells.choice(value, layout.TARGET_KIND_TYPED, what="ชนิดค่าเป้าหมาย", required=False)
+    return cells.choice(value, indicator_kinds.TARGET_KIND_TYPED, what="ชนิดค่าเป้าหมาย", required=False)
 
 
 def _comparator(value):

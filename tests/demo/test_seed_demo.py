@@ -228,6 +228,19 @@ def test_its_development_plan_goes_through_the_workbook_unchanged(demo):
     assert len(check.unchanged) > 60
 
 
+def test_its_action_plan_goes_through_the_workbook_unchanged_kinds_and_criteria_included(demo):
+    from projects.models import Indicator
+    from projects.workbooks.plan_import import check_plan_import
+    from projects.workbooks.plan_workbook import build_plan_workbook
+
+    check = check_plan_import(action_plan=demo, file_name="demo.xlsx", data=build_plan_workbook(demo, with_data=True))
+    assert check.ok, [str(p) for p in check.errors]
+    assert not check.has_writes, [(c.label, [(f.label, f.old_shown, f.new_shown) for f in c.fields])
+                                  for c in check.changes if c.action != "same"]
+    kinds = set(Indicator.objects.filter(project__action_plan=demo).values_list("kind", flat=True))
+    assert "na" in kinds and "number" in kinds
+
+
 def test_it_gives_a_few_reports_photos_that_the_published_booklet_prints(demo, demo_media, settings):
     settings.MEDIA_ROOT = demo_media
     import subprocess

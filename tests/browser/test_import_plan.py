@@ -73,7 +73,8 @@ def test_a_planner_changes_an_indicators_kind_and_criterion_in_excel(browser, li
     factories.IndicatorFactory(project=world.project_a, text="ร้อยละของครูที่นำความรู้ไปใช้", display_order=1)
     factories.IndicatorFactory(project=world.project_a, text="ผลการประเมินโรงเรียน", target_value=None,
                                target_unit="", target_text="ระดับดีมาก", kind="text", display_order=2)
-    page = browser.new_context(viewport=viewport).new_page()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
     login(page, "planner1")
     page.goto(f"{live_server.url}/import/")
     page.get_by_role("link", name="นำเข้าแผนจาก Excel").click()
@@ -100,5 +101,6 @@ def test_a_planner_changes_an_indicators_kind_and_criterion_in_excel(browser, li
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     page.get_by_role("button", name="ยืนยันนำเข้า").click()
     assert "นำเข้าเรียบร้อย" in page.locator(".alert-success").inner_text()
+    context.close()
     assert sorted(Indicator.objects.filter(project=world.project_a).values_list("kind", "comparator")) == [
         ("na", "gte"), ("number", "lte")]

@@ -12,7 +12,7 @@ from budget.office_budget_services import LineInput, office_budget_set
 from plans.models import Membership, ReportingWindow
 from projects.models import ImportKind, ImportUpload, YearEndReport
 from projects.notifications.models import Mail
-from reports.models import Booklet, BookletJob
+from reports.models import Booklet, DocumentJob
 from tests import factories
 from tests.permission_rules.office_budget import budget_workbook
 
@@ -33,10 +33,10 @@ def office(world):
     factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
     factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
     booklet = world.booklet = Booklet.objects.create(action_plan=world.plan, months=6)
-    world.failed_job = BookletJob.objects.create(
+    world.failed_job = DocumentJob.objects.create(
         booklet=booklet, kind="publish", state="failed", phase="failed", attempts=3, step=2, steps=4,
         requested_by=world.planner, error="จัดทำไฟล์ไม่สำเร็จ: OSError: ไม่พบฟอนต์ (ทำแล้ว 3 ครั้ง)")
-    world.running_job = BookletJob.objects.create(booklet=booklet, kind="excel", state="running", phase="excel",
+    world.running_job = DocumentJob.objects.create(booklet=booklet, kind="excel", state="running", phase="excel",
                                                   step=1, steps=2, requested_by=world.planner)
     Mail.objects.create(office=world.office, kind="returned", recipients=["owner_a@example.org"], subject="ส่งกลับ",
                         body="-", state="failed", attempts=3, error="เซิร์ฟเวอร์อีเมลไม่รับ: SMTPServerDisconnected")

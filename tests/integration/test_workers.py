@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from reports.jobs import services
-from reports.jobs.models import BookletJob
+from reports.jobs.models import DocumentJob
 from reports.models import Booklet, Publication
 from reports.pdf import render_booklet_pdf
 from tests import factories as f
@@ -21,7 +21,7 @@ def booklet_of(world, extra_projects=0):
 
 
 def job_row(pk):
-    return BookletJob.objects.defer("result").get(pk=pk)
+    return DocumentJob.objects.defer("result").get(pk=pk)
 
 
 def test_a_worker_publishes_a_booklet_and_the_web_process_lays_out_nothing(world, workers, monkeypatch):

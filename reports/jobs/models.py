@@ -49,7 +49,7 @@ ACTIVE_STATES = [JobState.QUEUED, JobState.RUNNING]
 class JobPhase(models.TextChoices):
     QUEUED = "queued", _("รอเครื่องประมวลผลว่าง")
     FIGURES = "figures", _("คำนวณตัวเลขจากข้อมูลที่บันทึก")
-    HTML = "html", _("เรียงเนื้อหาเล่มรายงาน")
+    HTML = "html", _("เรียงเนื้อหาเอกสาร")
     PDF = "pdf", _("จัดหน้า PDF")
     EXCEL = "excel", _("สร้างตาราง Excel")
     SAVING = "saving", _("บันทึกไฟล์")

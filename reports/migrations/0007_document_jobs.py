@@ -70,4 +70,9 @@ class Migration(migrations.Migration):
             model_name='documentjob',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('be_year__isnull', False), ('kind', 'results')), models.Q(models.Q(('kind', 'results'), _negated=True), ('be_year__isnull', True)), _connector='OR'), name='job_year_only_for_results'),
         ),
+        migrations.AlterField(
+            model_name='documentjob',
+            name='phase',
+            field=models.CharField(choices=[('queued', 'รอเครื่องประมวลผลว่าง'), ('figures', 'คำนวณตัวเลขจากข้อมูลที่บันทึก'), ('html', 'เรียงเนื้อหาเอกสาร'), ('pdf', 'จัดหน้า PDF'), ('excel', 'สร้างตาราง Excel'), ('saving', 'บันทึกไฟล์'), ('retrying', 'รอลองใหม่'), ('done', 'เสร็จแล้ว'), ('failed', 'ไม่สำเร็จ')], default='queued', max_length=10, verbose_name='ขั้นตอน'),
+        ),
     ]

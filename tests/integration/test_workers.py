@@ -5,8 +5,8 @@ import hashlib
 
 import pytest
 
-from reports.jobs import services
 from reports.annual.models import AnnualPublication, AnnualReport
+from reports.jobs import services
 from reports.jobs.models import DocumentJob
 from reports.models import Booklet, Publication
 from reports.pdf import render_booklet_pdf

@@ -134,6 +134,6 @@ class Publication(models.Model):
         return f"รายงานความก้าวหน้า-รอบ{self.booklet.months}-{year}-ฉบับที่{edition}.pdf"
 
 
-# Jobs that make a booklet's files in the background live in their own module.
+# The annual report and the jobs that make documents' files in the background live in their own modules.
 from reports.annual.models import AnnualPublication, AnnualReport  # noqa: E402, F401
-from reports.jobs.models import BookletJob  # noqa: E402, F401
+from reports.jobs.models import DocumentJob  # noqa: E402, F401

@@ -1,5 +1,5 @@
-"""Celery tasks of the reports app: booklet jobs (reports/jobs/services.py does the work) and one
-office's booklet file for render_booklet --all-offices."""
+"""Celery tasks of the reports app: document jobs (booklets, annual reports, development plans;
+reports/jobs/services.py does the work) and one office's booklet file for render_booklet --all-offices."""
 
 import os
 import resource
@@ -10,11 +10,11 @@ from celery import shared_task
 
 from plans.models import ActionPlan
 from reports.jobs.models import MAX_TRIES
-from reports.jobs.services import RETRY_AFTER_S, booklet_job
+from reports.jobs.services import RETRY_AFTER_S, document_job
 from reports.pdf import render_booklet_pdf
 from reports.selectors import booklet_params_for
 
-__all__ = ["booklet_job", "office_booklet"]
+__all__ = ["document_job", "office_booklet"]
 
 
 @shared_task(bind=True, name="reports.office_booklet", ignore_result=False, max_retries=MAX_TRIES - 1,

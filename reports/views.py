@@ -14,8 +14,8 @@ from plans.models import Role
 from reports import dashboard as dashboard_data
 from reports.annual.selectors import annual_list_context, annual_publications_of
 from reports.forms import BookletForm
-from reports.jobs.models import BookletJob, JobKind
-from reports.jobs.selectors import latest_per_kind
+from reports.jobs.models import DocumentJob, JobKind
+from reports.jobs.selectors import development_plan_jobs_of, latest_per_kind
 from reports.jobs.views import start_and_show
 from reports.models import Publication
 from reports.office_history import office_history as office_history_of
@@ -45,18 +45,22 @@ def booklet_list(request):
     booklets = (
         booklets_of(request.user).prefetch_related(
             Prefetch("publications", queryset=Publication.objects.defer("pdf")),
-            Prefetch("jobs", queryset=BookletJob.objects.defer("result").select_related("requested_by")),
+            Prefetch("jobs", queryset=DocumentJob.objects.defer("result").select_related("requested_by")),
         )
         if is_planner
         else []
     )
     for booklet in booklets:
         booklet.latest_jobs = latest_per_kind(booklet.jobs.all())
+    annual = annual_list_context(request.user, is_planner=is_planner)
+    for report in annual["annual_reports"]:
+        report.latest_jobs = latest_per_kind(report.jobs.all())
     return render(request, "reports/booklet_list.html", {
         "publications": publications_of(request.user),
         "booklets": booklets,
         "is_planner": is_planner,
-        **annual_list_context(request.user, is_planner=is_planner),
+        "development_plan_jobs": development_plan_jobs_of(request.user),
+        **annual,
     })
 
 
@@ -100,13 +104,13 @@ def booklet_edit(request, pk):
 def booklet_pdf(request, pk):
     booklet = load_booklet(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    return start_and_show(request, booklet, JobKind.PREVIEW)
+    return start_and_show(request, JobKind.PREVIEW, booklet=booklet)
 
 
 @login_required
 def booklet_excel(request, pk):
     booklet = load_booklet(request.user, pk)
-    return start_and_show(request, booklet, JobKind.EXCEL)
+    return start_and_show(request, JobKind.EXCEL, booklet=booklet)
 
 
 @login_required
@@ -114,7 +118,7 @@ def booklet_excel(request, pk):
 def booklet_publish_view(request, pk):
     booklet = load_booklet(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    return start_and_show(request, booklet, JobKind.PUBLISH)
+    return start_and_show(request, JobKind.PUBLISH, booklet=booklet)
 
 
 @login_required

@@ -1,10 +1,11 @@
 """Reads of annual reports, limited to the asking user's office."""
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 
 from plans.access import member_or_404
 from reports.annual.models import AnnualPublication, AnnualReport
+from reports.jobs.models import DocumentJob
 
 
 def annual_reports_of(user):
@@ -44,8 +45,11 @@ def load_annual_publication(user, pk):
 
 
 def annual_list_context(user, *, is_planner):
-    """What the booklet list shows of annual reports: publications for everyone, set-ups for planners."""
+    """What the booklet list shows of annual reports: publications for everyone, set-ups (with their
+    jobs) for planners."""
+    jobs = DocumentJob.objects.defer("result").select_related("requested_by")
     return {
         "annual_publications": annual_publications_of(user),
-        "annual_reports": annual_reports_of(user).prefetch_related("publications") if is_planner else [],
+        "annual_reports": (annual_reports_of(user).prefetch_related("publications", Prefetch("jobs", queryset=jobs))
+                           if is_planner else []),
     }

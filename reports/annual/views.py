@@ -1,5 +1,6 @@
 """The annual report's pages: planners set it up, preview and publish it; every member downloads what
-was published and the Excel tables."""
+was published and the Excel tables. The draft PDF and the publication are made by a job
+(reports/jobs/): these pages start it and show its progress, they never lay out the PDF."""
 
 from urllib.parse import quote
 
@@ -13,12 +14,14 @@ from django.views.decorators.http import require_POST
 from plans.access import member_or_404, require_role
 from plans.concurrency import StaleEdit
 from plans.models import Role
-from reports.annual.document import render_annual_html, render_annual_pdf
+from reports.annual.document import render_annual_html
 from reports.annual.excel import annual_workbook
 from reports.annual.forms import AnnualReportForm
 from reports.annual.selectors import load_annual_publication, load_annual_report
-from reports.annual.services import annual_report_create, annual_report_publish, annual_report_update
+from reports.annual.services import annual_report_create, annual_report_update
 from reports.figures.annual import annual_figures
+from reports.jobs.models import JobKind
+from reports.jobs.views import start_and_show
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,8 +90,7 @@ def annual_preview(request, pk):
 def annual_pdf(request, pk):
     report = load_annual_report(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    response = HttpResponse(render_annual_pdf(report), content_type=PDF)
-    return _attachment(response, f"รายงานผลการดำเนินงาน-{report.be_year}-ฉบับร่าง.pdf", f"annual-{report.pk}-draft.pdf")
+    return start_and_show(request, JobKind.PREVIEW, annual_report=report)
 
 
 @login_required
@@ -103,9 +105,7 @@ def annual_excel(request, pk):
 def annual_publish(request, pk):
     report = load_annual_report(request.user, pk)
     require_role(request.user, Role.PLANNER)
-    publication = annual_report_publish(report=report, user=request.user)
-    messages.success(request, f"เผยแพร่{publication.title} ฉบับที่ {publication.edition} แล้ว")
-    return redirect("reports:booklets")
+    return start_and_show(request, JobKind.PUBLISH, annual_report=report)
 
 
 @login_required

@@ -1,21 +1,18 @@
-"""The plan document and the yearly results report: every member of the office reads them."""
+"""The plan document and the yearly results report: every member of the office reads them. Their PDFs
+are made by a job (reports/jobs/): these pages start it and show its progress."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 
 from plans.access import load_in_office
 from plans.models import DevelopmentPlan
-from reports.devplan.document import render_plan_html, render_plan_pdf, render_results_html, render_results_pdf
+from reports.devplan.document import render_plan_html, render_results_html
+from reports.jobs.models import JobKind
+from reports.jobs.views import start_and_show
 
 
 def _plan(request, pk):
     return load_in_office(request.user, DevelopmentPlan.objects.select_related("office"), pk, office_path="office")
-
-
-def _pdf(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _year_of(plan, year):
@@ -31,8 +28,7 @@ def plan_document(request, pk):
 
 @login_required
 def plan_pdf(request, pk):
-    plan = _plan(request, pk)
-    return _pdf(render_plan_pdf(plan), f"development-plan-{plan.first_be_year}-{plan.last_be_year}-{plan.pk}.pdf")
+    return start_and_show(request, JobKind.PLAN, development_plan=_plan(request, pk))
 
 
 @login_required
@@ -44,4 +40,4 @@ def results_document(request, pk, year):
 @login_required
 def results_pdf(request, pk, year):
     plan = _plan(request, pk)
-    return _pdf(render_results_pdf(plan, _year_of(plan, year)), f"indicator-results-{year}-{plan.pk}.pdf")
+    return start_and_show(request, JobKind.RESULTS, development_plan=plan, be_year=_year_of(plan, year))

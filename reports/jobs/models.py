@@ -1,7 +1,11 @@
-"""A booklet job: a draft PDF, a publication or an Excel export made by a Celery worker.
+"""A document job: a file that a Celery worker makes, so that no web process lays out a PDF.
 
-The row is the job's whole state (the web process reads it for the progress page; Celery's result
-store is not needed): what was asked, where it is, how far, what went wrong, and the file.
+The documents: a booklet (draft PDF, publication, Excel tables), an annual report (draft PDF,
+publication) and a development plan (the plan document, one year's indicator results). A job names
+its document by exactly one foreign key (a check constraint says so); reports/jobs/documents.py
+says how each document is made. The row is the job's whole state (the web process reads it for the
+progress page; Celery's result store is not needed): what was asked, where it is, how far, what went
+wrong, and the file.
 """
 
 from django.conf import settings
@@ -18,6 +22,18 @@ class JobKind(models.TextChoices):
     PREVIEW = "pdf", _("PDF ฉบับร่าง")
     PUBLISH = "publish", _("เผยแพร่")
     EXCEL = "excel", _("ตาราง Excel")
+    PLAN = "plan", _("PDF เอกสารแผน")
+    RESULTS = "results", _("PDF ผลตามตัวชี้วัด")
+
+
+# Which kinds of job each document has (one foreign key of DocumentJob per document).
+KINDS_OF = {
+    "booklet": [JobKind.PREVIEW, JobKind.PUBLISH, JobKind.EXCEL],
+    "annual_report": [JobKind.PREVIEW, JobKind.PUBLISH],
+    "development_plan": [JobKind.PLAN, JobKind.RESULTS],
+}
+# Draft PDFs and publishing are the planners'; every member of the office makes the other files.
+PLANNERS_ONLY = [JobKind.PREVIEW, JobKind.PUBLISH]
 
 
 class JobState(models.TextChoices):
@@ -33,7 +49,7 @@ ACTIVE_STATES = [JobState.QUEUED, JobState.RUNNING]
 class JobPhase(models.TextChoices):
     QUEUED = "queued", _("รอเครื่องประมวลผลว่าง")
     FIGURES = "figures", _("คำนวณตัวเลขจากข้อมูลที่บันทึก")
-    HTML = "html", _("เรียงเนื้อหาเล่มรายงาน")
+    HTML = "html", _("เรียงเนื้อหาเอกสาร")
     PDF = "pdf", _("จัดหน้า PDF")
     EXCEL = "excel", _("สร้างตาราง Excel")
     SAVING = "saving", _("บันทึกไฟล์")
@@ -42,9 +58,27 @@ class JobPhase(models.TextChoices):
     FAILED = "failed", _("ไม่สำเร็จ")
 
 
-class BookletJob(models.Model):
+def _only(document):
+    """The condition that `document` is this job's one document."""
+    return Q(**{f"{name}__isnull": name != document for name in KINDS_OF})
+
+
+def _kind_in(document):
+    return Q(kind__in=[kind.value for kind in KINDS_OF[document]])
+
+
+def _active(**condition):
+    return Q(state__in=["queued", "running"], **condition)
+
+
+class DocumentJob(models.Model):
     booklet = models.ForeignKey("reports.Booklet", on_delete=models.CASCADE, related_name="jobs",
-                                verbose_name=_("เล่มรายงาน"))
+                                null=True, blank=True, verbose_name=_("เล่มรายงาน"))
+    annual_report = models.ForeignKey("reports.AnnualReport", on_delete=models.CASCADE, related_name="jobs",
+                                      null=True, blank=True, verbose_name=_("รายงานผลการดำเนินงาน"))
+    development_plan = models.ForeignKey("plans.DevelopmentPlan", on_delete=models.CASCADE, related_name="+",
+                                         null=True, blank=True, verbose_name=_("แผนพัฒนา"))
+    be_year = models.PositiveSmallIntegerField(_("ปี พ.ศ. ของรายงานผล"), null=True, blank=True)
     kind = models.CharField(_("งาน"), max_length=10, choices=JobKind.choices)
     state = models.CharField(_("สถานะ"), max_length=10, choices=JobState.choices, default=JobState.QUEUED)
     phase = models.CharField(_("ขั้นตอน"), max_length=10, choices=JobPhase.choices, default=JobPhase.QUEUED)
@@ -58,6 +92,8 @@ class BookletJob(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     publication = models.ForeignKey("reports.Publication", on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+")
+    annual_publication = models.ForeignKey("reports.AnnualPublication", on_delete=models.SET_NULL, null=True,
+                                           blank=True, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -67,18 +103,49 @@ class BookletJob(models.Model):
 
     class Meta:
         app_label = "reports"
-        verbose_name = _("งานจัดทำเล่มรายงาน")
-        verbose_name_plural = _("งานจัดทำเล่มรายงาน")
+        verbose_name = _("งานจัดทำไฟล์เอกสาร")
+        verbose_name_plural = _("งานจัดทำไฟล์เอกสาร")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            # A second click joins the running job instead of starting another (reports.jobs.services).
-            models.UniqueConstraint(fields=["booklet", "kind"], condition=Q(state__in=["queued", "running"]),
+            # One queued or running job per document and kind: a second click joins the running job
+            # instead of starting another (reports.jobs.services).
+            models.UniqueConstraint(fields=["booklet", "kind"], condition=_active(),
                                     name="one_running_job_per_booklet_and_kind"),
+            models.UniqueConstraint(fields=["annual_report", "kind"], condition=_active(),
+                                    name="one_running_job_per_annual_report_and_kind"),
+            # be_year is empty for the plan document: NULLs are distinct in an index, so two indexes.
+            models.UniqueConstraint(fields=["development_plan"], condition=_active(kind="plan"),
+                                    name="one_running_plan_document_job"),
+            models.UniqueConstraint(fields=["development_plan", "be_year"], condition=_active(kind="results"),
+                                    name="one_running_results_job_per_year"),
             models.CheckConstraint(condition=Q(step__lte=models.F("steps")), name="job_step_within_steps"),
+            models.CheckConstraint(
+                condition=(_only("booklet") & _kind_in("booklet"))
+                | (_only("annual_report") & _kind_in("annual_report"))
+                | (_only("development_plan") & _kind_in("development_plan")),
+                name="job_of_exactly_one_document_of_its_kind"),
+            models.CheckConstraint(condition=Q(kind="results", be_year__isnull=False)
+                                   | (~Q(kind="results") & Q(be_year__isnull=True)),
+                                   name="job_year_only_for_results"),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.booklet} ({self.get_state_display()})"
+        return f"{self.get_kind_display()} {self.document} ({self.get_state_display()})"
+
+    @property
+    def target(self):
+        """The job's document as keyword arguments: {"booklet": b}, {"annual_report": a} or
+        {"development_plan": p, "be_year": y}; what job_start takes and what a retry starts again."""
+        name = self.document_name
+        return {name: getattr(self, name), **({"be_year": self.be_year} if name == "development_plan" else {})}
+
+    @property
+    def document_name(self):
+        return next(name for name in KINDS_OF if getattr(self, f"{name}_id") is not None)
+
+    @property
+    def document(self):
+        return getattr(self, self.document_name)
 
     @property
     def is_active(self):
@@ -88,8 +155,3 @@ class BookletJob(models.Model):
     def percent(self):
         return 100 if self.state == JobState.DONE else round(100 * self.step / max(self.steps, 1))
 
-    @property
-    def filename(self):
-        extension = "xlsx" if self.kind == JobKind.EXCEL else "pdf"
-        name = "tables" if self.kind == JobKind.EXCEL else "draft"
-        return f"booklet-{self.booklet_id}-{name}.{extension}"

@@ -1,32 +1,28 @@
-"""Booklet jobs: started (or joined) by the web process, run by a Celery worker (reports/tasks.py).
+"""Document jobs (a booklet's, an annual report's, a development plan's files): started (or joined)
+by the web process, run by a Celery worker (reports/tasks.py); reports/jobs/documents.py says how each
+document's file is made. The web process never lays out a PDF.
 
-One job per booklet and kind runs at a time: a partial unique index on the table refuses a second
+One job per document and kind runs at a time: partial unique indexes on the table refuse a second
 active row, and `job_start` locks and re-reads so that a second click joins the running job.
 A job is tried at most MAX_TRIES times (an error, or a worker that vanished and left the task to
-be redelivered); then it is failed with its error in Thai, and the planner can start it again.
-Publishing writes the Publication and marks the job done in one transaction, after the PDF is whole.
+be redelivered); then it is failed with its error in Thai, and the user can start it again.
+Publishing writes the publication and marks the job done in one transaction, after the PDF is whole.
 """
 
 import datetime
 import hashlib
-import io
 import logging
 
 from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from pypdf import PdfReader
 
-from reports import pdf
-from reports.context import booklet_context
-from reports.excel import booklet_workbook
-from reports.jobs.models import ACTIVE_STATES, MAX_TRIES, BookletJob, JobKind, JobPhase, JobState
-from reports.services import publication_create
+from reports.jobs import documents
+from reports.jobs.models import ACTIVE_STATES, MAX_TRIES, DocumentJob, JobKind, JobPhase, JobState
 
 logger = logging.getLogger(__name__)
 
-STEPS = {JobKind.PREVIEW: 4, JobKind.PUBLISH: 4, JobKind.EXCEL: 2}
 RETRY_AFTER_S = 5
 NOT_QUEUED = ("ส่งงานเข้าคิวไม่ได้ (ระบบคิวงานไม่ตอบสนอง) กรุณากด “ลองอีกครั้ง” "
               "หากยังไม่ได้ แจ้งผู้ดูแลระบบให้ตรวจ Redis และ worker")
@@ -49,20 +45,25 @@ class RetryLater(Exception):
     """The work failed and may be tried again (the task re-queues itself)."""
 
 
-def job_start(*, booklet, kind, user):
-    """(job, joined): the running job of this booklet and kind, or a new one queued now. A job that
-    stopped moving (its task lost with the broker, say) is failed with a reason and replaced."""
+def job_start(*, kind, user, **target):
+    """(job, joined): the running job of this document and kind, or a new one queued now. `target`
+    names the document: booklet=..., annual_report=..., or development_plan=... with be_year=... (a
+    year's results; None for the plan document). A job that stopped moving (its task lost with the
+    broker, say) is failed with a reason and replaced."""
+    if "development_plan" in target:
+        target.setdefault("be_year", None)
     with transaction.atomic():
-        running = _active(booklet, kind)
+        running = _active(target, kind)
         if running is not None and not _is_stale(running):
             return running, True
         if running is not None:
             _fail(running, STALE)
         try:
             with transaction.atomic():
-                job = BookletJob.objects.create(booklet=booklet, kind=kind, requested_by=user, steps=STEPS[kind])
+                job = DocumentJob.objects.create(kind=kind, requested_by=user, steps=documents.steps(kind, target),
+                                                 **target)
         except IntegrityError:  # another request created it between our read and our write
-            running = _active(booklet, kind)
+            running = _active(target, kind)
             if running is None:
                 raise
             return running, True
@@ -71,37 +72,37 @@ def job_start(*, booklet, kind, user):
     return job, False
 
 
-def _active(booklet, kind):
-    return (BookletJob.objects.select_for_update().defer("result")
-            .filter(booklet=booklet, kind=kind, state__in=ACTIVE_STATES).first())
+def _active(target, kind):
+    return (DocumentJob.objects.select_for_update().defer("result")
+            .filter(kind=kind, state__in=ACTIVE_STATES, **target).first())
 
 
 def enqueue(job):
     """Hand the job to Celery (eager without a broker: it runs now); a broker that is down fails it."""
     try:
-        booklet_job.delay(job.pk)
+        document_job.delay(job.pk)
     except Exception:
-        logger.exception("Booklet job %s could not be queued", job.pk)
-        BookletJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+        logger.exception("Document job %s could not be queued", job.pk)
+        DocumentJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
             state=JobState.FAILED, phase=JobPhase.FAILED, error=NOT_QUEUED, finished_at=timezone.now())
 
 
 def job_retry(*, job, user):
     """A failed job started again (a new job, so the failed one stays in the list with its reason)."""
-    return job_start(booklet=job.booklet, kind=job.kind, user=user)
+    return job_start(kind=job.kind, user=user, **job.target)
 
 
 def _progress(job, phase, step, **counts):
     job.phase, job.step, job.updated_at = phase, step, timezone.now()
     for name, value in counts.items():
         setattr(job, name, value)
-    BookletJob.objects.filter(pk=job.pk).update(phase=phase, step=step, updated_at=job.updated_at, **counts)
+    DocumentJob.objects.filter(pk=job.pk).update(phase=phase, step=step, updated_at=job.updated_at, **counts)
 
 
 def _claim(job_id):
     """The job, marked running for one more attempt; None when there is nothing (left) to do."""
     with transaction.atomic():
-        job = BookletJob.objects.select_for_update().defer("result").filter(pk=job_id).first()
+        job = DocumentJob.objects.select_for_update().defer("result").filter(pk=job_id).first()
         if job is None or job.state not in ACTIVE_STATES:
             return None  # done or failed already: a redelivered task does nothing
         job.attempts += 1
@@ -134,10 +135,10 @@ def run_job(job_id):
     try:
         _work(job)
     except Exception as error:
-        logger.exception("Booklet job %s failed (attempt %s)", job.pk, job.attempts)
+        logger.exception("Document job %s failed (attempt %s)", job.pk, job.attempts)
         message = explain(error)
         if job.attempts < MAX_TRIES:
-            BookletJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+            DocumentJob.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
                 state=JobState.QUEUED, phase=JobPhase.RETRYING, error=message, updated_at=timezone.now())
             raise RetryLater(message) from error
         _fail(job, message)
@@ -145,27 +146,17 @@ def run_job(job_id):
 
 
 def _work(job):
-    booklet = job.booklet
-    if job.kind == JobKind.EXCEL:
-        _progress(job, JobPhase.EXCEL, 1)
-        _finish(job, booklet_workbook(booklet))
-        return
-    context = booklet_context(booklet)
-    _progress(job, JobPhase.HTML, 1, projects=len(context["fig"].rows))
-    html = pdf.render_booklet_html(booklet, context=context)
-    _progress(job, JobPhase.PDF, 2)
-    content = pdf.booklet_pdf_from_html(html, digits=context["d"])
-    _progress(job, JobPhase.SAVING, 3, pages=len(PdfReader(io.BytesIO(content)).pages))
+    content = documents.recipe(job).make(job, lambda phase, step, **counts: _progress(job, phase, step, **counts))
     _finish(job, content)
 
 
 def _finish(job, content):
     with transaction.atomic():
-        locked = BookletJob.objects.select_for_update().defer("result").get(pk=job.pk)
+        locked = DocumentJob.objects.select_for_update().defer("result").get(pk=job.pk)
         if locked.state != JobState.RUNNING or locked.attempts != job.attempts:
             return  # another attempt took it over (a redelivered task) and finishes it
         if job.kind == JobKind.PUBLISH:
-            locked.publication = publication_create(booklet=job.booklet, user=job.requested_by, pdf=content)
+            documents.recipe(locked).publish(locked, content)
         else:
             locked.result = content
         locked.sha256 = hashlib.sha256(content).hexdigest()
@@ -175,9 +166,9 @@ def _finish(job, content):
         locked.save()
 
 
-@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
-def booklet_job(self, job_id):
-    """One attempt at a booklet job; acknowledged late, so a killed worker's job is redelivered."""
+@shared_task(bind=True, name="reports.document_job", max_retries=MAX_TRIES)
+def document_job(self, job_id):
+    """One attempt at a document job; acknowledged late, so a killed worker's job is redelivered."""
     try:
         run_job(job_id)
     except RetryLater as error:

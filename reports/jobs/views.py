@@ -1,7 +1,9 @@
-"""The progress page of a booklet job, its file, and starting it again after a failure."""
+"""The progress page of a document job, its file, and starting it again after a failure; the document
+pages (booklet, annual report, development plan) start a job with `start_and_show`."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,34 +13,36 @@ from plans.access import member_or_404, require_role
 from plans.interface_digits import digits_for_user
 from plans.models import Role
 from plans.thai_formats import format_number
-from reports.jobs.models import BookletJob, JobKind, JobState
+from reports.jobs import documents
+from reports.jobs.models import PLANNERS_ONLY, DocumentJob, JobState
 from reports.jobs.services import job_retry, job_start
 
-CONTENT_TYPES = {
-    JobKind.PREVIEW: "application/pdf",
-    JobKind.EXCEL: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 # The progress page asks for the job's state this often while it is queued or running.
 POLL_S = 2
 
 
 def load_job(user, pk, *, with_result=False):
-    """A job of the user's office (404 otherwise); PDF and publish jobs are the planners' (403)."""
-    membership = member_or_404(user)
-    jobs = BookletJob.objects.select_related(
-        "booklet__action_plan__fiscal_year", "booklet__action_plan__office", "publication", "requested_by")
+    """A job of a document of the user's office (404 otherwise); draft PDF and publish jobs are the
+    planners' (403); every member sees the Excel tables and the development plan's files."""
+    office = member_or_404(user).office_id
+    jobs = DocumentJob.objects.select_related(
+        "booklet__action_plan__fiscal_year", "booklet__action_plan__office",
+        "annual_report__action_plan__fiscal_year", "annual_report__action_plan__office",
+        "development_plan__office", "requested_by")
     job = (jobs if with_result else jobs.defer("result")).filter(
-        pk=pk, booklet__action_plan__office_id=membership.office_id).first()
+        Q(booklet__action_plan__office_id=office) | Q(annual_report__action_plan__office_id=office)
+        | Q(development_plan__office_id=office), pk=pk).first()
     if job is None:
         raise Http404("ไม่พบงานนี้")
-    if job.kind != JobKind.EXCEL:
+    if job.kind in PLANNERS_ONLY:
         require_role(user, Role.PLANNER)
     return job
 
 
-def start_and_show(request, booklet, kind):
-    """Start the job (or join the running one) and send the user to its progress page."""
-    job, joined = job_start(booklet=booklet, kind=kind, user=request.user)
+def start_and_show(request, kind, **target):
+    """Start the job of the document in `target` (or join the running one) and send the user to its
+    progress page: the web process never renders the file itself."""
+    job, joined = job_start(kind=kind, user=request.user, **target)
     if joined:
         who = job.requested_by.get_full_name() or job.requested_by.username
         messages.info(request, f"งานนี้กำลังทำอยู่แล้ว (เริ่มโดย {who}) จึงแสดงความคืบหน้าของงานเดิม ไม่เริ่มซ้ำ")
@@ -48,7 +52,12 @@ def start_and_show(request, booklet, kind):
 @login_required
 def job_page(request, pk):
     job = load_job(request.user, pk)
-    return render(request, "reports/job.html", {"job": job, "poll_s": POLL_S, "poll_ms": POLL_S * 1000})
+    recipe = documents.recipe(job)
+    back_url, back_label = recipe.back(job)
+    return render(request, "reports/job.html", {
+        "job": job, "poll_s": POLL_S, "poll_ms": POLL_S * 1000, "back_url": back_url, "back_label": back_label,
+        "publication_url": recipe.publication_url(job),
+    })
 
 
 @login_required
@@ -72,8 +81,8 @@ def job_file(request, pk):
     job = load_job(request.user, pk, with_result=True)
     if job.state != JobState.DONE or job.result is None:
         raise Http404("ไฟล์ยังไม่พร้อม")
-    response = HttpResponse(bytes(job.result), content_type=CONTENT_TYPES[job.kind])
-    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    response = HttpResponse(bytes(job.result), content_type=documents.content_type(job))
+    response["Content-Disposition"] = documents.content_disposition(job)
     return response
 
 

@@ -13,7 +13,7 @@ from budget.office_budget_services import LineInput, office_budget_set
 from plans.models import Membership, ReportingWindow
 from projects.models import ImportKind, ImportUpload, YearEndReport
 from projects.notifications.models import Mail
-from reports.models import Booklet, BookletJob
+from reports.models import Booklet, DocumentJob
 from tests import factories
 from tests.permission_rules.office_budget import budget_workbook
 
@@ -34,10 +34,10 @@ def office(world):
     factories.ActivityFactory(project=world.project_a, title="อบรมครูเรื่องการอ่าน")
     factories.QuarterlyReportFactory(project=world.project_b, quarter=2, status="in_progress", state="submitted")
     booklet = world.booklet = Booklet.objects.create(action_plan=world.plan, months=6)
-    world.failed_job = BookletJob.objects.create(
+    world.failed_job = DocumentJob.objects.create(
         booklet=booklet, kind="publish", state="failed", phase="failed", attempts=3, step=2, steps=4,
         requested_by=world.planner, error="จัดทำไฟล์ไม่สำเร็จ: OSError: ไม่พบฟอนต์ (ทำแล้ว 3 ครั้ง)")
-    world.running_job = BookletJob.objects.create(booklet=booklet, kind="excel", state="running", phase="excel",
+    world.running_job = DocumentJob.objects.create(booklet=booklet, kind="excel", state="running", phase="excel",
                                                   step=1, steps=2, requested_by=world.planner)
     Mail.objects.create(office=world.office, kind="returned", recipients=["owner_a@example.org"], subject="ส่งกลับ",
                         body="-", state="failed", attempts=3, error="เซิร์ฟเวอร์อีเมลไม่รับ: SMTPServerDisconnected")
@@ -45,6 +45,14 @@ def office(world):
     from reports.annual.models import AnnualReport
 
     world.annual = AnnualReport.objects.create(action_plan=world.plan)
+    # Jobs of the other documents (issue #13): an annual report's failed publication, the plan's running PDF
+    # (the booklet list shows it to every member).
+    world.annual_job = DocumentJob.objects.create(
+        annual_report=world.annual, kind="publish", state="failed", phase="failed", attempts=3, step=2, steps=4,
+        requested_by=world.planner, error="จัดทำไฟล์ไม่สำเร็จ: OSError: ไม่พบฟอนต์ (ทำแล้ว 3 ครั้ง)")
+    world.plan_job = DocumentJob.objects.create(
+        development_plan=world.plan.development_plan, kind="results", be_year=2567, state="running", phase="pdf",
+        step=2, steps=4, requested_by=world.director)
     # An owner's imported draft waiting to be sent (issue #19).
     factories.QuarterlyReportFactory(project=world.project_a, quarter=1, state="draft")
     ImportUpload.objects.create(action_plan=world.plan, uploaded_by=world.owner_a, kind=ImportKind.RESULTS,
@@ -78,7 +86,7 @@ def pages_of(world):
                      f"/plan/devplans/{dp}/edit/", f"/plan/devplans/strategies/{s}/indicators/new/",
                      f"/import/devplans/{dp}/upload/", *common,
                      "/reporting/mails/", f"/booklets/jobs/{world.failed_job.pk}/",
-                     f"/booklets/jobs/{world.running_job.pk}/",
+                     f"/booklets/jobs/{world.running_job.pk}/", f"/booklets/jobs/{world.annual_job.pk}/",
                      # The office's own pages (issue #15).
                      "/office/people/", "/office/people/new/", f"/office/people/{_person(world.owner_b)}/",
                      "/office/people/import/", "/office/profile/", "/office/years/", "/office/years/2567/",
@@ -106,7 +114,8 @@ def pages_of(world):
                      f"/import/office-budget/uploads/{world.budget_upload.pk}/",
                      *common],
         # The print views of a project and of a report (issue #19).
-        "director1": [*common, f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/",
+        "director1": [*common, f"/booklets/jobs/{world.plan_job.pk}/",
+                      f"/booklets/print/projects/{a}/", f"/booklets/print/projects/{b}/q2/",
                       "/budget/office/", f"/year-end/projects/{b}/"],
     }
 

@@ -1,11 +1,13 @@
-"""Booklet jobs and office booklets in real Celery workers on Redis (tests/integration/conftest.py)."""
+"""Document jobs (booklets, the annual report) and office booklets in real Celery workers on Redis
+(tests/integration/conftest.py)."""
 
 import hashlib
 
 import pytest
 
+from reports.annual.models import AnnualPublication, AnnualReport
 from reports.jobs import services
-from reports.jobs.models import BookletJob
+from reports.jobs.models import DocumentJob
 from reports.models import Booklet, Publication
 from reports.pdf import render_booklet_pdf
 from tests import factories as f
@@ -21,7 +23,7 @@ def booklet_of(world, extra_projects=0):
 
 
 def job_row(pk):
-    return BookletJob.objects.defer("result").get(pk=pk)
+    return DocumentJob.objects.defer("result").get(pk=pk)
 
 
 def test_a_worker_publishes_a_booklet_and_the_web_process_lays_out_nothing(world, workers, monkeypatch):
@@ -67,3 +69,23 @@ def test_a_task_that_fails_three_times_is_failed_with_its_error(world, workers):
     done = wait_for(lambda: job_row(job.pk).state == "failed" and job_row(job.pk), 120, "the job to fail", workers)
     assert done.attempts == 3 and "จัดทำไฟล์ไม่สำเร็จ" in done.error and "3 ครั้ง" in done.error
     assert "ไม่พบฟอนต์ Laksaman" in done.error
+
+
+def test_a_worker_publishes_the_annual_report_and_the_web_process_lays_out_nothing(world, workers, monkeypatch):
+    from reports import pdf_worker
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the web process laid out a PDF")
+
+    monkeypatch.setattr(pdf_worker, "layout", not_here)
+    workers.start()
+    report = AnnualReport.objects.create(action_plan=world.plan, parts=["registers"], document_number="3/2567")
+    job, joined = services.job_start(kind="publish", user=world.planner, annual_report=report)
+    again, joined_again = services.job_start(kind="publish", user=world.planner, annual_report=report)
+    assert (joined, joined_again, again.pk) == (False, True, job.pk)
+    done = wait_for(lambda: job_row(job.pk).state in ("done", "failed") and job_row(job.pk), 120,
+                    "the annual report's job to finish", workers)
+    assert (done.state, done.attempts, done.error) == ("done", 1, "") and done.pages >= 1
+    publication = AnnualPublication.objects.get()
+    assert done.annual_publication_id == publication.pk and publication.sha256 == done.sha256
+    assert publication.document_number == "3/2567"

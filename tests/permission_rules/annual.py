@@ -32,7 +32,8 @@ RULES = {
     "reports:annual_new": Rule(expect={**PLANNERS_ONLY, "other_planner": 200}),
     "reports:annual_edit": Rule(kwargs=of_annual, expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:annual_preview": Rule(kwargs=of_annual, expect={**PLANNERS_ONLY, "other_planner": 404}),
-    "reports:annual_pdf": Rule(kwargs=of_annual, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    # The draft PDF is made by a job: the answer is the job's progress page.
+    "reports:annual_pdf": Rule(kwargs=of_annual, expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:annual_excel": Rule(kwargs=of_annual, expect={**MEMBERS, "other_planner": 404}),
     "reports:annual_publish": Rule(method="POST", kwargs=of_annual,
                                    expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),

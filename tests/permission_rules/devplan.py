@@ -7,6 +7,7 @@ from tests.permission_rules import Rule
 from tests.permission_rules.setup import READ_ALL, READ_OBJECT, owner_a_object, planner_object, planner_page
 
 YEAR = 2567
+MADE_BY_A_JOB = {user: 302 if code == 200 else code for user, code in READ_OBJECT.items()}
 
 
 def _plan(w):
@@ -69,9 +70,10 @@ RULES = {
     "plans:strategy_projects": Rule(expect=READ_OBJECT, kwargs=_strategy),
     "projects:plan_indicators": Rule(expect=owner_a_object(), kwargs=lambda w: {"pk": w.project_a.pk}),
     "reports:devplan_document": Rule(expect=READ_OBJECT, kwargs=_plan),
-    "reports:devplan_pdf": Rule(expect=READ_OBJECT, kwargs=_plan),
+    # The PDFs are made by a job: every member is sent to its progress page.
+    "reports:devplan_pdf": Rule(expect=MADE_BY_A_JOB, kwargs=_plan),
     "reports:devplan_results": Rule(expect=READ_OBJECT, kwargs=_plan_year),
-    "reports:devplan_results_pdf": Rule(expect=READ_OBJECT, kwargs=_plan_year),
+    "reports:devplan_results_pdf": Rule(expect=MADE_BY_A_JOB, kwargs=_plan_year),
 }
 
 

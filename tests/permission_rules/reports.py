@@ -29,9 +29,9 @@ def publication(world):
 
 
 def job(world, kind, state="done"):
-    from reports.jobs.models import BookletJob
+    from reports.jobs.models import DocumentJob
 
-    return BookletJob.objects.get_or_create(
+    return DocumentJob.objects.get_or_create(
         booklet=booklet(world), kind=kind, state=state,
         defaults={"requested_by": world.planner, "result": b"file", "steps": 4, "step": 4},
     )[0]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from reports import pdf as pdf_module
 from reports.jobs import services
-from reports.jobs.models import BookletJob, JobKind, JobState
+from reports.jobs.models import DocumentJob, JobKind, JobState
 from reports.models import Booklet, Publication
 
 
@@ -19,7 +19,7 @@ def test_publishing_runs_as_a_job_and_its_page_links_the_publication(world, clie
     booklet = make_booklet(world, document_number="2/2567")
     client.force_login(world.planner)
     response = client.post(reverse("reports:booklet_publish", args=[booklet.pk]))
-    job = BookletJob.objects.get()
+    job = DocumentJob.objects.get()
     assert response["Location"] == reverse("reports:job", args=[job.pk])
     assert (job.kind, job.state, job.attempts, job.step, job.steps) == ("publish", "done", 1, 4, 4)
     publication = Publication.objects.get()
@@ -37,7 +37,7 @@ def test_the_draft_pdf_and_the_excel_tables_are_files_of_their_job(world, client
     client.force_login(world.planner)
     client.get(reverse("reports:booklet_pdf", args=[booklet.pk]))
     client.get(reverse("reports:booklet_excel", args=[booklet.pk]))
-    pdf_job, excel_job = BookletJob.objects.get(kind="pdf"), BookletJob.objects.get(kind="excel")
+    pdf_job, excel_job = DocumentJob.objects.get(kind="pdf"), DocumentJob.objects.get(kind="excel")
     pdf = client.get(reverse("reports:job_file", args=[pdf_job.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     excel = client.get(reverse("reports:job_file", args=[excel_job.pk]))
@@ -47,11 +47,11 @@ def test_the_draft_pdf_and_the_excel_tables_are_files_of_their_job(world, client
 
 def test_a_second_click_joins_the_running_job(world, client):
     booklet = make_booklet(world)
-    running = BookletJob.objects.create(booklet=booklet, kind=JobKind.PUBLISH, state=JobState.RUNNING,
+    running = DocumentJob.objects.create(booklet=booklet, kind=JobKind.PUBLISH, state=JobState.RUNNING,
                                         requested_by=world.planner, steps=4, step=2, phase="pdf")
     client.force_login(world.planner)
     response = client.post(reverse("reports:booklet_publish", args=[booklet.pk]), follow=True)
-    assert BookletJob.objects.count() == 1 and not Publication.objects.exists()
+    assert DocumentJob.objects.count() == 1 and not Publication.objects.exists()
     html = response.content.decode()
     assert "กำลังทำอยู่แล้ว" in html and "จัดหน้า PDF" in html
     assert reverse("reports:job_status", args=[running.pk]) in html  # the page polls its state
@@ -61,15 +61,15 @@ def test_a_second_click_joins_the_running_job(world, client):
     assert response.redirect_chain[-1][0] == reverse("reports:job", args=[running.pk])
     # Another kind of job on the same booklet is not the same job.
     client.get(reverse("reports:booklet_excel", args=[booklet.pk]))
-    assert BookletJob.objects.filter(kind="excel", state="done").count() == 1
+    assert DocumentJob.objects.filter(kind="excel", state="done").count() == 1
 
 
 def test_the_database_refuses_two_running_jobs_of_one_booklet_and_kind(world):
     booklet = make_booklet(world)
-    BookletJob.objects.create(booklet=booklet, kind="publish", state="queued", requested_by=world.planner)
-    BookletJob.objects.create(booklet=booklet, kind="publish", state="done", requested_by=world.planner)
+    DocumentJob.objects.create(booklet=booklet, kind="publish", state="queued", requested_by=world.planner)
+    DocumentJob.objects.create(booklet=booklet, kind="publish", state="done", requested_by=world.planner)
     with pytest.raises(IntegrityError):
-        BookletJob.objects.create(booklet=booklet, kind="publish", state="running", requested_by=world.planner)
+        DocumentJob.objects.create(booklet=booklet, kind="publish", state="running", requested_by=world.planner)
 
 
 def broken_pdf(calls):
@@ -85,7 +85,7 @@ def test_a_job_that_fails_three_times_says_why_in_thai_and_publishes_nothing(wor
     booklet = make_booklet(world)
     client.force_login(world.planner)
     response = client.post(reverse("reports:booklet_publish", args=[booklet.pk]), follow=True)
-    job = BookletJob.objects.get()
+    job = DocumentJob.objects.get()
     assert len(calls) == 3 and job.attempts == 3
     assert (job.state, job.phase) == ("failed", "failed")
     assert "จัดทำไฟล์ไม่สำเร็จ" in job.error and "ฟอนต์ Laksaman หายไป" in job.error and "3 ครั้ง" in job.error
@@ -95,7 +95,7 @@ def test_a_job_that_fails_three_times_says_why_in_thai_and_publishes_nothing(wor
 
     monkeypatch.undo()
     retried = client.post(reverse("reports:job_retry", args=[job.pk]))
-    new_job = BookletJob.objects.exclude(pk=job.pk).get()
+    new_job = DocumentJob.objects.exclude(pk=job.pk).get()
     assert retried["Location"] == reverse("reports:job", args=[new_job.pk])
     assert new_job.state == "done" and Publication.objects.count() == 1
     listing = client.get(reverse("reports:booklets")).content.decode()
@@ -127,7 +127,7 @@ def test_a_redelivered_task_of_a_finished_job_does_nothing(world):
 
 
 def test_a_job_whose_worker_vanished_three_times_is_failed(world):
-    job = BookletJob.objects.create(booklet=make_booklet(world), kind="publish", state="running", attempts=3,
+    job = DocumentJob.objects.create(booklet=make_booklet(world), kind="publish", state="running", attempts=3,
                                     requested_by=world.planner)
     services.run_job(job.pk)
     job.refresh_from_db()
@@ -141,17 +141,17 @@ def test_a_broker_that_is_down_fails_the_job_with_a_thai_message_not_a_500(world
     def down(*args, **kwargs):
         raise ConnectionRefusedError("redis down")
 
-    monkeypatch.setattr(tasks.booklet_job, "delay", down)
+    monkeypatch.setattr(tasks.document_job, "delay", down)
     client.force_login(world.planner)
     response = client.post(reverse("reports:booklet_publish", args=[make_booklet(world).pk]), follow=True)
     assert response.status_code == 200
-    job = BookletJob.objects.get()
+    job = DocumentJob.objects.get()
     assert job.state == "failed" and "ระบบคิวงานไม่ตอบสนอง" in job.error
     assert "ระบบคิวงานไม่ตอบสนอง" in response.content.decode()
 
 
 def test_another_offices_job_is_not_found(world, client):
-    job = BookletJob.objects.create(booklet=make_booklet(world), kind="excel", state="done", result=b"x",
+    job = DocumentJob.objects.create(booklet=make_booklet(world), kind="excel", state="done", result=b"x",
                                     requested_by=world.planner)
     client.force_login(world.other_planner)
     assert client.get(reverse("reports:job", args=[job.pk])).status_code == 404
@@ -181,8 +181,8 @@ def test_two_clicks_at_the_same_moment_make_one_job(world, monkeypatch):
         thread.start()
     for thread in threads:
         thread.join()
-    assert BookletJob.objects.count() == 1
-    assert len(answers) == 2 and {job.pk for job, _ in answers} == {BookletJob.objects.get().pk}
+    assert DocumentJob.objects.count() == 1
+    assert len(answers) == 2 and {job.pk for job, _ in answers} == {DocumentJob.objects.get().pk}
     assert sorted(joined for _, joined in answers) == [False, True]
 
 
@@ -193,14 +193,14 @@ def test_a_job_that_stopped_moving_is_failed_and_replaced_by_the_next_click(worl
     from django.utils import timezone
 
     booklet = make_booklet(world)
-    lost = BookletJob.objects.create(booklet=booklet, kind="publish", state="running", phase="pdf", attempts=1,
+    lost = DocumentJob.objects.create(booklet=booklet, kind="publish", state="running", phase="pdf", attempts=1,
                                      requested_by=world.planner,
                                      updated_at=timezone.now() - services.stale_after() - datetime.timedelta(1))
-    fresh = BookletJob.objects.create(booklet=booklet, kind="excel", state="running", requested_by=world.planner)
+    fresh = DocumentJob.objects.create(booklet=booklet, kind="excel", state="running", requested_by=world.planner)
     client.force_login(world.planner)
     client.post(reverse("reports:booklet_publish", args=[booklet.pk]))
     lost.refresh_from_db()
     assert lost.state == "failed" and "ค้างอยู่นานโดยไม่มีความคืบหน้า" in lost.error
-    assert BookletJob.objects.get(kind="publish", state="done").publication is not None
+    assert DocumentJob.objects.get(kind="publish", state="done").publication is not None
     client.get(reverse("reports:booklet_excel", args=[booklet.pk]))  # still moving: joined
-    assert BookletJob.objects.filter(kind="excel").get() == fresh
+    assert DocumentJob.objects.filter(kind="excel").get() == fresh

@@ -94,7 +94,7 @@ def test_every_office_goes_to_a_queue_of_its_own_that_planners_jobs_do_not_wait_
     assert settings.TIDTAM_NATIONAL_TASK_QUEUE != settings.CELERY_TASK_DEFAULT_QUEUE
     route = app.amqp.router.route
     assert route({}, "reports.office_booklet", (), {})["queue"].name == settings.TIDTAM_NATIONAL_TASK_QUEUE
-    for planners in ("reports.booklet_job", "projects.send_mail"):
+    for planners in ("reports.document_job", "projects.send_mail"):
         assert route({}, planners, (), {})["queue"].name == settings.CELERY_TASK_DEFAULT_QUEUE
 
     # Sent for real (to an in-memory broker): the message lands on the national queue, none on the other.

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.context import TABLES
-from reports.models import Booklet, BookletJob, Publication
+from reports.models import Booklet, DocumentJob, Publication
 from tests import factories as f
 
 
@@ -128,7 +128,7 @@ def test_it_lists_booklets_in_a_fixed_number_of_queries(world, client):
     def queries_with(months):
         booklet = Booklet.objects.create(action_plan=world.plan, months=months)
         for kind in ("pdf", "excel"):
-            BookletJob.objects.create(booklet=booklet, kind=kind, state="done", requested_by=world.planner)
+            DocumentJob.objects.create(booklet=booklet, kind=kind, state="done", requested_by=world.planner)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("reports:booklets")).status_code == 200
         return len(queries)

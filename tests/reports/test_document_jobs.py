@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
+from config.celery import app
 from reports import pdf as booklet_pdf
 from reports import pdf_worker
 from reports.annual.models import AnnualPublication, AnnualReport
@@ -94,6 +95,16 @@ def test_the_request_only_queues_the_job_and_the_task_makes_the_file(world, clie
         assert file["Content-Type"] == "application/pdf" and file["Content-Disposition"].startswith("attachment;")
         assert len(PdfReader(io.BytesIO(file.content)).pages) == job.pages
         assert not Publication.objects.exists() and not AnnualPublication.objects.exists()
+
+
+def test_a_job_queued_under_the_previous_releases_task_name_still_runs(world, client, monkeypatch):
+    """An upgrade with booklet jobs still in Redis: their messages name "reports.booklet_job"."""
+    monkeypatch.setattr(services.document_job, "delay", lambda job_id: None)
+    ask(client, world, "booklet publish")
+    job = DocumentJob.objects.get()
+    app.tasks["reports.booklet_job"].apply(args=[job.pk])
+    job.refresh_from_db()
+    assert job.state == "done" and job.publication is not None
 
 
 def test_the_annual_draft_downloads_under_its_thai_name(world, client, renders):

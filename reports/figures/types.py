@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from plans import thai_calendar
 from plans.thai_formats import percent_of
@@ -48,13 +49,14 @@ def said(text):
 
 @dataclass(frozen=True)
 class Round:
-    """รอบ ๓/๖/๙/๑๒ เดือน of fiscal year `be_year`."""
+    """รอบ ๓/๖/๙/๑๒ เดือน of fiscal year `be_year`. Its dates are worked out once (the figures read them
+    for every disbursement of every project)."""
 
     be_year: int
     months: int
     as_of: datetime.date | None = None
 
-    @property
+    @cached_property
     def quarter(self):
         return thai_calendar.quarter_of_round(self.months)
 
@@ -62,19 +64,19 @@ class Round:
     def quarters(self):
         return list(range(1, self.quarter + 1))
 
-    @property
+    @cached_property
     def start(self):
         return thai_calendar.round_bounds(self.be_year, self.months)[0]
 
-    @property
+    @cached_property
     def end(self):
         return thai_calendar.round_bounds(self.be_year, self.months)[1]
 
-    @property
+    @cached_property
     def as_of_date(self):
         return self.as_of or self.end
 
-    @property
+    @cached_property
     def quarter_start(self):
         return thai_calendar.quarter_bounds(self.be_year, self.quarter)[0]
 

@@ -1,5 +1,6 @@
-"""The booklet preview (issue #12): the summaries at once (reports:booklet_preview), each project's section
-and the digest on their own URLs, opened in place by static/js/booklet_preview.js or as pages without it."""
+"""The booklet preview (issue #12): the summaries at once (reports:booklet_preview); the register's lines of
+each group, each section's list, each project's section and the digest on their own URLs, opened in place
+by static/js/booklet_preview.js or as pages without it."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -36,8 +37,26 @@ def booklet_preview(request, pk):
 def booklet_preview_project(request, pk, project_pk):
     booklet = _planners_booklet(request, pk)
     context = preview.project_context(booklet, project_pk)
-    context["toolbar"] = preview.part_toolbar(booklet, f"project-{project_pk}")
+    context["toolbar"] = preview.part_toolbar(booklet, f"sec-{context['section'].key}")
     return render(request, "reports/booklet/preview_part.html", context)
+
+
+@login_required
+def booklet_preview_register(request, pk, group_pk):
+    """One group's lines of the register, or (group_pk None) the cancelled projects'."""
+    booklet = _planners_booklet(request, pk)
+    context = preview.register_context(booklet, group_pk)
+    context["toolbar"] = preview.part_toolbar(booklet, f"register-{context['part']}")
+    return render(request, "reports/booklet/preview_register.html", context)
+
+
+@login_required
+def booklet_preview_section(request, pk, key):
+    booklet = _planners_booklet(request, pk)
+    context = preview.section_context(booklet, key)
+    context["toolbar"] = preview.part_toolbar(booklet, f"sec-{key}")
+    context["booklet"] = booklet
+    return render(request, "reports/booklet/preview_section.html", context)
 
 
 @login_required

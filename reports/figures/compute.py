@@ -172,10 +172,10 @@ def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, t
     cancelled = [r for r in all_rows if r.cancelled]
     for number, row in enumerate(rows + cancelled, start=1):
         row.number = number
-    group_rows = [
-        GroupRow(g, [r for r in rows if r.project.group_id == g.pk], rnd.quarter, sources, strategies)
-        for g in groups
-    ]
+    by_group = defaultdict(list)
+    for r in rows:
+        by_group[r.project.group_id].append(r)
+    group_rows = [GroupRow(g, by_group[g.pk], rnd.quarter, sources, strategies) for g in groups]
     group_rows = [g for g in group_rows if g.rows]
     totals = GroupRow(None, rows, rnd.quarter, sources, strategies)
     sections = _sections(rows, group_rows, strategies, grouping)

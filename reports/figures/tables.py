@@ -124,7 +124,8 @@ class MoneySummary:
 
 @dataclass
 class GroupRow:
-    """One responsible group's line in every by-group table (also used for the totals row)."""
+    """One responsible group's line in every by-group table (also used for the totals row). Its rows are
+    fixed when it is made, so each sum is computed once (a page reads them many times)."""
 
     group: object  # None for the totals row
     rows: list
@@ -141,7 +142,7 @@ class GroupRow:
         return len(self.rows)
 
     # Table 1: status
-    @property
+    @cached_property
     def status(self):
         return status_counts(self.rows)
 
@@ -152,28 +153,28 @@ class GroupRow:
         ]
         return len(amounts), sum(amounts, ZERO)
 
-    @property
+    @cached_property
     def by_source(self):
         return [(s, *self.source_cell(s)) for s in self.sources]
 
-    @property
+    @cached_property
     def no_budget_count(self):
         return sum(1 for r in self.rows if not r.uses_budget)
 
     # Table 3: allocated / disbursed / remaining
-    @property
+    @cached_property
     def allocated_count(self):
         return sum(1 for r in self.rows if r.uses_budget)
 
-    @property
+    @cached_property
     def allocated(self):
         return sum((r.allocated for r in self.rows), ZERO)
 
-    @property
+    @cached_property
     def disbursed_count(self):
         return sum(1 for r in self.rows if r.disbursed_through(self.quarter) > 0)
 
-    @property
+    @cached_property
     def disbursed(self):
         return sum((r.disbursed_through(self.quarter) for r in self.rows), ZERO)
 
@@ -190,11 +191,11 @@ class GroupRow:
         return pct(self.remaining, self.allocated)
 
     # Table 4: owner-reported spending against finance-recorded disbursement
-    @property
+    @cached_property
     def spent_count(self):
         return sum(1 for r in self.rows if (r.spent_through(self.quarter) or ZERO) > 0)
 
-    @property
+    @cached_property
     def spent(self):
         return sum((r.spent_through(self.quarter) or ZERO for r in self.rows), ZERO)
 
@@ -202,7 +203,7 @@ class GroupRow:
     def spent_percent(self):
         return pct(self.spent, self.allocated)
 
-    @property
+    @cached_property
     def spent_unknown_count(self):
         """Projects that use budget and reported no spending figure in the round (unknown)."""
         return sum(1 for r in self.rows if r.uses_budget and r.spent_through(self.quarter) is None)
@@ -212,15 +213,15 @@ class GroupRow:
         return self.spent - self.disbursed
 
     # Table 5: projects by strategy, in-plan and mid-year
-    @property
+    @cached_property
     def in_plan_count(self):
         return sum(1 for r in self.rows if not r.project.added_mid_year)
 
-    @property
+    @cached_property
     def mid_year_count(self):
         return sum(1 for r in self.rows if r.project.added_mid_year)
 
-    @property
+    @cached_property
     def by_strategy(self):
         counts = defaultdict(int)
         for r in self.rows:
@@ -313,7 +314,8 @@ def remark_parts(row):
         parts.append(f"ระหว่างปี: {project.added_mid_year_reason}")
     if project.remark:
         parts.append(project.remark)
-    parts.extend(a.note for a in project.allocations.all() if a.note)
+    money = getattr(project, "round_money", None)  # plain rows (load_round(detail=False)), else the relation
+    parts.extend(a.note for a in (money.allocations if money else project.allocations.all()) if a.note)
     return parts
 
 

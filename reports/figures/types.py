@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from plans import thai_calendar
 from plans.thai_formats import percent_of
@@ -48,13 +49,14 @@ def said(text):
 
 @dataclass(frozen=True)
 class Round:
-    """รอบ ๓/๖/๙/๑๒ เดือน of fiscal year `be_year`."""
+    """รอบ ๓/๖/๙/๑๒ เดือน of fiscal year `be_year`. Its dates are worked out once (the figures read them
+    for every disbursement of every project)."""
 
     be_year: int
     months: int
     as_of: datetime.date | None = None
 
-    @property
+    @cached_property
     def quarter(self):
         return thai_calendar.quarter_of_round(self.months)
 
@@ -62,19 +64,19 @@ class Round:
     def quarters(self):
         return list(range(1, self.quarter + 1))
 
-    @property
+    @cached_property
     def start(self):
         return thai_calendar.round_bounds(self.be_year, self.months)[0]
 
-    @property
+    @cached_property
     def end(self):
         return thai_calendar.round_bounds(self.be_year, self.months)[1]
 
-    @property
+    @cached_property
     def as_of_date(self):
         return self.as_of or self.end
 
-    @property
+    @cached_property
     def quarter_start(self):
         return thai_calendar.quarter_bounds(self.be_year, self.quarter)[0]
 
@@ -115,6 +117,8 @@ class ProjectFigures:
     number: int = 0
     blocks: list = field(default_factory=list)
     alignment: dict = field(default_factory=dict)  # AlignmentKind value -> [AlignmentItem]
+    # The sums through a quarter, each worked out once: the tables read them for every group and the totals.
+    _through: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def alignment_lines(self):
@@ -180,7 +184,7 @@ class ProjectFigures:
     def cancelled(self):
         return self.project.cancelled
 
-    @property
+    @cached_property
     def allocated(self):
         return sum(self.allocations.values(), ZERO)
 
@@ -188,13 +192,28 @@ class ProjectFigures:
     def uses_budget(self):
         return self.allocated > 0
 
+    def _once(self, name, quarter, compute):
+        key = (name, quarter)
+        if key not in self._through:
+            self._through[key] = compute(quarter)
+        return self._through[key]
+
     def planned_through(self, quarter):
-        return sum((self.planned.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+        return self._once("planned", quarter, self._planned_through)
 
     def disbursed_through(self, quarter):
-        return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+        return self._once("disbursed", quarter, self._disbursed_through)
 
     def spent_through(self, quarter):
+        return self._once("spent", quarter, self._spent_through)
+
+    def _planned_through(self, quarter):
+        return sum((self.planned.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+
+    def _disbursed_through(self, quarter):
+        return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+
+    def _spent_through(self, quarter):
         """Owner-reported spending through `quarter`; None (unknown, printed ไม่รายงาน) when the owner
         gave no figure for `quarter` itself, unless the project was completed in an earlier quarter
         (nothing more is spent after completion). Earlier quarters without a figure add nothing."""

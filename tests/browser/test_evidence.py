@@ -98,7 +98,9 @@ def test_the_owner_attaches_photos_and_a_pdf_from_a_phone(browser, live_server, 
 
     booklet = Booklet.objects.create(action_plan=world.plan, months=6, photos="all", created_by=world.planner)
     planner.goto(f"{live_server.url}/booklets/{booklet.pk}/preview/")
-    # The preview loads a project's section when it is opened (issue #12).
+    # The preview loads a section's list, then a project's section, when each is opened (issue #12).
+    for section in planner.locator("details.lazy-section > summary").all():
+        section.click()
     planner.locator(f"#project-{world.project_a.pk} > summary").click()
     expect(planner.locator(".photo-grid figure")).to_have_count(2)
     assert _images_loaded(planner, ".photo-grid img") == [True, True]

@@ -54,6 +54,24 @@ def of_booklet_project(world):
     return {"pk": booklet(world).pk, "project_pk": world.project_a.pk}
 
 
+def of_booklet_group(world):
+    return {"pk": booklet(world).pk, "group_pk": world.project_a.group_id}
+
+
+def of_booklet_cancelled(world):
+    """A cancelled project, so the booklet's register has cancelled lines to show."""
+    from projects.models import Project
+
+    Project.objects.filter(pk=world.project_b.pk).update(cancelled=True, cancelled_reason="ยกเลิกตามนโยบาย")
+    return {"pk": booklet(world).pk}
+
+
+def of_booklet_section(world):
+    """The section of project A's status in the 6-month booklet (it reported Q2: in progress)."""
+    of_booklet_project(world)
+    return {"pk": booklet(world).pk, "key": "in_progress"}
+
+
 RULES = {
     # Each member's own office: the other office's planner sees their own dashboard and list.
     "reports:dashboard": Rule(expect={**MEMBERS, "other_planner": 200}),
@@ -66,6 +84,11 @@ RULES = {
     # The preview's parts loaded on demand (issue #12): a project's section and the digest.
     "reports:booklet_preview_project": Rule(kwargs=of_booklet_project, expect={**PLANNERS_ONLY, "other_planner": 404}),
     "reports:booklet_preview_digest": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    # ... and the register's lines of a group, the cancelled projects' and a section's list.
+    "reports:booklet_preview_register": Rule(kwargs=of_booklet_group, expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_preview_cancelled": Rule(kwargs=of_booklet_cancelled,
+                                              expect={**PLANNERS_ONLY, "other_planner": 404}),
+    "reports:booklet_preview_section": Rule(kwargs=of_booklet_section, expect={**PLANNERS_ONLY, "other_planner": 404}),
     # Files are made by a job: the answer is the job's progress page.
     "reports:booklet_pdf": Rule(kwargs=of_booklet, expect={**PLANNERS_ONLY, "planner": 302, "other_planner": 404}),
     "reports:booklet_excel": Rule(kwargs=of_booklet, expect={**as_redirect(MEMBERS), "other_planner": 404}),

@@ -13,21 +13,23 @@ the whole. Here:
 3. the contents is laid out again with its page numbers filled in from the anchors, and a stamp
    document of empty pages with the booklet's own ``@page`` rules carries the page numbers, so
    they look exactly as in a one-process render;
-4. pypdf joins the pieces, stamps the numbers, links each contents entry to its page, rebuilds
-   the outline, keeps the document's language and makes the pieces share one copy of each font
-   (reports/pdf_fonts.py).
+4. pypdf joins the pieces, draws each page's number over it (the stamp page as a form XObject:
+   the piece's page content is copied, never parsed), links each contents entry to its page,
+   rebuilds the outline, keeps the document's language and makes the pieces share one copy of each
+   font (reports/pdf_fonts.py).
 
 With a cache (reports/pdf_cache.py), each piece's pages are kept once laid out (a worker finds the
 page each piece starts on by an attribute on its first element), and the next render of the booklet
 lays out only the pieces whose HTML changed: re-publishing after one project's report changed lays
 out that project. Page numbers, the contents' numbers and links, and the outline come from the
-pages' descriptions at every join, so a piece that grew or shrank moves everything after it.
+pages' descriptions at every join, so a piece that grew or shrank moves everything after it. A
+page's number stamp is kept by its number and @page name, so pages that moved find theirs; the
+merged font programs are kept by the glyphs they hold.
 
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
 
 import io
-import json
 import logging
 import multiprocessing
 import os
@@ -160,26 +162,30 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
                 page_of_anchor.setdefault(anchor, first_page + index)
         first_page += len(pages)
 
-    # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile.
-    # With a cache, in chunks of fixed places: pages that moved keep their chunks where their names did.
+    # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile. A page's
+    # stamp depends only on its number and its @page name, so with a cache each is kept by those two:
+    # pages that moved after a piece grew find theirs, and only numbers never stamped with that name
+    # before are laid out (in runs of consecutive numbers).
     pages = [page for part_pages in page_lists for page in part_pages]
+    stamped = keys.stamps()  # (number, name) -> (run file, page index), kept before
+    wanted = [(number, page["name"]) for number, page in enumerate(pages, 1)]
+    unstamped = [number for number, name in wanted if (number, name) not in stamped]
     share = STAMP_PAGES if cache is not None else -(-len(pages) // workers)
-    chunks = [(first, json.dumps([first, [page["name"] for page in pages[first : first + share]]]))
-              for first in range(0, len(pages), share)]
-    stamp_found = [keys.get("stamp", chunk) for _first, chunk in chunks]
+    stamp_runs = _consecutive(unstamped, share)
     stamp_futures = [
         executor.submit(
             pdf_worker.render_piece,
-            _stamp_document(head, pages[first : first + share], tail),
+            _stamp_document(head, [pages[number - 1] for number in run], tail),
             base_url,
             stylesheets,
-            f"@page :first {{ counter-set: page {first + 1}; }}",
+            f"@page :first {{ counter-set: page {run[0]}; }}",
         )
-        for (first, _chunk), kept in zip(chunks, stamp_found, strict=True) if kept is None
+        for run in stamp_runs
     ]
 
     filled = fill_contents_numbers(contents, page_of_anchor, digits)
     final = keys.get("final", filled)
+    contents_laid_out = final is None
     if final is None:
         document = pdf_worker.layout(head + filled + tail, extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT, **layout)
         links = [
@@ -198,24 +204,39 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     contents_first_page = sum(s["count"] for s in order[0])
     links = [(contents_first_page + index, page_of_anchor[target], rect) for index, target, rect in final["links"]]
     segments = order[0] + [final] + order[1]
-    laid_out = iter(_results(stamp_futures))
-    stamps = []
-    for (_first, chunk), kept in zip(chunks, stamp_found, strict=True):
-        if kept is None:
-            result = next(laid_out)
-            keys.put_whole("stamp", chunk, result)
-            stamps.append(result["pdf"])
-        else:
-            with open(kept["run"], "rb") as stamp:
-                stamps.append(stamp.read())
+    stamp_sources = {}  # page number -> (the stamp document: bytes or a cached file, its page index)
+    for run, result in zip(stamp_runs, _results(stamp_futures), strict=True):
+        if len(result["pages"]) != len(run):
+            raise CannotSplit(f"{len(run)} page numbers laid out on {len(result['pages'])} pages")
+        keys.put_stamps(result["pdf"], {wanted[number - 1]: index for index, number in enumerate(run)})
+        for index, number in enumerate(run):
+            stamp_sources[number] = (result["pdf"], index)
+    for number, name in wanted:
+        if number not in stamp_sources:
+            stamp_sources[number] = stamped[number, name]
+    stamps = [stamp_sources[number] for number in range(1, len(pages) + 1)]
     started = time.perf_counter()
-    joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links)
+    with pdf_worker.fewer_full_collections():  # pypdf's many small objects, like a layout's
+        joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links,
+                       pdf_cache.FontMerges(cache) if cache is not None else None)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
         timings["pieces_laid_out"] = len(missing)
         timings["pieces_from_cache"] = len(found) - len(missing)
-        timings["stamps_laid_out"] = len(stamp_futures)
+        timings["stamps_laid_out"] = len(unstamped)
+        timings["contents_laid_out"] = contents_laid_out
     return joined
+
+
+def _consecutive(numbers, longest):
+    """`numbers` (ascending) cut into runs of consecutive numbers, none longer than `longest`."""
+    runs = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1 and len(runs[-1]) < longest:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 def _runs(pieces, indices, count):
@@ -254,27 +275,24 @@ def _stamp_document(head, pages, tail):
     return head + boxes + tail
 
 
-def _join(segments, stamp_pdfs, pages, links):
-    """One PDF of the segments' pages (each a page range of a run's PDF, bytes or a cached file)."""
-    from pypdf import PdfReader, PdfWriter
+def _join(segments, stamps, pages, links, fonts=None):
+    """One PDF of the segments' pages (each a page range of a run's PDF, bytes or a cached file), each
+    page with its page number drawn over it (`stamps`: per page, a stamp document and its page)."""
+    from pypdf import PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import Fit, NameObject
 
     writer = PdfWriter()
-    readers = {}  # one reader per file: pages of one run share its fonts and images
+    readers = _Readers()  # one reader per file: pages of one run share its fonts and images
     for segment in segments:
-        source = segment.get("run") or id(segment["pdf"])
-        if source not in readers:
-            readers[source] = PdfReader(segment["run"] if segment.get("run") else io.BytesIO(segment["pdf"]))
         first = segment["first"]
-        writer.append(readers[source], pages=(first, first + segment["count"]), import_outline=False)
-    readers = list(readers.values())
-    stamps = [stamp for pdf in stamp_pdfs for stamp in PdfReader(io.BytesIO(pdf)).pages]
+        writer.append(readers.get(segment.get("run") or segment["pdf"]), pages=(first, first + segment["count"]),
+                      import_outline=False)
     if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
         raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")
-    for page, stamp in zip(writer.pages, stamps, strict=True):
-        page.merge_page(stamp)
-        page.compress_content_streams()
+    before, after = _stamp_wrappers(writer)
+    for page, (source, index) in zip(writer.pages, stamps, strict=True):
+        _draw_over(writer, page, readers.get(source).pages[index], before, after)
 
     def top(page_index, y):
         return (pages[page_index]["height"] - y) * PX_TO_PT
@@ -300,15 +318,93 @@ def _join(segments, stamp_pdfs, pages, links):
             )
             open_items.append((level, item))
 
-    if readers[0].metadata:
-        writer.add_metadata(dict(readers[0].metadata))
-    root = readers[0].trailer["/Root"]
+    first = readers.first()
+    if first.metadata:
+        writer.add_metadata(dict(first.metadata))
+    root = first.trailer["/Root"]
     if "/Lang" in root:
         writer._root_object[NameObject("/Lang")] = root["/Lang"]
-    pdf_fonts.share_fonts(writer)
+    pdf_fonts.share_fonts(writer, fonts)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+class _Readers:
+    """A pypdf reader per PDF (bytes, or the path of a cached file), each opened once."""
+
+    def __init__(self):
+        self.readers = {}
+
+    def get(self, source):
+        from pypdf import PdfReader
+
+        key = source if isinstance(source, str) else id(source)
+        if key not in self.readers:
+            self.readers[key] = PdfReader(source if isinstance(source, str) else io.BytesIO(source))
+        return self.readers[key]
+
+    def first(self):
+        return next(iter(self.readers.values()))
+
+
+STAMP_NAME = "/TidtamPageNumber"
+
+
+def _stamp_wrappers(writer):
+    """Two content streams every page shares: one saving the graphics state before the page's own
+    content, one restoring it and drawing the page-number stamp (STAMP_NAME) over it."""
+    from pypdf.generic import DecodedStreamObject
+
+    wrappers = []
+    for data in (b"q\n", f"\nQ\nq {STAMP_NAME} Do Q\n".encode()):
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        wrappers.append(writer._add_object(stream))
+    return wrappers
+
+
+def _draw_over(writer, page, stamp, before, after):
+    """Draw the page `stamp` (of a stamp document) over `page` (of `writer`) as a form XObject: the
+    page's content is left as it is, not parsed and written again as pypdf's merge_page does, and the
+    stamp's own resources stay with it. The same drawing as merge_page: the page's content in a saved
+    graphics state, then the stamp's."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    form = DecodedStreamObject()
+    form.set_data(stamp.get_contents().get_data() if "/Contents" in stamp else b"")
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(stamp.mediabox),
+        NameObject("/Resources"): _shared(writer, stamp.get("/Resources", DictionaryObject()).clone(writer)),
+    })
+    resources = page.get("/Resources")
+    own = DictionaryObject()  # this page's resources: the same ones, and the stamp
+    for name, value in (resources.items() if resources is not None else ()):
+        own[name] = value if name == "/XObject" else _shared(writer, value)
+    xobjects = own.get("/XObject")
+    own[NameObject("/XObject")] = xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
+    xobjects[NameObject(STAMP_NAME)] = writer._add_object(form.flate_encode())
+    page[NameObject("/Resources")] = own
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    if contents is None:
+        contents = []
+    elif isinstance(contents.get_object(), ArrayObject):
+        contents = list(contents.get_object())
+    else:
+        contents = [contents]
+    page[NameObject("/Contents")] = ArrayObject([before, *contents, after])
+
+
+def _shared(writer, value):
+    """A dictionary or array of resources as an object of its own, so that the copies every page of a
+    piece carries become one (pypdf's compress_identical_objects, after the fonts are merged)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    if isinstance(value, (DictionaryObject, ArrayObject)) and value:
+        return writer._add_object(value)
+    return value
 
 
 _executor_lock = threading.Lock()

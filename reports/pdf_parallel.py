@@ -169,9 +169,9 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     pages = [page for part_pages in page_lists for page in part_pages]
     stamped = keys.stamps()  # (number, name) -> (run file, page index), kept before
     wanted = [(number, page["name"]) for number, page in enumerate(pages, 1)]
-    unstamped = [number for number, name in wanted if (number, name) not in stamped]
+    unstamped = _from_odd([number for number, name in wanted if (number, name) not in stamped])
     share = STAMP_PAGES if cache is not None else -(-len(pages) // workers)
-    stamp_runs = _consecutive(unstamped, share)
+    stamp_runs = _consecutive(unstamped, share + share % 2)
     stamp_futures = [
         executor.submit(
             pdf_worker.render_piece,
@@ -226,6 +226,14 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
         timings["stamps_laid_out"] = len(unstamped)
         timings["contents_laid_out"] = contents_laid_out
     return joined
+
+
+def _from_odd(numbers):
+    """`numbers` with the page before each even one that starts a run: a stamp document's first page is
+    a right-hand page, so every run starts on an odd number and its pages are left and right as in the
+    booklet (for @page :left and :right rules)."""
+    wanted = set(numbers)
+    return sorted(wanted | {number - 1 for number in wanted if number % 2 == 0 and number - 1 not in wanted})
 
 
 def _consecutive(numbers, longest):

@@ -28,7 +28,7 @@ import os
 import tempfile
 from pathlib import Path
 
-_CODE = ("pdf_worker.py", "pdf_text_layer.py", "pdf_fonts.py", "pdf_parallel.py", "pdf_cache.py")
+_CODE = ("pdf_worker.py", "pdf_text_layer.py", "pdf_fonts.py", "pdf_parallel.py", "pdf_join.py", "pdf_cache.py")
 # After eviction the folder holds at most this share of its size, so it is not pruned at every write.
 _KEEP_AFTER_EVICTION = 0.8
 

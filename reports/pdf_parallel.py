@@ -13,7 +13,7 @@ the whole. Here:
 3. the contents is laid out again with its page numbers filled in from the anchors, and a stamp
    document of empty pages with the booklet's own ``@page`` rules carries the page numbers, so
    they look exactly as in a one-process render;
-4. pypdf joins the pieces, draws each page's number over it (the stamp page as a form XObject:
+4. pypdf joins the pieces (reports/pdf_join.py), draws each page's number over it (the stamp page as a form XObject:
    the piece's page content is copied, never parsed), links each contents entry to its page,
    rebuilds the outline, keeps the document's language and makes the pieces share one copy of each
    font (reports/pdf_fonts.py).
@@ -29,7 +29,6 @@ merged font programs are kept by the glyphs they hold.
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
 
-import io
 import logging
 import multiprocessing
 import os
@@ -41,7 +40,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import pdf_cache, pdf_fonts, pdf_worker
+from reports import pdf_cache, pdf_join, pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +53,7 @@ TOC_NUMBERS_IN_TEXT = ".booklet .toc a.pg::after { content: none !important; }"
 RUNS_PER_WORKER = 2
 # Pages per page-number stamp document when laid-out pages are cached.
 STAMP_PAGES = 64
-PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
-
-
-class CannotSplit(Exception):
-    """The HTML is not a booklet with chunk marks, or the pieces do not fit back together."""
+CannotSplit = pdf_join.CannotSplit
 
 
 @dataclass
@@ -217,7 +212,7 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     stamps = [stamp_sources[number] for number in range(1, len(pages) + 1)]
     started = time.perf_counter()
     with pdf_worker.fewer_full_collections():  # pypdf's many small objects, like a layout's
-        joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links,
+        joined = pdf_join.join(segments, stamps, [page for segment in segments for page in segment["pages"]], links,
                        pdf_cache.FontMerges(cache) if cache is not None else None)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
@@ -281,138 +276,6 @@ def _stamp_document(head, pages, tail):
         f'<div style="page: {page["name"] or "auto"}; break-before: page"></div>' for page in pages
     )
     return head + boxes + tail
-
-
-def _join(segments, stamps, pages, links, fonts=None):
-    """One PDF of the segments' pages (each a page range of a run's PDF, bytes or a cached file), each
-    page with its page number drawn over it (`stamps`: per page, a stamp document and its page)."""
-    from pypdf import PdfWriter
-    from pypdf.annotations import Link
-    from pypdf.generic import Fit, NameObject
-
-    writer = PdfWriter()
-    readers = _Readers()  # one reader per file: pages of one run share its fonts and images
-    for segment in segments:
-        first = segment["first"]
-        writer.append(readers.get(segment.get("run") or segment["pdf"]), pages=(first, first + segment["count"]),
-                      import_outline=False)
-    if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
-        raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")
-    before, after = _stamp_wrappers(writer)
-    for page, (source, index) in zip(writer.pages, stamps, strict=True):
-        _draw_over(writer, page, readers.get(source).pages[index], before, after)
-
-    def top(page_index, y):
-        return (pages[page_index]["height"] - y) * PX_TO_PT
-
-    for page_index, target_page, (x1, y1, x2, y2) in links:
-        rect = (x1 * PX_TO_PT, top(page_index, y2), x2 * PX_TO_PT, top(page_index, y1))
-        writer.add_annotation(
-            page_index,
-            Link(rect=rect, border=[0, 0, 0], target_page_index=target_page - 1, fit=Fit.xyz(top=None)),
-        )
-
-    open_items = []  # (level, outline item) of the headings still open
-    for page_index, page in enumerate(pages):
-        for level, label, x, y in page["bookmarks"]:
-            while open_items and open_items[-1][0] >= level:
-                open_items.pop()
-            parent = open_items[-1][1] if open_items else None
-            item = writer.add_outline_item(
-                title=label,
-                page_number=page_index,
-                parent=parent,
-                fit=Fit.xyz(left=x * PX_TO_PT, top=top(page_index, y)),
-            )
-            open_items.append((level, item))
-
-    first = readers.first()
-    if first.metadata:
-        writer.add_metadata(dict(first.metadata))
-    root = first.trailer["/Root"]
-    if "/Lang" in root:
-        writer._root_object[NameObject("/Lang")] = root["/Lang"]
-    pdf_fonts.share_fonts(writer, fonts)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-class _Readers:
-    """A pypdf reader per PDF (bytes, or the path of a cached file), each opened once."""
-
-    def __init__(self):
-        self.readers = {}
-
-    def get(self, source):
-        from pypdf import PdfReader
-
-        key = source if isinstance(source, str) else id(source)
-        if key not in self.readers:
-            self.readers[key] = PdfReader(source if isinstance(source, str) else io.BytesIO(source))
-        return self.readers[key]
-
-    def first(self):
-        return next(iter(self.readers.values()))
-
-
-STAMP_NAME = "/TidtamPageNumber"
-
-
-def _stamp_wrappers(writer):
-    """Two content streams every page shares: one saving the graphics state before the page's own
-    content, one restoring it and drawing the page-number stamp (STAMP_NAME) over it."""
-    from pypdf.generic import DecodedStreamObject
-
-    wrappers = []
-    for data in (b"q\n", f"\nQ\nq {STAMP_NAME} Do Q\n".encode()):
-        stream = DecodedStreamObject()
-        stream.set_data(data)
-        wrappers.append(writer._add_object(stream))
-    return wrappers
-
-
-def _draw_over(writer, page, stamp, before, after):
-    """Draw the page `stamp` (of a stamp document) over `page` (of `writer`) as a form XObject: the
-    page's content is left as it is, not parsed and written again as pypdf's merge_page does, and the
-    stamp's own resources stay with it. The same drawing as merge_page: the page's content in a saved
-    graphics state, then the stamp's."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
-    form = DecodedStreamObject()
-    form.set_data(stamp.get_contents().get_data() if "/Contents" in stamp else b"")
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(stamp.mediabox),
-        NameObject("/Resources"): _shared(writer, stamp.get("/Resources", DictionaryObject()).clone(writer)),
-    })
-    resources = page.get("/Resources")
-    own = DictionaryObject()  # this page's resources: the same ones, and the stamp
-    for name, value in (resources.items() if resources is not None else ()):
-        own[name] = value if name == "/XObject" else _shared(writer, value)
-    xobjects = own.get("/XObject")
-    own[NameObject("/XObject")] = xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
-    xobjects[NameObject(STAMP_NAME)] = writer._add_object(form.flate_encode())
-    page[NameObject("/Resources")] = own
-    contents = page.raw_get("/Contents") if "/Contents" in page else None
-    if contents is None:
-        contents = []
-    elif isinstance(contents.get_object(), ArrayObject):
-        contents = list(contents.get_object())
-    else:
-        contents = [contents]
-    page[NameObject("/Contents")] = ArrayObject([before, *contents, after])
-
-
-def _shared(writer, value):
-    """A dictionary or array of resources as an object of its own, so that the copies every page of a
-    piece carries become one (pypdf's compress_identical_objects, after the fonts are merged)."""
-    from pypdf.generic import ArrayObject, DictionaryObject
-
-    if isinstance(value, (DictionaryObject, ArrayObject)) and value:
-        return writer._add_object(value)
-    return value
 
 
 _executor_lock = threading.Lock()

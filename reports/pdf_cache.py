@@ -10,6 +10,11 @@ booklet's settings as printed), the piece's HTML, the stylesheets' content, the 
 pieces, and the code that draws them (WeasyPrint's version and the source of our PDF modules), so
 a changed stylesheet or text layer never reuses an old page. The same key means the same pages.
 
+Besides pieces it keeps, per booklet head, tail and stylesheets, an index of page-number stamps by
+page number and @page name (each a page of a stamp document kept as a run), and merged font programs
+by the glyphs they hold (reports/pdf_fonts.py): a re-join after one project changed lays out no
+stamp and merges no font unless a page number or a glyph is new.
+
 Files live in one folder per machine (TIDTAM_PDF_CACHE_DIR; a worker on another machine lays out
 again, which costs time, never correctness). Writes go to a temporary name and are renamed into
 place, so processes sharing the folder never read half a file. When the folder passes its size
@@ -23,7 +28,7 @@ import os
 import tempfile
 from pathlib import Path
 
-_CODE = ("pdf_worker.py", "pdf_text_layer.py", "pdf_fonts.py", "pdf_parallel.py", "pdf_cache.py")
+_CODE = ("pdf_worker.py", "pdf_text_layer.py", "pdf_fonts.py", "pdf_parallel.py", "pdf_join.py", "pdf_cache.py")
 # After eviction the folder holds at most this share of its size, so it is not pruned at every write.
 _KEEP_AFTER_EVICTION = 0.8
 
@@ -132,10 +137,37 @@ class BookletEntries:
             self.cache.put_entry(self.key(kind, html), fields)
         return fields
 
-    def put_whole(self, kind, html, result):
-        if self.cache is not None:
-            entry = {"first": 0, "count": len(result["pages"]), "pages": []}
-            self.cache.put(result["pdf"], [(self.key(kind, html), entry)])
+    def stamps(self):
+        """{(page number, @page name): (the stamp document's file, the page's index)} of the page-number
+        stamps kept for this booklet's head, tail and stylesheets (a number is drawn the same on any
+        page of that name), leaving out those whose file is gone."""
+        if self.cache is None:
+            return {}
+        index = self.cache.get(self.key("stamps", ""))
+        found, runs = {}, {}
+        for number, name, run, page in (index or {}).get("stamps", []):
+            if run not in runs:
+                path = self.cache.folder / "runs" / f"{run}.pdf"
+                try:
+                    os.utime(path)  # used: evicted last
+                    runs[run] = str(path)
+                except OSError:
+                    runs[run] = None
+            if runs[run] is not None:
+                found[number, name] = (runs[run], page)
+        return found
+
+    def put_stamps(self, pdf, pages):
+        """Keeps a stamp document's PDF and, in the booklet's stamp index, {(number, name): its page}."""
+        if self.cache is None:
+            return
+        run = Path(self.cache.put(pdf, [])).stem
+        key = self.key("stamps", "")
+        index = {(number, name): (kept_run, page)
+                 for number, name, kept_run, page in (self.cache.get(key) or {}).get("stamps", [])}
+        index.update({(number, name): (run, page) for (number, name), page in pages.items()})
+        self.cache.put_entry(key, {"stamps": [[number, name, kept_run, page]
+                                              for (number, name), (kept_run, page) in sorted(index.items())]})
 
     def put_run(self, result, pieces, final=None):
         """Keeps a laid-out run: each of its pieces' pages, where the worker found them to start."""
@@ -167,3 +199,22 @@ def _write(path, data):
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class FontMerges:
+    """Font programs merged from the copies the pieces embed (reports/pdf_fonts.py), kept as files by
+    the glyphs they hold (the face, its widths, its ToUnicode map and box)."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def get(self, merged_from):
+        entry = self.cache.get(self.cache.key("font", *merged_from))
+        try:
+            with open(entry["run"], "rb") as program:
+                return program.read()
+        except (OSError, KeyError, TypeError):
+            return None
+
+    def put(self, merged_from, program):
+        self.cache.put(program, [(self.cache.key("font", *merged_from), {})])

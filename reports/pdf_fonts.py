@@ -47,8 +47,12 @@ end
 end"""
 
 
-def share_fonts(writer):
-    """Make every page of `writer` (a pypdf PdfWriter) use one font object per face."""
+def share_fonts(writer, remembered=None):
+    """Make every page of `writer` (a pypdf PdfWriter) use one font object per face.
+
+    `remembered` (reports.pdf_cache.FontMerges, optional) keeps each merged font program by the glyphs
+    it holds: a booklet joined again with no glyph it did not use before (re-publishing after one
+    project's text changed) takes the program from it instead of merging the copies again."""
     from pypdf.generic import NameObject
 
     copies, users = {}, []  # BaseFont -> {id: font reference}; (font resources, name, BaseFont)
@@ -61,7 +65,7 @@ def share_fonts(writer):
                 base = font["/BaseFont"]
                 copies.setdefault(base, {})[id(font)] = reference
                 users.append((fonts, name, base))
-    merged = {base: _merge(writer, list(refs.values())) for base, refs in copies.items() if len(refs) > 1}
+    merged = {base: _merge(writer, list(refs.values()), remembered) for base, refs in copies.items() if len(refs) > 1}
     for fonts, name, base in users:
         if base in merged:
             fonts[NameObject(name)] = merged[base]
@@ -123,7 +127,7 @@ def _mergeable(font):
     )
 
 
-def _merge(writer, references):
+def _merge(writer, references, remembered=None):
     """One font with all glyphs of the fonts at `references` (the same face); its reference."""
     from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
 
@@ -137,17 +141,24 @@ def _merge(writer, references):
             widths.setdefault(glyph, width)
         for glyph, text in read_to_unicode(font["/ToUnicode"].get_object().get_data()).items():
             to_unicode.setdefault(glyph, text)
-    program = merge_font_programs([descriptor["/FontFile2"].get_object().get_data() for descriptor in descriptors])
+    boxes = [[float(value) for value in d["/FontBBox"]] for d in descriptors]
+    bbox = [f(box[i] for box in boxes) for i, f in enumerate((min, min, max, max))]
+    to_unicode = write_to_unicode(to_unicode)
+    # WeasyPrint subsets a face to the glyphs of its ToUnicode map (and what they are built of), so
+    # the merged program holds the glyphs of the merged map: the same map, the same glyphs.
+    merged_from = [str(fonts[0]["/BaseFont"]), str(descriptors[0].get("/FontFamily")), repr(sorted(widths.items())),
+                   to_unicode, repr(bbox)]
+    program = remembered.get(merged_from) if remembered is not None else None
+    if program is None:
+        program = merge_font_programs([descriptor["/FontFile2"].get_object().get_data() for descriptor in descriptors])
+        if remembered is not None:
+            remembered.put(merged_from, program)
 
     font, descendant, descriptor = fonts[0], descendants[0], descriptors[0]
     descendant[NameObject("/W")] = write_widths(widths)
-    font_file = _stream(writer, program, {"/Length1": NumberObject(len(program))})
-    descriptor[NameObject("/FontFile2")] = font_file
-    boxes = [[float(value) for value in d["/FontBBox"]] for d in descriptors]
-    descriptor[NameObject("/FontBBox")] = ArrayObject(
-        FloatObject(f(box[i] for box in boxes)) for i, f in enumerate((min, min, max, max))
-    )
-    font[NameObject("/ToUnicode")] = _stream(writer, write_to_unicode(to_unicode))
+    descriptor[NameObject("/FontFile2")] = _stream(writer, program, {"/Length1": NumberObject(len(program))})
+    descriptor[NameObject("/FontBBox")] = ArrayObject(FloatObject(value) for value in bbox)
+    font[NameObject("/ToUnicode")] = _stream(writer, to_unicode)
     return references[0]
 
 

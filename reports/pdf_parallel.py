@@ -13,21 +13,22 @@ the whole. Here:
 3. the contents is laid out again with its page numbers filled in from the anchors, and a stamp
    document of empty pages with the booklet's own ``@page`` rules carries the page numbers, so
    they look exactly as in a one-process render;
-4. pypdf joins the pieces, stamps the numbers, links each contents entry to its page, rebuilds
-   the outline, keeps the document's language and makes the pieces share one copy of each font
-   (reports/pdf_fonts.py).
+4. pypdf joins the pieces (reports/pdf_join.py), draws each page's number over it (the stamp page as a form XObject:
+   the piece's page content is copied, never parsed), links each contents entry to its page,
+   rebuilds the outline, keeps the document's language and makes the pieces share one copy of each
+   font (reports/pdf_fonts.py).
 
 With a cache (reports/pdf_cache.py), each piece's pages are kept once laid out (a worker finds the
 page each piece starts on by an attribute on its first element), and the next render of the booklet
 lays out only the pieces whose HTML changed: re-publishing after one project's report changed lays
 out that project. Page numbers, the contents' numbers and links, and the outline come from the
-pages' descriptions at every join, so a piece that grew or shrank moves everything after it.
+pages' descriptions at every join, so a piece that grew or shrank moves everything after it. A
+page's number stamp is kept by its number and @page name, so pages that moved find theirs; the
+merged font programs are kept by the glyphs they hold.
 
 tests/reports/test_pdf_parallel.py checks this against the one-process render page by page.
 """
 
-import io
-import json
 import logging
 import multiprocessing
 import os
@@ -39,7 +40,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from plans.thai_formats import to_arabic_digits, to_thai_digits
-from reports import pdf_cache, pdf_fonts, pdf_worker
+from reports import pdf_cache, pdf_join, pdf_worker
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,7 @@ TOC_NUMBERS_IN_TEXT = ".booklet .toc a.pg::after { content: none !important; }"
 RUNS_PER_WORKER = 2
 # Pages per page-number stamp document when laid-out pages are cached.
 STAMP_PAGES = 64
-PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
-
-
-class CannotSplit(Exception):
-    """The HTML is not a booklet with chunk marks, or the pieces do not fit back together."""
+CannotSplit = pdf_join.CannotSplit
 
 
 @dataclass
@@ -160,26 +157,30 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
                 page_of_anchor.setdefault(anchor, first_page + index)
         first_page += len(pages)
 
-    # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile.
-    # With a cache, in chunks of fixed places: pages that moved keep their chunks where their names did.
+    # The page numbers: stamp documents of empty pages, laid out by the workers meanwhile. A page's
+    # stamp depends only on its number and its @page name, so with a cache each is kept by those two:
+    # pages that moved after a piece grew find theirs, and only numbers never stamped with that name
+    # before are laid out (in runs of consecutive numbers).
     pages = [page for part_pages in page_lists for page in part_pages]
+    stamped = keys.stamps()  # (number, name) -> (run file, page index), kept before
+    wanted = [(number, page["name"]) for number, page in enumerate(pages, 1)]
+    unstamped = _from_odd([number for number, name in wanted if (number, name) not in stamped])
     share = STAMP_PAGES if cache is not None else -(-len(pages) // workers)
-    chunks = [(first, json.dumps([first, [page["name"] for page in pages[first : first + share]]]))
-              for first in range(0, len(pages), share)]
-    stamp_found = [keys.get("stamp", chunk) for _first, chunk in chunks]
+    stamp_runs = _consecutive(unstamped, share + share % 2)
     stamp_futures = [
         executor.submit(
             pdf_worker.render_piece,
-            _stamp_document(head, pages[first : first + share], tail),
+            _stamp_document(head, [pages[number - 1] for number in run], tail),
             base_url,
             stylesheets,
-            f"@page :first {{ counter-set: page {first + 1}; }}",
+            f"@page :first {{ counter-set: page {run[0]}; }}",
         )
-        for (first, _chunk), kept in zip(chunks, stamp_found, strict=True) if kept is None
+        for run in stamp_runs
     ]
 
     filled = fill_contents_numbers(contents, page_of_anchor, digits)
     final = keys.get("final", filled)
+    contents_laid_out = final is None
     if final is None:
         document = pdf_worker.layout(head + filled + tail, extra_css=NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT, **layout)
         links = [
@@ -198,24 +199,47 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     contents_first_page = sum(s["count"] for s in order[0])
     links = [(contents_first_page + index, page_of_anchor[target], rect) for index, target, rect in final["links"]]
     segments = order[0] + [final] + order[1]
-    laid_out = iter(_results(stamp_futures))
-    stamps = []
-    for (_first, chunk), kept in zip(chunks, stamp_found, strict=True):
-        if kept is None:
-            result = next(laid_out)
-            keys.put_whole("stamp", chunk, result)
-            stamps.append(result["pdf"])
-        else:
-            with open(kept["run"], "rb") as stamp:
-                stamps.append(stamp.read())
+    stamp_sources = {}  # page number -> (the stamp document: bytes or a cached file, its page index)
+    for run, result in zip(stamp_runs, _results(stamp_futures), strict=True):
+        if len(result["pages"]) != len(run):
+            raise CannotSplit(f"{len(run)} page numbers laid out on {len(result['pages'])} pages")
+        keys.put_stamps(result["pdf"], {wanted[number - 1]: index for index, number in enumerate(run)})
+        for index, number in enumerate(run):
+            stamp_sources[number] = (result["pdf"], index)
+    for number, name in wanted:
+        if number not in stamp_sources:
+            stamp_sources[number] = stamped[number, name]
+    stamps = [stamp_sources[number] for number in range(1, len(pages) + 1)]
     started = time.perf_counter()
-    joined = _join(segments, stamps, [page for segment in segments for page in segment["pages"]], links)
+    with pdf_worker.fewer_full_collections():  # pypdf's many small objects, like a layout's
+        joined = pdf_join.join(segments, stamps, [page for segment in segments for page in segment["pages"]], links,
+                       pdf_cache.FontMerges(cache) if cache is not None else None)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
         timings["pieces_laid_out"] = len(missing)
         timings["pieces_from_cache"] = len(found) - len(missing)
-        timings["stamps_laid_out"] = len(stamp_futures)
+        timings["stamps_laid_out"] = len(unstamped)
+        timings["contents_laid_out"] = contents_laid_out
     return joined
+
+
+def _from_odd(numbers):
+    """`numbers` with the page before each even one that starts a run: a stamp document's first page is
+    a right-hand page, so every run starts on an odd number and its pages are left and right as in the
+    booklet (for @page :left and :right rules)."""
+    wanted = set(numbers)
+    return sorted(wanted | {number - 1 for number in wanted if number % 2 == 0 and number - 1 not in wanted})
+
+
+def _consecutive(numbers, longest):
+    """`numbers` (ascending) cut into runs of consecutive numbers, none longer than `longest`."""
+    runs = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1 and len(runs[-1]) < longest:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 def _runs(pieces, indices, count):
@@ -252,63 +276,6 @@ def _stamp_document(head, pages, tail):
         f'<div style="page: {page["name"] or "auto"}; break-before: page"></div>' for page in pages
     )
     return head + boxes + tail
-
-
-def _join(segments, stamp_pdfs, pages, links):
-    """One PDF of the segments' pages (each a page range of a run's PDF, bytes or a cached file)."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.annotations import Link
-    from pypdf.generic import Fit, NameObject
-
-    writer = PdfWriter()
-    readers = {}  # one reader per file: pages of one run share its fonts and images
-    for segment in segments:
-        source = segment.get("run") or id(segment["pdf"])
-        if source not in readers:
-            readers[source] = PdfReader(segment["run"] if segment.get("run") else io.BytesIO(segment["pdf"]))
-        first = segment["first"]
-        writer.append(readers[source], pages=(first, first + segment["count"]), import_outline=False)
-    readers = list(readers.values())
-    stamps = [stamp for pdf in stamp_pdfs for stamp in PdfReader(io.BytesIO(pdf)).pages]
-    if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
-        raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")
-    for page, stamp in zip(writer.pages, stamps, strict=True):
-        page.merge_page(stamp)
-        page.compress_content_streams()
-
-    def top(page_index, y):
-        return (pages[page_index]["height"] - y) * PX_TO_PT
-
-    for page_index, target_page, (x1, y1, x2, y2) in links:
-        rect = (x1 * PX_TO_PT, top(page_index, y2), x2 * PX_TO_PT, top(page_index, y1))
-        writer.add_annotation(
-            page_index,
-            Link(rect=rect, border=[0, 0, 0], target_page_index=target_page - 1, fit=Fit.xyz(top=None)),
-        )
-
-    open_items = []  # (level, outline item) of the headings still open
-    for page_index, page in enumerate(pages):
-        for level, label, x, y in page["bookmarks"]:
-            while open_items and open_items[-1][0] >= level:
-                open_items.pop()
-            parent = open_items[-1][1] if open_items else None
-            item = writer.add_outline_item(
-                title=label,
-                page_number=page_index,
-                parent=parent,
-                fit=Fit.xyz(left=x * PX_TO_PT, top=top(page_index, y)),
-            )
-            open_items.append((level, item))
-
-    if readers[0].metadata:
-        writer.add_metadata(dict(readers[0].metadata))
-    root = readers[0].trailer["/Root"]
-    if "/Lang" in root:
-        writer._root_object[NameObject("/Lang")] = root["/Lang"]
-    pdf_fonts.share_fonts(writer)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 _executor_lock = threading.Lock()

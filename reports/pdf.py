@@ -53,13 +53,6 @@ def piece_cache():
 
 
 def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) -> bytes:
-    try:
-        return _booklet_pdf(html, digits=digits, workers=workers, timings=timings)
-    finally:
-        pdf_worker.release_memory()  # a server process lives for many booklets
-
-
-def _booklet_pdf(html, *, digits, workers, timings):
     workers = settings.BOOKLET_PDF_WORKERS if workers is None else workers
     base_url = str(settings.BASE_DIR)
     folder = evidence.evidence_folder()  # the photos' files (evidence.embed_photos names them)

@@ -113,8 +113,14 @@ def render_piece(html, base_url, stylesheets, extra_css, evidence_folder=None):
                       evidence_folder=evidence_folder)
     result = {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
     del document
-    release_memory()
+    if len(html) >= RELEASE_FROM_CHARS:
+        release_memory()
     return result
+
+
+# A full collection costs a worker tens of milliseconds: worth it after a run of parts, not after one project's
+# section or a page-number stamp document (re-publishing lays out only those), whose garbage is small.
+RELEASE_FROM_CHARS = 20_000
 
 
 def release_memory():
@@ -123,7 +129,8 @@ def release_memory():
     A worker lives for many pieces. Its box tree is cyclic garbage that fewer_full_collections
     leaves to a rare full pass, and the C allocator keeps freed pages (Pango's, cairo's and Python's
     large blocks) for reuse: without this, each worker kept 30-45 MB more after every booklet until
-    the next piece happened to need it, all counted in the server's memory (benchmarks/booklet.py)."""
+    the next piece happened to need it, all counted in the server's memory (benchmarks/booklet.py).
+    tests/reports/test_pdf_worker_memory.py checks that nothing of a returned piece stays."""
     gc.collect()
     trim = _malloc_trim()
     if trim is not None:

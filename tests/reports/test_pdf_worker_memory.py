@@ -17,8 +17,9 @@ def layout_objects():
 
 def test_a_worker_keeps_no_box_of_a_piece_it_returned():
     html = '<html lang="th"><body><div class="booklet">' + "".join(
-        f"<section class='part'><h1>ส่วนที่ {n}</h1><table class='data'><tr><td>แถว {n}</td></tr></table></section>"
-        for n in range(20)) + "</div></body></html>"
+        f"<section><h2>ส่วนที่ {n}</h2><table class='data'><tr><td>แถว {n}</td><td>{n * 1000}</td></tr></table></section>"
+        for n in range(250)) + "</div></body></html>"
+    assert len(html) >= pdf_worker.RELEASE_FROM_CHARS  # a run of parts, as the workers lay out
     pdf_worker.render_piece(html, str(settings.BASE_DIR), [STYLESHEET], "")  # warm: imports, fonts
     gc.collect()
     before = layout_objects()

@@ -5,6 +5,8 @@ ones, so it imports nothing from Django: a worker only needs WeasyPrint and the 
 """
 
 import contextlib
+import ctypes
+import ctypes.util
 import functools
 import gc
 import os
@@ -109,7 +111,39 @@ def render_piece(html, base_url, stylesheets, extra_css, evidence_folder=None):
     """One piece of a booklet, in a worker: its PDF bytes and the description of its pages."""
     document = layout(html, base_url=base_url, stylesheets=stylesheets, extra_css=extra_css,
                       evidence_folder=evidence_folder)
-    return {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
+    result = {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
+    del document
+    if len(html) >= RELEASE_FROM_CHARS:
+        release_memory()
+    return result
+
+
+# A full collection costs a worker tens of milliseconds: worth it after a run of parts, not after one project's
+# section or a page-number stamp document (re-publishing lays out only those), whose garbage is small.
+RELEASE_FROM_CHARS = 20_000
+
+
+def release_memory():
+    """Hand the memory of a document just laid out back to the system.
+
+    A worker lives for many pieces. Its box tree is cyclic garbage that fewer_full_collections
+    leaves to a rare full pass, and the C allocator keeps freed pages (Pango's, cairo's and Python's
+    large blocks) for reuse: without this, each worker kept 30-45 MB more after every booklet until
+    the next piece happened to need it, all counted in the server's memory (benchmarks/booklet.py).
+    tests/reports/test_pdf_worker_memory.py checks that nothing of a returned piece stays."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
 
 
 PIECE_ATTRIBUTE = "data-tidtam-piece"

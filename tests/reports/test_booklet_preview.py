@@ -17,7 +17,7 @@ from tests import factories as f
 PROJECT = re.compile(r'<div class="project">.*?<table class="signoff">.*?</table>\s*</div>', re.S)
 DIGEST = re.compile(r'<section class="part" id="digest">.*?</section>', re.S)
 REGISTER = re.compile(r'<section class="part wide" id="register">.*?</section>', re.S)
-LAZY_ROWS = re.compile(r'<tr class="lazy-row"><td colspan="10"><a href="([^"]+)" data-rows>.*?</a></td></tr>\n')
+LAZY_ROWS = re.compile(r'<tr class="lazy-row"><td colspan="9"><a href="([^"]+)" data-rows>.*?</a></td></tr>\n')
 ROWS = re.compile(r'<tbody id="rows-[a-z0-9]+" data-rows>(.*?)</tbody>', re.S)
 BRIEF = re.compile(r'<div class="brief.*?</ol>\s*</div>', re.S)
 

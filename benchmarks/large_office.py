@@ -176,13 +176,21 @@ def main():
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep (and reuse) the test database")
+    parser.add_argument("--default-gc", action="store_true",
+                        help="Python's default collector thresholds instead of the web process's (config/gc_tuning.py)")
     args = parser.parse_args()
     original_name = setup(args.keep, args.projects)
+    if not args.default_gc:  # as config/wsgi.py sets it for every web worker
+        from config.gc_tuning import tune
+
+        tune()
     from django.db import connection
 
     from projects.models import Project
 
-    print(f"{Project.objects.count()} projects, PostgreSQL, in-process test client, {args.runs} runs per page")
+    gc_label = "Python's default collector" if args.default_gc else "the web process's collector settings"
+    print(f"{Project.objects.count()} projects, PostgreSQL, in-process test client, {args.runs} runs per page, "
+          f"{gc_label}")
     try:
         measure(args.runs)
     finally:

@@ -14,3 +14,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')
 
 application = get_wsgi_application()
+
+from config.gc_tuning import tune  # noqa: E402 - after the application is loaded, as the docstring says
+
+tune()

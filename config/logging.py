@@ -38,5 +38,9 @@ def logging_config(*, log_file="", level="INFO", mail_admins=False):
             "django": {"level": level},
             "django.server": {"propagate": True},
             "axes": {"level": "WARNING"},
+            # WeasyPrint logs every layout step at INFO (about 150 lines while seed_demo publishes);
+            # its warnings (a CSS rule it cannot use, a missing image) still reach the log.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }

@@ -61,3 +61,11 @@ def test_admins_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("DJANGO_ADMINS", "nobody")
     with pytest.raises(Exception, match="DJANGO_ADMINS"):
         env_admins("DJANGO_ADMINS")
+
+
+def test_weasyprint_progress_lines_stay_out_of_the_log_but_its_warnings_do_not(log_file):
+    logging.getLogger("weasyprint.progress").info("Step 4 - Creating layout - Page 1")
+    logging.getLogger("weasyprint").warning("Ignored `text-wrap: pretty`")
+    log = log_file.read_text(encoding="utf-8")
+    assert "Creating layout" not in log
+    assert "Ignored `text-wrap: pretty`" in log

@@ -137,6 +137,16 @@ class NumberedRowChecks:
             stated = "na"
         if "comparator" in values and values["comparator"] is None:
             values["comparator"] = "gte"
+        unit = values.get("target_unit", current.target_unit if current else "") or ""
+        if value is not None and not unit.strip():
+            # The indicator form's rule (projects.services.indicator_save): a number needs its unit.
+            self.error(
+                f"ค่าเป้าหมาย {cells.shown(value)} ยังไม่มีหน่วยนับ กรอกในคอลัมน์ “{layout.TARGET_UNIT.header}” "
+                "เช่น ร้อยละ คน โรงเรียน",
+                sheet,
+                record.row,
+                layout.TARGET_UNIT.header,
+            )
         if stated is None:
             if value is None and not text_value.strip():
                 self.error(

@@ -41,7 +41,7 @@ def _alignment_of(project):
 
 
 def project_figures(project, rnd: Round, sources=(), *, detail=True):
-    """A project's figures; detail=False (the dashboard) leaves out the report blocks."""
+    """A project's figures; detail=False (the booklet preview's summaries) leaves out the report blocks."""
     money = getattr(project, "round_money", None)  # plain rows (load_round(detail=False)), else the relations
     allocations = defaultdict(lambda: ZERO)
     for allocation in money.allocations if money else project.allocations.all():
@@ -154,7 +154,7 @@ def _sections(rows, groups, strategies, grouping):
 
 
 def booklet_figures(action_plan, rnd: Round, *, grouping="status", detail=True):
-    """All figures of one round of one action plan. detail=False (the dashboard): the same totals,
+    """All figures of one round of one action plan. detail=False (the booklet preview's summaries): the same totals,
     status counts, money and group tables, without the projects' report blocks and the digest."""
     if grouping not in GROUPINGS:
         raise ValueError(f"grouping must be one of {GROUPINGS}, got {grouping!r}")

@@ -20,7 +20,7 @@ figure with `booklet_figures`.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
@@ -35,6 +35,8 @@ from projects.round_status import status_in_round
 from reports.figures.compute import money_totals, overdue_reports, register_order
 from reports.figures.tables import GroupMoney, MoneySummary, StatusCounts, status_counts
 from reports.figures.types import COUNTED_REPORT_STATES, ZERO, Round, disbursed_by_quarter, through
+
+Dated = namedtuple("Dated", "date amount")
 
 
 @dataclass
@@ -81,6 +83,15 @@ class DashboardFigures:
     money: MoneySummary  # over_plan not worked out (None)
 
 
+def _summed_in_db(queryset, *keys):
+    """The amounts of `queryset` summed per `keys` by the database, as (*keys, amount) rows. SQLite adds them as
+    floating-point numbers (150 amounts can come to 77,820,399.5700001): the sums are brought back to the
+    amount's places, as exact as PostgreSQL's."""
+    places = Decimal(1).scaleb(-queryset.model._meta.get_field("amount").decimal_places)
+    rows = queryset.order_by().values(*keys).annotate(total=Sum("amount")).values_list(*keys, "total")
+    return [(*key, total.quantize(places)) for *key, total in rows]
+
+
 def _summed(dicts):
     total = defaultdict(lambda: ZERO)
     for d in dicts:
@@ -100,14 +111,14 @@ def dashboard_figures(action_plan, rnd: Round) -> DashboardFigures:
         quarter__lte=rnd.quarter, state__in=COUNTED_REPORT_STATES, **counted
     ).order_by("quarter").values_list("project_id", "quarter", "state", "status", named=True):
         reports[report.project_id].append(report)
-    allocated = dict(Allocation.objects.filter(**counted).order_by().values("project__group_id").annotate(
-        total=Sum("amount")).values_list("project__group_id", "total"))
+    allocated = dict(_summed_in_db(Allocation.objects.filter(**counted), "project__group_id"))
     planned = defaultdict(dict)
-    for group_id, quarter, amount in SpendingPlan.objects.filter(**counted).order_by().values(
-        "project__group_id", "quarter"
-    ).annotate(total=Sum("amount")).values_list("project__group_id", "quarter", "total"):
+    for group_id, quarter, amount in _summed_in_db(SpendingPlan.objects.filter(**counted), "project__group_id",
+                                                   "quarter"):
         planned[group_id][quarter] = amount
-    dated = _dated(counted)
+    dated = defaultdict(list)  # group id -> [(date, amount)]: the disbursements summed per group and date
+    for group_id, date, amount in _summed_in_db(Disbursement.objects.filter(**counted), "project__group_id", "date"):
+        dated[group_id].append(Dated(date, amount))
     disbursed = {group_id: disbursed_by_quarter(rows, rnd) for group_id, rows in dated.items()}
     groups = list(Group.objects.filter(office_id=action_plan.office_id).order_by("display_order", "name"))
 
@@ -142,16 +153,6 @@ def dashboard_figures(action_plan, rnd: Round) -> DashboardFigures:
         status=totals.status,
         money=money_totals(totals.allocated, totals.planned, totals.disbursed_in, rnd, targets),
     )
-
-
-def _dated(counted):
-    """{group id: [(date, amount)]}: the disbursements summed per group and date."""
-    dated = defaultdict(list)
-    for row in Disbursement.objects.filter(**counted).order_by().values("project__group_id", "date").annotate(
-        amount=Sum("amount")
-    ).values_list("project__group_id", "date", "amount", named=True):
-        dated[row.project__group_id].append(row)
-    return dated
 
 
 def overdue_of(fig: DashboardFigures, today):

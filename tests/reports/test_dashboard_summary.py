@@ -136,3 +136,13 @@ def test_the_money_it_reads_does_not_grow_with_the_projects(small, client):
         f.SpendingPlanFactory(project=p, quarter=2, amount=D("50"))
         f.DisbursementFactory(project=p, date=datetime.date(2023, 11, 15), amount=D("10"))
     assert money_rows() == before
+
+
+def test_sums_of_many_amounts_are_exact_to_the_satang(small):
+    """SQLite adds the amounts as floating-point numbers (these 150 sum to 77,820,399.5700001 there): the
+    sums are brought back to the satang."""
+    rng = random.Random(3)
+    for _ in range(150):
+        f.DisbursementFactory(project=small.a, date=datetime.date(2023, 11, 16),
+                              amount=D(rng.randrange(1, 10**8)) / 100)
+    assert_same_figures(small.plan, Round(2567, 6))

@@ -1,7 +1,7 @@
 """The booklet preview in the browser (issue #12): the summaries at once; the register's lines (group by
 group), each section's list of projects, each project's section and the digest on demand. The whole
 booklet took 2.5 s at 1,000 projects, and rendering its 1,000-line register and 1,000 section titles
-still took 1.1 s; the page itself needs only the figures the dashboard reads (reports.figures with
+still took 1.1 s; the page itself needs only the summary figures (reports.figures with
 detail=False: plain rows, one query per table), and each part loads its own projects' owners and blocks.
 Every part comes from the same figures and the same templates as the PDF
 (tests/reports/test_booklet_preview.py puts the parts back together and compares them with the whole)."""

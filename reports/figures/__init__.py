@@ -2,8 +2,9 @@
 
 One fixed set of queries loads an action plan's projects with everything a round needs
 (`load_round`); the rest is plain Python over those rows, so the number of queries does not
-grow with the number of projects. Pages, the PDF, Excel and the dashboard import from here and
-never add or divide money themselves.
+grow with the number of projects. The dashboard's figures (`summary`) sum the money in the database
+and go through the same rules. Pages, the PDF, Excel and the dashboard import from here and never
+add or divide money themselves.
 
 Rules (booklet.md, domain.md):
 - A round of 3/6/9/12 months covers the fiscal year's quarters 1..q (`thai_calendar`).

@@ -27,7 +27,9 @@ from reports.figures.types import (
     ProjectFigures,
     ReportBlock,
     Round,
+    disbursed_by_quarter,
     said,
+    through,
 )
 
 
@@ -39,17 +41,13 @@ def _alignment_of(project):
 
 
 def project_figures(project, rnd: Round, sources=(), *, detail=True):
-    """A project's figures; detail=False (the dashboard) leaves out the report blocks."""
+    """A project's figures; detail=False (the booklet preview's summaries) leaves out the report blocks."""
     money = getattr(project, "round_money", None)  # plain rows (load_round(detail=False)), else the relations
     allocations = defaultdict(lambda: ZERO)
     for allocation in money.allocations if money else project.allocations.all():
         allocations[allocation.source_id] += allocation.amount
     planned = {line.quarter: line.amount for line in (money.spending_plan if money else project.spending_plan.all())}
-    disbursed = defaultdict(lambda: ZERO)
-    for d in money.disbursements if money else project.disbursements.all():
-        # Disbursements after the as-of cut-off are not yet known to the booklet.
-        if thai_calendar.fiscal_year_of(d.date) == rnd.be_year and d.date <= rnd.as_of_date:
-            disbursed[thai_calendar.quarter_of(d.date)] += d.amount
+    disbursed = disbursed_by_quarter(money.disbursements if money else project.disbursements.all(), rnd)
     reports = money.reports if money else sorted(getattr(project, "round_reports", []), key=lambda r: r.quarter)
     spent = {r.quarter: r.spent_amount for r in reports}
     in_round = status_in_round(reports, rnd.quarter)
@@ -57,7 +55,7 @@ def project_figures(project, rnd: Round, sources=(), *, detail=True):
         project=project,
         allocations=dict(allocations),
         planned=planned,
-        disbursed=dict(disbursed),
+        disbursed=disbursed,
         spent=spent,
         reports=reports,
         status=in_round.status,
@@ -97,30 +95,40 @@ def project_figures(project, rnd: Round, sources=(), *, detail=True):
 
 def money_summary(rows, rnd: Round, targets):
     q = rnd.quarter
-    allocated = sum((r.allocated for r in rows), ZERO)
-    points = []
-    for quarter in range(1, 5):
-        points.append(
-            QuarterPoint(
-                quarter=quarter,
-                planned=sum((r.planned_through(quarter) for r in rows), ZERO),
-                disbursed=sum((r.disbursed_through(quarter) for r in rows), ZERO) if quarter <= q else None,
-                target_percent=targets.get(quarter),
-                allocated=allocated,
-            )
+    return money_totals(
+        sum((r.allocated for r in rows), ZERO),
+        {quarter: sum((r.planned.get(quarter, ZERO) for r in rows), ZERO) for quarter in range(1, 5)},
+        {quarter: sum((r.disbursed.get(quarter, ZERO) for r in rows), ZERO) for quarter in range(1, q + 1)},
+        rnd,
+        targets,
+        over_plan=(
+            sum((max(r.disbursed.get(q, ZERO) - r.planned.get(q, ZERO), ZERO) for r in rows), ZERO),
+            sum((max(r.disbursed_through(q) - r.planned_through(q), ZERO) for r in rows), ZERO),
+        ),
+    )
+
+
+def money_totals(allocated, planned, disbursed, rnd: Round, targets, over_plan=(None, None)):
+    """The money summary from the plan's sums: `planned` {quarter: amount} of the year, `disbursed`
+    {quarter: amount} of the round's quarters. over_plan (the quarter's, the cumulative): the sums of
+    each project's excess over its own plan, which sums over the projects cannot give; None when not
+    worked out (the dashboard, which does not show them)."""
+    q = rnd.quarter
+    points = [
+        QuarterPoint(
+            quarter=quarter,
+            planned=through(planned, quarter),
+            disbursed=through(disbursed, quarter) if quarter <= q else None,
+            target_percent=targets.get(quarter),
+            allocated=allocated,
         )
+        for quarter in range(1, 5)
+    ]
     return MoneySummary(
         allocated=allocated,
-        quarter=MoneyLine(
-            planned=sum((r.planned.get(q, ZERO) for r in rows), ZERO),
-            disbursed=sum((r.disbursed.get(q, ZERO) for r in rows), ZERO),
-            over_plan=sum((max(r.disbursed.get(q, ZERO) - r.planned.get(q, ZERO), ZERO) for r in rows), ZERO),
-        ),
-        cumulative=MoneyLine(
-            planned=points[q - 1].planned,
-            disbursed=points[q - 1].disbursed,
-            over_plan=sum((max(r.disbursed_through(q) - r.planned_through(q), ZERO) for r in rows), ZERO),
-        ),
+        quarter=MoneyLine(planned=planned.get(q, ZERO), disbursed=disbursed.get(q, ZERO), over_plan=over_plan[0]),
+        cumulative=MoneyLine(planned=points[q - 1].planned, disbursed=points[q - 1].disbursed,
+                             over_plan=over_plan[1]),
         annual_planned=points[-1].planned,
         target_percent=targets.get(q),
         points=points[:q],
@@ -146,7 +154,7 @@ def _sections(rows, groups, strategies, grouping):
 
 
 def booklet_figures(action_plan, rnd: Round, *, grouping="status", detail=True):
-    """All figures of one round of one action plan. detail=False (the dashboard): the same totals,
+    """All figures of one round of one action plan. detail=False (the booklet preview's summaries): the same totals,
     status counts, money and group tables, without the projects' report blocks and the digest."""
     if grouping not in GROUPINGS:
         raise ValueError(f"grouping must be one of {GROUPINGS}, got {grouping!r}")
@@ -156,18 +164,18 @@ def booklet_figures(action_plan, rnd: Round, *, grouping="status", detail=True):
     )
 
 
+def register_order(groups):
+    """The register's order as a sort key of a project (or a row with group_id, display_order and code): by
+    group as the office lists its groups, then the plan's own order."""
+    group_order = {g.pk: i for i, g in enumerate(groups)}
+    return lambda project: (group_order.get(project.group_id, len(groups)), project.display_order, project.code)
+
+
 def figures_from_rows(action_plan, rnd, projects, groups, strategies, sources, targets, *, grouping="status",
                       detail=True):
     all_rows = [project_figures(p, rnd, sources, detail=detail) for p in projects]
-    group_order = {g.pk: i for i, g in enumerate(groups)}
-    # Register order: by group as the office lists its groups, then the plan's own order.
-    all_rows.sort(
-        key=lambda r: (
-            group_order.get(r.project.group_id, len(groups)),
-            r.project.display_order,
-            r.project.code,
-        )
-    )
+    in_order = register_order(groups)
+    all_rows.sort(key=lambda r: in_order(r.project))
     rows = [r for r in all_rows if not r.cancelled]
     cancelled = [r for r in all_rows if r.cancelled]
     for number, row in enumerate(rows + cancelled, start=1):

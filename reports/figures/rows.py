@@ -50,8 +50,8 @@ def _share(projects, name, loaded):
 def load_round(action_plan, rnd: Round, *, detail=True, project_ids=None):
     """Everything the round's figures need, in a fixed number of queries.
 
-    detail=False (the dashboard): only what the summaries need (status, money, groups, overdue
-    reports), as plain rows in one query per table: no activities, indicators, alignment or report
+    detail=False (the booklet preview's summaries): only what the summaries need (status, money, groups,
+    the register's remarks), as plain rows in one query per table: no activities, indicators, alignment or report
     texts, and none of the per-project querysets a prefetch builds (most of a 1,000-project
     office's time went there). project_ids: only those projects (the preview's one project section).
     """

@@ -49,7 +49,7 @@ class MoneyLine:
 
     planned: Decimal
     disbursed: Decimal
-    over_plan: Decimal = ZERO
+    over_plan: Decimal | None = ZERO  # None: not worked out (figures.compute.money_totals)
 
     @property
     def not_disbursed(self):
@@ -122,8 +122,29 @@ class MoneySummary:
         return self.disbursed_of_allocated - self.target_percent
 
 
+class GroupMoney:
+    """What a group's line (or the totals line: group None) says from its `allocated` and `disbursed`: the
+    booklet's GroupRow and the dashboard's GroupSummary (reports.figures.summary)."""
+
+    @property
+    def label(self):
+        return self.group.short_name if self.group else "รวม"
+
+    @property
+    def disbursed_percent(self):
+        return pct(self.disbursed, self.allocated)
+
+    @property
+    def remaining(self):
+        return self.allocated - self.disbursed
+
+    @property
+    def remaining_percent(self):
+        return pct(self.remaining, self.allocated)
+
+
 @dataclass
-class GroupRow:
+class GroupRow(GroupMoney):
     """One responsible group's line in every by-group table (also used for the totals row). Its rows are
     fixed when it is made, so each sum is computed once (a page reads them many times)."""
 
@@ -132,10 +153,6 @@ class GroupRow:
     quarter: int
     sources: list
     strategies: list
-
-    @property
-    def label(self):
-        return self.group.short_name if self.group else "รวม"
 
     @property
     def count(self):
@@ -177,18 +194,6 @@ class GroupRow:
     @cached_property
     def disbursed(self):
         return sum((r.disbursed_through(self.quarter) for r in self.rows), ZERO)
-
-    @property
-    def disbursed_percent(self):
-        return pct(self.disbursed, self.allocated)
-
-    @property
-    def remaining(self):
-        return self.allocated - self.disbursed
-
-    @property
-    def remaining_percent(self):
-        return pct(self.remaining, self.allocated)
 
     # Table 4: owner-reported spending against finance-recorded disbursement
     @cached_property

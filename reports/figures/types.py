@@ -35,6 +35,22 @@ def pct(part, whole):
     return percent_of(part, whole)
 
 
+def through(per_quarter, quarter):
+    """The sum of `per_quarter` ({quarter: amount}) over quarters 1..`quarter`: cumulative money."""
+    return sum((per_quarter.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+
+
+def disbursed_by_quarter(disbursements, rnd):
+    """{quarter: amount} of `disbursements` (rows with .date and .amount) that the round knows: dated in its
+    fiscal year and on or before its as-of date (later ones are not yet known to the booklet)."""
+    disbursed = {}
+    for d in disbursements:
+        if thai_calendar.fiscal_year_of(d.date) == rnd.be_year and d.date <= rnd.as_of_date:
+            quarter = thai_calendar.quarter_of(d.date)
+            disbursed[quarter] = disbursed.get(quarter, ZERO) + d.amount
+    return disbursed
+
+
 NOTHING_SAID = {"", "-", "–", "ไม่มี", "ไม่มี -"}
 
 
@@ -208,10 +224,10 @@ class ProjectFigures:
         return self._once("spent", quarter, self._spent_through)
 
     def _planned_through(self, quarter):
-        return sum((self.planned.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+        return through(self.planned, quarter)
 
     def _disbursed_through(self, quarter):
-        return sum((self.disbursed.get(q, ZERO) for q in range(1, quarter + 1)), ZERO)
+        return through(self.disbursed, quarter)
 
     def _spent_through(self, quarter):
         """Owner-reported spending through `quarter`; None (unknown, printed ไม่รายงาน) when the owner

@@ -63,7 +63,8 @@ def test_it_reads_a_fixed_number_of_queries_whatever_the_number_of_projects(smal
 
 
 def test_its_summary_figures_are_the_booklets_figures(small):
-    """The dashboard loads only what its summaries need; every figure it shows is the booklet's."""
+    """The summary figures (detail=False, the booklet preview's; the dashboard's own are compared in
+    test_dashboard_summary.py) load only what the summaries need; every figure is the booklet's."""
     from reports.figures import Round, booklet_figures
 
     rnd = Round(small.plan.fiscal_year.be_year, 6)

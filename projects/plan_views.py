@@ -11,7 +11,7 @@ from plans.access import member_or_404, picked_plan, plan_or_404, require_planne
 from plans.forms import ActionPlanCopyForm
 from plans.interface_digits import digits_for_user, phrase
 from plans.models import Role
-from plans.selectors import current_action_plan
+from plans.selectors import current_action_plan, reporting_windows_of
 from plans.views import add_errors
 from projects import year_copy
 from projects.filters import page_of, read_filters
@@ -26,11 +26,13 @@ def my_projects(request):
     member_or_404(request.user)
     plan = picked_plan(request).plan
     today = timezone.localdate()
-    projects = select_my_projects(request.user, plan, today=today)
+    # The windows are read once for the page and the navigation's inbox (reports/inbox.py).
+    windows = reporting_windows_of(plan) if plan is not None else []
+    projects = select_my_projects(request.user, plan, today=today, windows=windows)
     if plan is not None:
         # The year-end report (#17): shown once the last quarter has been opened, or once there is one.
-        year_end = year_end_states(plan)
-        last_quarter_opened = plan.reporting_windows.filter(quarter=4).exists()
+        year_end = year_end_states(plan, [project.pk for project in projects]) if projects else {}
+        last_quarter_opened = any(window.quarter == 4 for window in windows)
         for project in projects:
             project.year_end_report = year_end.get(project.pk)
             project.year_end_due = not project.cancelled and (last_quarter_opened or project.pk in year_end)

@@ -173,12 +173,14 @@ class DueItem:
         return self.report.state if self.report else "none"
 
 
-def my_projects(user, action_plan, *, today):
+def my_projects(user, action_plan, *, today, windows=None):
     """The user's own projects in `action_plan`, each with what is due: the open reporting windows, and
-    closed ones whose report the project missed (an owner sees a missed report as missed)."""
+    closed ones whose report the project missed (an owner sees a missed report as missed). `windows`:
+    the plan's reporting windows in quarter order, when the page has read them already."""
     if action_plan is None:
         return []
-    windows = list(action_plan.reporting_windows.order_by("quarter"))
+    if windows is None:
+        windows = list(action_plan.reporting_windows.order_by("quarter"))
     projects = list(
         projects_visible_to(user, action_plan)
         .filter(owners=user)

@@ -15,6 +15,7 @@ from plans.selectors import current_action_plan, reporting_windows_of
 from plans.views import add_errors
 from projects import year_copy
 from projects.filters import page_of, read_filters
+from projects.reporting.inbox import share_owned
 from projects.selectors import BOARD_STATES, BoardGroup, reporting_board
 from projects.selectors import my_projects as select_my_projects
 from projects.year_end.selectors import year_end_states
@@ -30,6 +31,7 @@ def my_projects(request):
     windows = reporting_windows_of(plan) if plan is not None else []
     projects = select_my_projects(request.user, plan, today=today, windows=windows)
     if plan is not None:
+        share_owned(request, plan, projects)  # the navigation's inbox counts from them
         # The year-end report (#17): shown once the last quarter has been opened, or once there is one.
         year_end = year_end_states(plan, [project.pk for project in projects]) if projects else {}
         last_quarter_opened = any(window.quarter == 4 for window in windows)

@@ -28,6 +28,7 @@ from projects.reporting.inbox import (
     Section,
     finance_items,
     overdue_projects,
+    owned_of,
     owner_items,
     planner_items,
 )
@@ -100,7 +101,8 @@ def director_items(rows: PlanRows, office, today):
 def inbox_for(user, today=None, *, request=None) -> Inbox:
     """The member's inbox for the plan whose reporting is running; empty for anyone else. With `request`,
     the office's plans (and with them the plan's windows) are the ones the page's year picker read
-    (plans.year_picker.plans_of), not read again."""
+    (plans.year_picker.plans_of), not read again, and so are the user's projects an owner's home read
+    (projects.reporting.inbox.share_owned)."""
     membership = membership_of(user)
     if membership is None:
         return Inbox()
@@ -113,7 +115,7 @@ def inbox_for(user, today=None, *, request=None) -> Inbox:
     if membership.has_role(Role.PLANNER):
         sections.append(Section("planner", _("งานของนักวิเคราะห์นโยบายและแผน"),
                                 planner_items(rows) + ready_to_publish(rows)))
-    owned = owner_items(rows, user)
+    owned = owner_items(rows, user, owned_of(request, plan) if request is not None else None)
     if owned:
         sections.append(Section("owner", _("รายงานโครงการของฉัน"), owned))
     if membership.has_role(Role.FINANCE):

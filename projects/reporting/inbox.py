@@ -143,19 +143,36 @@ def planner_items(rows: PlanRows):
     return items
 
 
-def owner_items(rows: PlanRows, user):
+def share_owned(request, plan, projects):
+    """An owner's home has read the user's projects of `plan` with every report (projects.selectors.
+    my_projects): the navigation's inbox takes its owner items from them instead of reading them again."""
+    request._tidtam_owned = (plan.pk, projects)
+
+
+def owned_of(request, plan):
+    """The projects `share_owned` kept for `plan` on this request, or None."""
+    shared = getattr(request, "_tidtam_owned", None)
+    return shared[1] if shared is not None and shared[0] == plan.pk else None
+
+
+def owner_items(rows: PlanRows, user, owned=None):
     """The user's own projects' reports due now (open windows), returned (with the reviewer's comment),
-    or missed (closed windows too)."""
+    or missed (closed windows too). `owned`: the user's projects of the plan with their reports
+    prefetched, when the page has read them (`share_owned`)."""
     if not rows.windows:
         return []
-    projects = sorted(Project.objects.filter(action_plan=rows.plan, owners=user, cancelled=False).values_list(
-        "id", "code", "title", "cancelled", named=True), key=lambda p: p.code)
-    if not projects:
-        return []
     reports = defaultdict(list)
-    for report in QuarterlyReport.objects.filter(project_id__in=[p.id for p in projects]).values_list(
-            "project_id", "quarter", "state", "status", "review_comment", named=True):
-        reports[report.project_id].append(report)
+    if owned is not None:
+        projects = sorted((p for p in owned if not p.cancelled), key=lambda p: p.code)
+        for project in projects:
+            reports[project.id] = list(project.reports.all())
+    else:
+        projects = sorted(Project.objects.filter(action_plan=rows.plan, owners=user, cancelled=False).values_list(
+            "id", "code", "title", "cancelled", named=True), key=lambda p: p.code)
+        if projects:
+            for report in QuarterlyReport.objects.filter(project_id__in=[p.id for p in projects]).values_list(
+                    "project_id", "quarter", "state", "status", "review_comment", named=True):
+                reports[report.project_id].append(report)
     items = []
     for window in rows.windows:
         for project in projects:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
+from plans.fast_widgets import WidgetsInPython
 from plans.form_bounds import VersionField
 from plans.form_fields import MoneyField
 from plans.thai_formats import parse_money
@@ -58,7 +59,12 @@ class ReportForm(forms.Form):
             self.fields[name].widget.attrs["data-no-effect"] = NO_EFFECT_SENTENCE
 
 
+# The activity and indicator forms repeat on the report form: their widgets are written in Python.
+WIDGETS_IN_PYTHON = WidgetsInPython()
+
+
 class ActivityProgressForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
     status = forms.ChoiceField(label=_("สถานะ"), choices=CHOOSE + list(ProgressStatus.choices),
                                required=False)
     text = forms.CharField(label=_("สิ่งที่ทำในไตรมาสนี้"), widget=_textarea(), required=False)
@@ -84,6 +90,7 @@ ACHIEVED_CHOICES = [("", _("ยังไม่ทราบ")), ("yes", _("บร
 
 
 class IndicatorResultForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
     value = IndicatorValueField(label=_("ผล (ตัวเลข)"), required=False)
     text = forms.CharField(label=_("ผล (ข้อความ)"), widget=_textarea(2), required=False)
     achieved = forms.TypedChoiceField(

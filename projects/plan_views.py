@@ -78,7 +78,7 @@ def board(request):
         return redirect("plans:setup")
     plan = plan_or_404(request)
     filters = read_filters(request, plan, states=BOARD_FILTER_STATES)
-    windows = list(plan.reporting_windows.order_by("quarter"))
+    windows = reporting_windows_of(plan)  # read with the plan by the year picker
     quarter = filters.quarter
     if quarter is None and request.picked.months:
         quarter = request.picked.months // 3

@@ -16,9 +16,8 @@ from plans.views import add_errors
 from projects import year_copy
 from projects.filters import page_of, read_filters
 from projects.reporting.inbox import share_owned
-from projects.selectors import BOARD_STATES, BoardGroup, reporting_board
+from projects.selectors import BOARD_STATES, BoardGroup, reporting_board, year_end_of
 from projects.selectors import my_projects as select_my_projects
-from projects.year_end.selectors import year_end_states
 
 
 @login_required
@@ -29,15 +28,16 @@ def my_projects(request):
     today = timezone.localdate()
     # The windows are read once for the page and the navigation's inbox (reports/inbox.py).
     windows = reporting_windows_of(plan) if plan is not None else []
-    projects = select_my_projects(request.user, plan, today=today, windows=windows)
+    projects = select_my_projects(request.user, plan, today=today, windows=windows, with_year_end=True)
     if plan is not None:
         share_owned(request, plan, projects)  # the navigation's inbox counts from them
-        # The year-end report (#17): shown once the last quarter has been opened, or once there is one.
-        year_end = year_end_states(plan, [project.pk for project in projects]) if projects else {}
+        # The year-end report (#17): shown once the last quarter has been opened, or once there is one
+        # (read with the projects: my_projects(with_year_end=True)).
         last_quarter_opened = any(window.quarter == 4 for window in windows)
         for project in projects:
-            project.year_end_report = year_end.get(project.pk)
-            project.year_end_due = not project.cancelled and (last_quarter_opened or project.pk in year_end)
+            project.year_end_report = year_end_of(project)
+            project.year_end_due = not project.cancelled and (
+                last_quarter_opened or project.year_end_report is not None)
     return render(
         request,
         "plans/my_projects.html",

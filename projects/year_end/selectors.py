@@ -128,12 +128,9 @@ def waiting_year_end(action_plan):
             .order_by("project__display_order", "project__code", "project_id"))
 
 
-def year_end_states(action_plan, project_ids=None):
-    """{project id: YearEndReport} of the plan (for lists), or of the given projects only (the owner's home)."""
-    reports = YearEndReport.objects.filter(project__action_plan=action_plan)
-    if project_ids is not None:
-        reports = reports.filter(project_id__in=project_ids)
-    return {r.project_id: r for r in reports}
+def year_end_states(action_plan):
+    """{project id: YearEndReport} of the plan (for lists and the owner's home)."""
+    return {r.project_id: r for r in YearEndReport.objects.filter(project__action_plan=action_plan)}
 
 
 def plan_board(action_plan):

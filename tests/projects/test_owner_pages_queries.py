@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import ReportingWindow
-from projects.models import Project
+from projects.models import Project, YearEndReport
 from tests import factories
 
-# session, user, membership, the office's plans, their windows, the owner's projects and their reports,
-# their year-end reports, the user's and the groups' permissions (the navigation's "สร้างหน่วยงาน").
-HOME_QUERIES = 10
+# session, user, membership, the office's plans, their windows, the owner's projects with their year-end
+# reports and their quarterly reports, the user's and the groups' permissions (the navigation's
+# "สร้างหน่วยงาน").
+HOME_QUERIES = 9
 # session, user, membership; the project, its activities, indicators, allocations with their sources,
 # spending plan, disbursements, reports and owners; the report, the window, the previous report with its
 # activity and indicator rows; the office's plans, their windows, the inbox's owned projects and their
@@ -64,6 +65,19 @@ def test_the_owner_home_reads_in_a_fixed_number_of_queries(client, owner):
     many, page = read(client, url)
     assert all(project.title in page for project in Project.objects.filter(owners=owner.owner_a))
     assert len(few) == len(many) == HOME_QUERIES, "\n".join(many)
+
+
+def test_the_owner_home_shows_a_year_end_report_read_with_its_project(client, owner):
+    """No Q4 window yet: the year-end row is shown only for the project that has a year-end report."""
+    client.force_login(owner.owner_a)
+    url = reverse("plans:my_projects")
+    more_projects(owner, 2)
+    before, page = read(client, url)
+    assert "year-end-due" not in page
+    YearEndReport.objects.create(project=owner.project_a, state="submitted")
+    after, page = read(client, url)
+    assert page.count("year-end-due") == 1 and "เปิดรายงานสิ้นสุดโครงการ" in page
+    assert len(before) == len(after) == HOME_QUERIES
 
 
 def test_the_owner_home_reads_the_plans_and_their_windows_once(client, owner):

@@ -131,7 +131,9 @@ def workers_cpu_seconds(master_pid):
     gunicorn replaces a worker after --max-requests (config/gunicorn.conf.py, as in production): the
     running workers' counters then start again from zero, and the replaced worker's time is counted in
     the master's cutime/cstime (the time of children it has waited for). Counting only the running
-    workers, as this once did, printed a negative CPU per request for the board."""
+    workers, as this once did, printed a negative CPU per request for the board. A replacement's start-up
+    (loading the application) is counted too, in the page during which it happened (the "replaced"
+    column); TIDTAM_MAX_REQUESTS=0 in the environment turns replacing off."""
     clock = os.sysconf("SC_CLK_TCK")
     fields = _stat(master_pid)
     total = int(fields[13]) + int(fields[14]) if fields else 0  # cutime, cstime: workers already reaped

@@ -32,8 +32,15 @@ def _textarea(rows=3):
     return forms.Textarea(attrs={"rows": rows})
 
 
+# The report form's widgets (one form of the report's own fields, and an activity and an indicator
+# form per row) are written in Python (plans/fast_widgets.py).
+WIDGETS_IN_PYTHON = WidgetsInPython()
+
+
 class ReportForm(forms.Form):
     """The report's own fields, labelled by the model; completeness is the service's rule (at submit)."""
+
+    default_renderer = WIDGETS_IN_PYTHON
 
     version = VersionField()
     # The values as first shown (JSON): after a conflict, fields this user left alone take the
@@ -57,10 +64,6 @@ class ReportForm(forms.Form):
             self.fields[name].help_text = text
         for name in CONTRIBUTION_FIELDS:
             self.fields[name].widget.attrs["data-no-effect"] = NO_EFFECT_SENTENCE
-
-
-# The activity and indicator forms repeat on the report form: their widgets are written in Python.
-WIDGETS_IN_PYTHON = WidgetsInPython()
 
 
 class ActivityProgressForm(forms.Form):

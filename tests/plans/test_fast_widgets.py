@@ -1,5 +1,5 @@
 """plans/fast_widgets.py writes the plain widgets exactly as Django's templates do, character for character:
-the report form's activity and indicator fields, blank, filled, chosen, invalid, and with text that must be
+the report form's own, activity and indicator fields, blank, filled, chosen, invalid, and with text that must be
 escaped; anything else is left to Django's templates."""
 
 from decimal import Decimal
@@ -9,7 +9,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 
 from plans.fast_widgets import WidgetsInPython
-from projects.reporting.forms import ActivityProgressForm, IndicatorResultForm
+from projects.reporting.forms import ActivityProgressForm, IndicatorResultForm, ReportForm
 
 TRICKY = 'ทำแล้ว <script>alert("x")</script> & \'quotes\''
 
@@ -52,7 +52,23 @@ def test_the_indicator_widgets_are_djangos_own(kwargs, name):
     assert python == django
 
 
+REPORT_CASES = [
+    {},
+    {"initial": {"status": "delayed", "results": TRICKY, "spent_amount": Decimal("1250.50"), "version": 3}},
+    {"data": {"status": "zz", "results": TRICKY, "spent_amount": "abc", "problems": "", "version": "x",
+              "original": '{"a": "<b>"}'}},
+]
+
+
+@pytest.mark.parametrize("kwargs", REPORT_CASES)
+def test_the_report_fields_widgets_are_djangos_own(kwargs):
+    for name in ReportForm().fields:
+        django, python = both(ReportForm, name, **kwargs)
+        assert python == django, name
+
+
 def test_the_report_forms_use_it():
+    assert isinstance(ReportForm().renderer, WidgetsInPython)
     assert isinstance(ActivityProgressForm().renderer, WidgetsInPython)
     assert isinstance(IndicatorResultForm().renderer, WidgetsInPython)
 

@@ -7,8 +7,9 @@ file under /tmp, gives one owner five of its projects (each with 8 activities an
 an open Q3 window, then starts the production server (gunicorn, 2 workers, DJANGO_DEBUG=0) on
 loopback, logs in as the owner and drives a fixed-duration load with `--concurrency` client threads
 on each page in turn: the owner's home (โครงการของฉัน), the Q3 report form of one project, and the
-reporting board. Prints, per page, requests per second, the p50/p95/p99 response times and the
-workers' CPU time per request (steadier than the times when the machine is busy).
+reporting board. Prints, per page, requests per second, the p50/p95/p99 response times, the
+workers' CPU time per request (steadier than the times when the machine is busy; workers that
+gunicorn's --max-requests replaced during the page are counted too) and how many were replaced.
 
 Targets (issue #12): owner home >= 150 req/s, report form >= 60 req/s, p99 <= 250 ms; every page
 p95 <= 100 ms at 60 projects. The client runs on the same (shared) machine as the server, so the
@@ -124,17 +125,37 @@ def drive(port, cookies, path, seconds, concurrency):
 
 
 def workers_cpu_seconds(master_pid):
-    """CPU time (user + system) used so far by the server's worker processes: per request, steadier
-    than the response times on a shared, busy machine."""
-    total = 0
+    """CPU time (user + system) used so far by the server's worker processes, those running and those
+    that have exited: per request, steadier than the response times on a shared, busy machine.
+
+    gunicorn replaces a worker after --max-requests (config/gunicorn.conf.py, as in production): the
+    running workers' counters then start again from zero, and the replaced worker's time is counted in
+    the master's cutime/cstime (the time of children it has waited for). Counting only the running
+    workers, as this once did, printed a negative CPU per request for the board. A replacement's start-up
+    (loading the application) is counted too, in the page during which it happened (the "replaced"
+    column); TIDTAM_MAX_REQUESTS=0 in the environment turns replacing off."""
+    clock = os.sysconf("SC_CLK_TCK")
+    fields = _stat(master_pid)
+    total = int(fields[13]) + int(fields[14]) if fields else 0  # cutime, cstime: workers already reaped
     for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == master_pid:  # ppid
+        fields = _stat(stat.parent.name)
+        if fields and int(fields[1]) == master_pid:  # ppid; a worker not yet reaped still shows its times
             total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+    return total / clock
+
+
+def workers_of(master_pid):
+    """The pids of the server's workers now."""
+    return {int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat")
+            if (fields := _stat(stat.parent.name)) and int(fields[1]) == master_pid}
+
+
+def _stat(pid):
+    """/proc/<pid>/stat's fields after the command name (fields[0] is the state), or None when gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
 
 
 def percentile(values, p):
@@ -190,18 +211,21 @@ def main():
             ("board", "/plan/board/"),
         ]
         print(f"gunicorn x2, {args.concurrency} clients, {args.seconds:g} s per page, 60 projects (SQLite)")
-        print(f"{'page':<12} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'CPU ms/req':>11}")
+        print(f"{'page':<12} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'CPU ms/req':>11} "
+              f"{'replaced':>8}")
         for name, path in pages:
             status, _, _ = client.request("GET", path)
             if status != 200:
                 raise SystemExit(f"{name} answered {status}")
             drive(args.port, client.cookies, path, 1, args.concurrency)  # warm up both workers
-            cpu_before = workers_cpu_seconds(server.pid)
+            cpu_before, workers_before = workers_cpu_seconds(server.pid), workers_of(server.pid)
             times, errors, spent = drive(args.port, client.cookies, path, args.seconds, args.concurrency)
+            time.sleep(0.2)  # let the master reap a worker that has just been replaced
             cpu = (workers_cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(times) + len(errors))
+            replaced = len(workers_before - workers_of(server.pid))  # workers gunicorn replaced meanwhile
             ms = [t * 1000 for t in times]
             print(f"{name:<12} {len(times) / spent:7.1f} {statistics.median(ms):7.1f} {percentile(ms, 95):7.1f} "
-                  f"{percentile(ms, 99):7.1f} {len(errors):6d} {cpu:11.1f}")
+                  f"{percentile(ms, 99):7.1f} {len(errors):6d} {cpu:11.1f} {replaced:8d}")
     finally:
         server.terminate()
         server.wait(timeout=30)

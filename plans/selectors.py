@@ -29,6 +29,13 @@ def current_action_plan(office, be_year=None):
     return plans.first()
 
 
+def reporting_windows_of(action_plan):
+    """The plan's reporting windows in quarter order: the ones read with the plan when the year picker
+    read it (plans.year_picker, once per request: the page and the navigation's inbox share them)."""
+    read = getattr(action_plan, "windows_read", None)
+    return list(read) if read is not None else list(action_plan.reporting_windows.order_by("quarter"))
+
+
 def next_quarter_to_open(action_plan):
     """The quarter a planner opens next: the first one that has never had a reporting window (Q4 once
     all have)."""

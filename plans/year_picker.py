@@ -5,6 +5,10 @@ window, else the latest plan with reports handed in or a reporting window, else 
 Copying the plan into next year therefore does not move anybody's pages to an empty year.
 A value that cannot be read, or a year the office has no plan for, falls back to the default
 with a Thai message saying so; nothing raises.
+
+Given the request, the office's plans are read once per request (`plans_of`): the page's picker and
+the navigation's inbox (reports/inbox.py) both ask which plan is running. A page that opens or closes
+a window, or copies a plan, redirects after writing, so the next request reads them afresh.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from dataclasses import dataclass, field
 from django import forms
 from django.apps import apps
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from plans.models import ReportingWindow
@@ -26,33 +29,57 @@ HANDED_IN_STATES = ("submitted", "returned", "accepted")
 
 
 def _annotated_plans(office):
-    """The office's plans, newest first, each knowing whether it has an open window, any window, and
-    reports handed in (one query). Reports are looked up by name: plans sits below projects."""
+    """The office's plans, newest first, each knowing whether it has an open window and any window, with
+    its windows in quarter order (`windows_read`, for plans.selectors.reporting_windows_of): two
+    queries. Whether it has reports handed in is read only when no plan has an open window (`_running`)."""
+    plans = list(action_plans_of_office(office).order_by("-fiscal_year__be_year"))
+    by_plan = {plan.pk: plan for plan in plans}
+    for plan in plans:
+        plan.windows_read = []
+    for window in ReportingWindow.objects.filter(action_plan__office=office).order_by("quarter"):
+        plan = by_plan.get(window.action_plan_id)
+        if plan is not None:
+            window.action_plan = plan
+            plan.windows_read.append(window)
+    for plan in plans:
+        plan.has_open_window = any(window.is_open for window in plan.windows_read)
+        plan.has_window = bool(plan.windows_read)
+    return plans
+
+
+def _with_reports(plans):
+    """Sets `has_reports` on each plan: reports handed in (one query). Reports are looked up by name:
+    plans sits below projects."""
     report = apps.get_model("projects", "QuarterlyReport")
-    windows = ReportingWindow.objects.filter(action_plan=OuterRef("pk"))
-    return list(
-        action_plans_of_office(office)
-        .annotate(
-            has_open_window=Exists(windows.filter(closed_at__isnull=True)),
-            has_window=Exists(windows),
-            has_reports=Exists(report.objects.filter(project__action_plan=OuterRef("pk"),
-                                                     state__in=HANDED_IN_STATES)),
-        )
-        .order_by("-fiscal_year__be_year")
-    )
+    handed_in = set(report.objects.filter(project__action_plan__in=[plan.pk for plan in plans],
+                                          state__in=HANDED_IN_STATES)
+                    .values_list("project__action_plan_id", flat=True).distinct())
+    for plan in plans:
+        plan.has_reports = plan.pk in handed_in
 
 
 def _running(plans):
-    for test in (lambda p: p.has_open_window, lambda p: p.has_reports or p.has_window, lambda p: True):
-        chosen = next((p for p in plans if test(p)), None)
-        if chosen is not None:
-            return chosen
-    return None
+    chosen = next((p for p in plans if p.has_open_window), None)
+    if chosen is None and plans:
+        if not all(hasattr(p, "has_reports") for p in plans):
+            _with_reports(plans)
+        chosen = next((p for p in plans if p.has_reports or p.has_window), plans[0])
+    return chosen
 
 
-def running_action_plan(office):
+def plans_of(office, request=None):
+    """The office's annotated plans (newest first); with `request`, read once per request."""
+    if request is None:
+        return _annotated_plans(office)
+    cached = getattr(request, "_tidtam_plans", None)
+    if cached is None or cached[0] != office.pk:
+        cached = request._tidtam_plans = (office.pk, _annotated_plans(office))
+    return cached[1]
+
+
+def running_action_plan(office, request=None):
     """The office's plan whose reporting is running (see the module's docstring), or None."""
-    return _running(_annotated_plans(office))
+    return _running(plans_of(office, request))
 
 
 class YearRoundForm(forms.Form):
@@ -96,7 +123,7 @@ def pick(request, office, *, strict=False):
     form.is_valid()
     cleaned = form.cleaned_data
     problems = [str(message) for errors in form.errors.values() for message in errors]
-    plans = _annotated_plans(office)
+    plans = plans_of(office, request)
     years = [p.fiscal_year.be_year for p in plans]
     plan = None
     asked_year = cleaned.get("year")

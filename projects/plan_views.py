@@ -11,13 +11,13 @@ from plans.access import member_or_404, picked_plan, plan_or_404, require_planne
 from plans.forms import ActionPlanCopyForm
 from plans.interface_digits import digits_for_user, phrase
 from plans.models import Role
-from plans.selectors import current_action_plan
+from plans.selectors import current_action_plan, reporting_windows_of
 from plans.views import add_errors
 from projects import year_copy
 from projects.filters import page_of, read_filters
-from projects.selectors import BOARD_STATES, BoardGroup, reporting_board
+from projects.reporting.inbox import share_owned
+from projects.selectors import BOARD_STATES, BoardGroup, reporting_board, year_end_of
 from projects.selectors import my_projects as select_my_projects
-from projects.year_end.selectors import year_end_states
 
 
 @login_required
@@ -26,14 +26,18 @@ def my_projects(request):
     member_or_404(request.user)
     plan = picked_plan(request).plan
     today = timezone.localdate()
-    projects = select_my_projects(request.user, plan, today=today)
+    # The windows are read once for the page and the navigation's inbox (reports/inbox.py).
+    windows = reporting_windows_of(plan) if plan is not None else []
+    projects = select_my_projects(request.user, plan, today=today, windows=windows, with_year_end=True)
     if plan is not None:
-        # The year-end report (#17): shown once the last quarter has been opened, or once there is one.
-        year_end = year_end_states(plan)
-        last_quarter_opened = plan.reporting_windows.filter(quarter=4).exists()
+        share_owned(request, plan, projects)  # the navigation's inbox counts from them
+        # The year-end report (#17): shown once the last quarter has been opened, or once there is one
+        # (read with the projects: my_projects(with_year_end=True)).
+        last_quarter_opened = any(window.quarter == 4 for window in windows)
         for project in projects:
-            project.year_end_report = year_end.get(project.pk)
-            project.year_end_due = not project.cancelled and (last_quarter_opened or project.pk in year_end)
+            project.year_end_report = year_end_of(project)
+            project.year_end_due = not project.cancelled and (
+                last_quarter_opened or project.year_end_report is not None)
     return render(
         request,
         "plans/my_projects.html",
@@ -74,7 +78,7 @@ def board(request):
         return redirect("plans:setup")
     plan = plan_or_404(request)
     filters = read_filters(request, plan, states=BOARD_FILTER_STATES)
-    windows = list(plan.reporting_windows.order_by("quarter"))
+    windows = reporting_windows_of(plan)  # read with the plan by the year picker
     quarter = filters.quarter
     if quarter is None and request.picked.months:
         quarter = request.picked.months // 3

@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q, Sum
 
 from plans.selectors import membership_of
@@ -173,16 +174,27 @@ class DueItem:
         return self.report.state if self.report else "none"
 
 
-def my_projects(user, action_plan, *, today):
+def year_end_of(project):
+    """The project's year-end report (read with it: select_related("year_end")), or None."""
+    try:
+        return project.year_end
+    except ObjectDoesNotExist:
+        return None
+
+
+def my_projects(user, action_plan, *, today, windows=None, with_year_end=False):
     """The user's own projects in `action_plan`, each with what is due: the open reporting windows, and
-    closed ones whose report the project missed (an owner sees a missed report as missed)."""
+    closed ones whose report the project missed (an owner sees a missed report as missed). `windows`:
+    the plan's reporting windows in quarter order, when the page has read them already; `with_year_end`:
+    each project's year-end report read in the same query (`year_end_of`)."""
     if action_plan is None:
         return []
-    windows = list(action_plan.reporting_windows.order_by("quarter"))
+    if windows is None:
+        windows = list(action_plan.reporting_windows.order_by("quarter"))
     projects = list(
         projects_visible_to(user, action_plan)
         .filter(owners=user)
-        .select_related("group", "strategy")
+        .select_related("group", "strategy", *(["year_end"] if with_year_end else []))
         .prefetch_related(Prefetch("reports", queryset=QuarterlyReport.objects.order_by("quarter")))
         .order_by("display_order", "code")
     )

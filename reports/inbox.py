@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from plans.interface_digits import digits_of
 from plans.models import Role
-from plans.selectors import membership_of
+from plans.selectors import membership_of, reporting_windows_of
 from plans.thai_calendar import round_months_of_quarter
 from plans.year_picker import running_action_plan
 from projects.reporting.inbox import (
@@ -28,6 +28,7 @@ from projects.reporting.inbox import (
     Section,
     finance_items,
     overdue_projects,
+    owned_of,
     owner_items,
     planner_items,
 )
@@ -97,20 +98,24 @@ def director_items(rows: PlanRows, office, today):
     return items
 
 
-def inbox_for(user, today=None) -> Inbox:
-    """The member's inbox for the plan whose reporting is running; empty for anyone else."""
+def inbox_for(user, today=None, *, request=None) -> Inbox:
+    """The member's inbox for the plan whose reporting is running; empty for anyone else. With `request`,
+    the office's plans (and with them the plan's windows) are the ones the page's year picker read
+    (plans.year_picker.plans_of), not read again, and so are the user's projects an owner's home read
+    (projects.reporting.inbox.share_owned)."""
     membership = membership_of(user)
     if membership is None:
         return Inbox()
-    plan = running_action_plan(membership.office)
+    plan = running_action_plan(membership.office, request)
     if plan is None:
         return Inbox()
-    rows = PlanRows(plan, today or timezone.localdate(), digits_of(membership.office))
+    rows = PlanRows(plan, today or timezone.localdate(), digits_of(membership.office),
+                    windows=reporting_windows_of(plan))
     sections = []
     if membership.has_role(Role.PLANNER):
         sections.append(Section("planner", _("งานของนักวิเคราะห์นโยบายและแผน"),
                                 planner_items(rows) + ready_to_publish(rows)))
-    owned = owner_items(rows, user)
+    owned = owner_items(rows, user, owned_of(request, plan) if request is not None else None)
     if owned:
         sections.append(Section("owner", _("รายงานโครงการของฉัน"), owned))
     if membership.has_role(Role.FINANCE):
@@ -130,5 +135,5 @@ def inbox(request):
 
 def _cached(request):
     if not hasattr(request, "_tidtam_inbox"):
-        request._tidtam_inbox = inbox_for(request.user)
+        request._tidtam_inbox = inbox_for(request.user, request=request)
     return request._tidtam_inbox

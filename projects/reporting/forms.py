@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
+from plans.fast_widgets import WidgetsInPython
 from plans.form_bounds import VersionField
 from plans.form_fields import MoneyField
 from plans.thai_formats import parse_money
@@ -31,8 +32,15 @@ def _textarea(rows=3):
     return forms.Textarea(attrs={"rows": rows})
 
 
+# The report form's widgets (one form of the report's own fields, and an activity and an indicator
+# form per row) are written in Python (plans/fast_widgets.py).
+WIDGETS_IN_PYTHON = WidgetsInPython()
+
+
 class ReportForm(forms.Form):
     """The report's own fields, labelled by the model; completeness is the service's rule (at submit)."""
+
+    default_renderer = WIDGETS_IN_PYTHON
 
     version = VersionField()
     # The values as first shown (JSON): after a conflict, fields this user left alone take the
@@ -59,6 +67,7 @@ class ReportForm(forms.Form):
 
 
 class ActivityProgressForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
     status = forms.ChoiceField(label=_("สถานะ"), choices=CHOOSE + list(ProgressStatus.choices),
                                required=False)
     text = forms.CharField(label=_("สิ่งที่ทำในไตรมาสนี้"), widget=_textarea(), required=False)
@@ -84,6 +93,7 @@ ACHIEVED_CHOICES = [("", _("ยังไม่ทราบ")), ("yes", _("บร
 
 
 class IndicatorResultForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
     value = IndicatorValueField(label=_("ผล (ตัวเลข)"), required=False)
     text = forms.CharField(label=_("ผล (ข้อความ)"), widget=_textarea(2), required=False)
     achieved = forms.TypedChoiceField(

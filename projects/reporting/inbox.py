@@ -51,11 +51,11 @@ class Section:
 class PlanRows:
     """The running plan's rows the inbox reads, each loaded once, on first use."""
 
-    def __init__(self, plan, today, digits="thai"):
+    def __init__(self, plan, today, digits="thai", windows=None):
         self.plan = plan
         self.today = today
         self.digits = digits  # the office's interface digits (plans/interface_digits.py)
-        self.windows = list(plan.reporting_windows.order_by("quarter"))
+        self.windows = list(plan.reporting_windows.order_by("quarter")) if windows is None else windows
         self._reports = None
         self._projects = None
         self._owners = None
@@ -93,13 +93,6 @@ class PlanRows:
                            .order_by(*REVIEW_ORDER).values_list("project_id", "quarter", named=True)):
                 self._waiting[report.quarter].append(report.project_id)
         return self._waiting
-
-    def owned_by(self, user):
-        """Ids of the plan's projects `user` owns (from the owner links when already loaded)."""
-        if self._owners is not None:
-            return [pid for pid, users in self._owners.items() if user.pk in users]
-        return list(Project.owners.through.objects.filter(project__action_plan=self.plan, user=user)
-                    .values_list("project_id", flat=True))
 
     def missed(self, window, project_ids=None):
         """Ids of the projects whose report for `window` is missed today (projects.round_status)."""
@@ -150,18 +143,36 @@ def planner_items(rows: PlanRows):
     return items
 
 
-def owner_items(rows: PlanRows, user):
+def share_owned(request, plan, projects):
+    """An owner's home has read the user's projects of `plan` with every report (projects.selectors.
+    my_projects): the navigation's inbox takes its owner items from them instead of reading them again."""
+    request._tidtam_owned = (plan.pk, projects)
+
+
+def owned_of(request, plan):
+    """The projects `share_owned` kept for `plan` on this request, or None."""
+    shared = getattr(request, "_tidtam_owned", None)
+    return shared[1] if shared is not None and shared[0] == plan.pk else None
+
+
+def owner_items(rows: PlanRows, user, owned=None):
     """The user's own projects' reports due now (open windows), returned (with the reviewer's comment),
-    or missed (closed windows too)."""
-    owned = rows.owned_by(user)
-    if not owned:
+    or missed (closed windows too). `owned`: the user's projects of the plan with their reports
+    prefetched, when the page has read them (`share_owned`)."""
+    if not rows.windows:
         return []
-    projects = sorted(Project.objects.filter(pk__in=owned, cancelled=False).values_list(
-        "id", "code", "title", "cancelled", named=True), key=lambda p: p.code)
     reports = defaultdict(list)
-    for report in QuarterlyReport.objects.filter(project_id__in=owned).values_list(
-            "project_id", "quarter", "state", "status", "review_comment", named=True):
-        reports[report.project_id].append(report)
+    if owned is not None:
+        projects = sorted((p for p in owned if not p.cancelled), key=lambda p: p.code)
+        for project in projects:
+            reports[project.id] = list(project.reports.all())
+    else:
+        projects = sorted(Project.objects.filter(action_plan=rows.plan, owners=user, cancelled=False).values_list(
+            "id", "code", "title", "cancelled", named=True), key=lambda p: p.code)
+        if projects:
+            for report in QuarterlyReport.objects.filter(project_id__in=[p.id for p in projects]).values_list(
+                    "project_id", "quarter", "state", "status", "review_comment", named=True):
+                reports[report.project_id].append(report)
     items = []
     for window in rows.windows:
         for project in projects:

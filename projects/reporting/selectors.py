@@ -27,7 +27,9 @@ from projects.models import (
 from projects.round_status import needs_report
 
 REPORT_PAGE_PREFETCH = [
-    "activities", "indicators", "allocations__source", "spending_plan", "disbursements",
+    # Each allocation with its source in one query (the allocations' order already joins the sources).
+    "activities", "indicators", Prefetch("allocations", queryset=Allocation.objects.select_related("source")),
+    "spending_plan", "disbursements",
     Prefetch("reports", queryset=QuarterlyReport.objects.order_by("quarter")),
 ]
 

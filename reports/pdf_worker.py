@@ -183,6 +183,20 @@ def render_piece(html, base_url, stylesheets, extra_css, evidence_folder=None):
     return result
 
 
+def document_pdf(html, **layout_args):
+    """The PDF bytes of a whole document laid out in this process (a booklet too short to share, the
+    annual report, the development plan), its layout's memory given back before it returns, as a
+    worker gives back a run's: its box tree, promoted to the oldest generation while it was laid out,
+    would otherwise wait for a full collection in whatever job came next (0.9 s of a re-publish
+    after a 182-page layout, benchmarks/booklet.py)."""
+    document = layout(html, **layout_args)
+    pdf = write_pdf(document)
+    del document
+    if len(html) >= RELEASE_FROM_CHARS:
+        release_memory()
+    return pdf
+
+
 # A full collection costs a worker tens of milliseconds: worth it after a run of parts, not after one project's
 # section or a page-number stamp document (re-publishing lays out only those), whose garbage is small.
 RELEASE_FROM_CHARS = 20_000

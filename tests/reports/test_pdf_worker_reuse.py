@@ -116,3 +116,21 @@ def test_a_worker_process_freezes_what_it_loaded_at_start():
     out = subprocess.run([sys.executable, "-c", script], cwd=settings.BASE_DIR, capture_output=True, text=True,
                          timeout=120, check=True).stdout.split("\n")[-2]
     assert out == "0 True"
+
+
+def test_a_document_laid_out_in_this_process_leaves_no_box_for_a_later_job():
+    from weasyprint.formatting_structure.boxes import Box
+
+    html = '<html lang="th"><body>' + "".join(
+        f"<section><h2>ส่วนที่ {n}</h2><p>แถว {n} ผลการดำเนินงาน {n * 1000}</p></section>" for n in range(300)
+    ) + "</body></html>"
+    assert len(html) >= pdf_worker.RELEASE_FROM_CHARS  # an annual report, a short booklet: long enough
+    pdf_worker.document_pdf(html, base_url=None, stylesheets=[STYLESHEET])  # warm: imports, fonts
+    gc.collect()
+    old = gc.get_threshold()
+    gc.set_threshold(old[0], old[1], 10**6)  # as in a Celery worker process between full passes
+    try:
+        assert pdf_worker.document_pdf(html, base_url=None, stylesheets=[STYLESHEET]).startswith(b"%PDF")
+        assert not [o for o in gc.get_objects() if isinstance(o, Box)]
+    finally:
+        gc.set_threshold(*old)

@@ -64,5 +64,4 @@ def booklet_pdf_from_html(html, *, digits="thai", workers=None, timings=None) ->
             )
         except (pdf_parallel.CannotSplit, pdf_parallel.BrokenProcessPool, OSError) as error:
             logger.warning("Booklet PDF laid out in one process instead: %s", error)
-    document = pdf_worker.layout(html, base_url=base_url, stylesheets=[STYLESHEET], evidence_folder=folder)
-    return pdf_worker.write_pdf(document)
+    return pdf_worker.document_pdf(html, base_url=base_url, stylesheets=[STYLESHEET], evidence_folder=folder)

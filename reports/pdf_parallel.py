@@ -115,8 +115,8 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
 
     With `cache` (a reports.pdf_cache.PieceCache), pieces laid out before with the same HTML, CSS
     and code are taken from it and only the others are laid out. `timings`, a dict, receives the
-    seconds spent joining the pieces and how many pieces were laid out or found
-    (benchmarks/booklet.py, tests)."""
+    seconds spent joining the pieces (and CPU seconds: joining, the workers' layouts) and how many
+    pieces were laid out or found (benchmarks/booklet.py, tests)."""
     head, pieces, tail = split_booklet(html)
     at = next(i for i, piece in enumerate(pieces) if piece.is_contents)
     keys = pdf_cache.BookletEntries(cache, head, tail, stylesheets, NO_PAGE_NUMBERS + TOC_NUMBERS_IN_TEXT)
@@ -142,7 +142,8 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
         )
         contents_pages = keys.put("draft", contents, pages=pdf_worker.describe_pages(draft))
     segments = {}  # piece index -> its pages: {"pdf" (bytes) or "run" (a cached file), "first", "count", "pages"}
-    for run, result in zip(runs, _results(futures), strict=True):
+    worker_results = _results(futures)
+    for run, result in zip(runs, worker_results, strict=True):
         segments[run[0]] = {"pdf": result["pdf"], "first": 0, "count": len(result["pages"]), "pages": result["pages"]}
         keys.put_run(result, [(i, pieces[i].html) for i in run])
     for i, entry in found.items():
@@ -202,7 +203,9 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
     links = [(contents_first_page + index, page_of_anchor[target], rect) for index, target, rect in final["links"]]
     segments = order[0] + [final] + order[1]
     stamp_sources = {}  # page number -> (the stamp document: bytes or a cached file, its page index)
-    for run, result in zip(stamp_runs, _results(stamp_futures), strict=True):
+    stamp_results = _results(stamp_futures)
+    worker_results += stamp_results
+    for run, result in zip(stamp_runs, stamp_results, strict=True):
         if len(result["pages"]) != len(run):
             raise CannotSplit(f"{len(run)} page numbers laid out on {len(result['pages'])} pages")
         keys.put_stamps(result["pdf"], {wanted[number - 1]: index for index, number in enumerate(run)})
@@ -212,12 +215,14 @@ def render(html, *, base_url, stylesheets, digits, workers, timings=None, eviden
         if number not in stamp_sources:
             stamp_sources[number] = stamped[number, name]
     stamps = [stamp_sources[number] for number in range(1, len(pages) + 1)]
-    started = time.perf_counter()
-    with pdf_worker.fewer_full_collections():  # pypdf's many small objects, like a layout's
+    started, cpu = time.perf_counter(), time.process_time()
+    with pdf_worker.collected_when_done():  # pypdf's objects, garbage once the file is written
         joined = pdf_join.join(segments, stamps, [page for segment in segments for page in segment["pages"]], links,
-                       pdf_cache.FontMerges(cache) if cache is not None else None)
+                               pdf_cache.FontMerges(cache) if cache is not None else None)
     if timings is not None:
         timings["join_s"] = time.perf_counter() - started
+        timings["join_cpu_s"] = time.process_time() - cpu  # its garbage freed included
+        timings["workers_cpu_s"] = sum(result.get("cpu_s", 0.0) for result in worker_results)
         timings["pieces_laid_out"] = len(missing)
         timings["pieces_from_cache"] = len(found) - len(missing)
         timings["stamps_laid_out"] = len(unstamped)

@@ -9,10 +9,13 @@ import ctypes
 import ctypes.util
 import functools
 import gc
+import hashlib
+import io
 import os
 import re
 import threading
 import time
+from pathlib import Path
 
 from reports import pdf_text_layer
 
@@ -33,6 +36,24 @@ def fewer_full_collections():
         gc.set_threshold(*old)
 
 
+@contextlib.contextmanager
+def collected_when_done():
+    """No collection during the block, then one of the young objects only: for work whose objects
+    live until it ends (pypdf's writer and readers joining a booklet). Collected as it went, they
+    were walked again by every young collection and then moved to the oldest generation, where only
+    a full pass over the whole process found them, a later re-publish's (0.1-0.6 s, the worst
+    outliers); now they are walked once and freed at once, at a cost that does not grow with the
+    process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect(0)
+
+
 def layout(html, *, base_url, stylesheets, extra_css="", evidence_folder=None):
     """The laid-out weasyprint Document of `html` with the stylesheet files `stylesheets`; images
     named by EVIDENCE_URL are read from `evidence_folder` (see url_fetcher)."""
@@ -41,11 +62,51 @@ def layout(html, *, base_url, stylesheets, extra_css="", evidence_folder=None):
     pdf_text_layer.install()
 
     fetcher = url_fetcher(evidence_folder)
-    sheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in stylesheets]
+    fresh = "@font-face" in html or "@font-face" in extra_css
+    font_config, sheets = parsed_stylesheets(stylesheets, fetcher, fresh=fresh)
     if extra_css:
-        sheets.append(CSS(string=extra_css, url_fetcher=fetcher))
+        sheets.append(CSS(string=extra_css, url_fetcher=fetcher, font_config=font_config))
     with fewer_full_collections():
-        return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(stylesheets=sheets)
+        return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(stylesheets=sheets,
+                                                                              font_config=font_config)
+
+
+_parsed = threading.local()  # per thread: a Pango font map is not to be shared between threads
+_PARSED_KEPT = 8  # sets of stylesheets kept per thread (the booklet, the annual report, the development plan)
+
+
+def parsed_stylesheets(stylesheets, fetcher, fresh=False):
+    """(font configuration, a new list of the CSS objects of the stylesheet files `stylesheets`).
+
+    Every piece, page-number stamp document and contents of a booklet is laid out with the same
+    booklet.css: it is parsed once per thread and content, with one font configuration kept with it
+    (a new one per layout also meant a cold font map). The key is the files' bytes, not their names,
+    so a changed stylesheet is parsed again (tests/reports/test_pdf_worker_reuse.py). Stylesheets
+    or a document with @font-face (`fresh`) get a font configuration of their own, as before: their
+    faces would otherwise be added to the one later documents share."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import path2url
+
+    contents = [Path(path).read_bytes() for path in stylesheets]
+
+    def parse(font_config):
+        return [CSS(file_obj=io.BytesIO(content), base_url=path2url(str(path)), url_fetcher=fetcher,
+                    font_config=font_config)
+                for path, content in zip(stylesheets, contents, strict=True)]
+
+    if fresh or any(b"@font-face" in content for content in contents):
+        font_config = FontConfiguration()
+        return font_config, parse(font_config)
+    if getattr(_parsed, "font_config", None) is None:
+        _parsed.font_config, _parsed.sheets = FontConfiguration(), {}
+    key = (id(fetcher), *((str(path), hashlib.sha256(content).digest())
+                          for path, content in zip(stylesheets, contents, strict=True)))
+    if key not in _parsed.sheets:
+        if len(_parsed.sheets) >= _PARSED_KEPT:
+            _parsed.sheets.clear()
+        _parsed.sheets[key] = parse(_parsed.font_config)
+    return _parsed.font_config, list(_parsed.sheets[key])
 
 
 # A photo of a report, by its name in the evidence folder: `tidtam-evidence:ab/ab12….jpg`.
@@ -108,14 +169,32 @@ def describe_pages(document):
 
 
 def render_piece(html, base_url, stylesheets, extra_css, evidence_folder=None):
-    """One piece of a booklet, in a worker: its PDF bytes and the description of its pages."""
-    document = layout(html, base_url=base_url, stylesheets=stylesheets, extra_css=extra_css,
-                      evidence_folder=evidence_folder)
-    result = {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
+    """One piece of a booklet, in a worker: its PDF bytes, the description of its pages, and the CPU
+    seconds the worker spent on it (benchmarks/booklet.py)."""
+    started = time.process_time()
+    with fewer_full_collections():  # describing the pages too: no full pass over a box tree still alive
+        document = layout(html, base_url=base_url, stylesheets=stylesheets, extra_css=extra_css,
+                          evidence_folder=evidence_folder)
+        result = {"pdf": write_pdf(document), "pages": describe_pages(document), "starts": piece_starts(document)}
+        del document
+    if len(html) >= RELEASE_FROM_CHARS:
+        release_memory()
+    result["cpu_s"] = time.process_time() - started
+    return result
+
+
+def document_pdf(html, **layout_args):
+    """The PDF bytes of a whole document laid out in this process (a booklet too short to share, the
+    annual report, the development plan), its layout's memory given back before it returns, as a
+    worker gives back a run's: its box tree, promoted to the oldest generation while it was laid out,
+    would otherwise wait for a full collection in whatever job came next (0.9 s of a re-publish
+    after a 182-page layout, benchmarks/booklet.py)."""
+    document = layout(html, **layout_args)
+    pdf = write_pdf(document)
     del document
     if len(html) >= RELEASE_FROM_CHARS:
         release_memory()
-    return result
+    return pdf
 
 
 # A full collection costs a worker tens of milliseconds: worth it after a run of parts, not after one project's
@@ -177,6 +256,17 @@ def start_worker(owner_pid):
     workers is gone (a web server killed without shutting down would otherwise leave them behind)."""
     threading.Thread(target=_exit_without, args=(owner_pid,), daemon=True).start()
     warm_up()
+    freeze_start_up()
+
+
+def freeze_start_up():
+    """Leave what the worker loaded at start (WeasyPrint, Pango's bindings, fontTools, the fonts) out
+    of every later collection: each full pass walked all of it again, tens of milliseconds of a
+    re-publish. Collected first, so no garbage is frozen with it; the pieces' own objects, made
+    later, are collected as before (release_memory). The same as config/gc_tuning.py's, which this
+    module does not import: a worker loads no Django (nor the Celery app config/ brings)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _exit_without(owner_pid, every_s=2.0):

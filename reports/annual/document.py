@@ -24,8 +24,7 @@ def render_annual_html(report, *, screen=False, extra=None, context=None, reques
 
 
 def pdf_from_html(html) -> bytes:
-    document = pdf_worker.layout(html, base_url=str(settings.BASE_DIR), stylesheets=STYLESHEETS)
-    return pdf_worker.write_pdf(document)
+    return pdf_worker.document_pdf(html, base_url=str(settings.BASE_DIR), stylesheets=STYLESHEETS)
 
 
 def render_annual_pdf(report, *, context=None) -> bytes:

@@ -68,8 +68,7 @@ def render_results_html(plan, be_year, *, screen=False, digits="thai"):
 
 
 def pdf_from_html(html) -> bytes:
-    document = pdf_worker.layout(html, base_url=str(settings.BASE_DIR), stylesheets=[STYLESHEET, DEVPLAN_STYLESHEET])
-    return pdf_worker.write_pdf(document)
+    return pdf_worker.document_pdf(html, base_url=str(settings.BASE_DIR), stylesheets=[STYLESHEET, DEVPLAN_STYLESHEET])
 
 
 def render_plan_pdf(plan, *, digits="thai") -> bytes:

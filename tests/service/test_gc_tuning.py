@@ -19,3 +19,15 @@ def test_loading_the_wsgi_application_sets_the_collector_and_freezes_start_up_ob
         [sys.executable, "-c", "import gc, config.wsgi; print(gc.get_threshold(), gc.get_freeze_count() > 10000)"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True).stdout.split("\n")[-2]
     assert out == f"{THRESHOLDS} True"
+
+
+def test_a_celery_worker_process_freezes_its_start_up_objects_and_keeps_pythons_thresholds():
+    # A re-publish in a Celery worker process paid full collections walking Django and every module.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    script = ("import gc, django; django.setup(); import config.celery, reports.tasks; "
+              "from celery.signals import worker_process_init; before = gc.get_freeze_count(), gc.get_threshold(); "
+              "worker_process_init.send(sender=None); "
+              "print(before[0], gc.get_freeze_count() > 10000, before[1] == gc.get_threshold())")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split("\n")[-2]
+    assert out == "0 True True"

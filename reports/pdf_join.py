@@ -3,9 +3,10 @@ page numbers, contents and outline; this joins them).
 
 pypdf copies each piece's pages as they are and draws each page's number over it: the page-number
 stamp (a page of a stamp document, laid out by WeasyPrint with the booklet's own @page rules) becomes
-a form XObject that the page draws after its own content, which is left untouched, never parsed and
-written again (pypdf's merge_page did that for every page, the largest part of a re-publish). Then the
-contents' links, the outline, the metadata and language, and one font per face (reports/pdf_fonts.py).
+a small content stream that the page draws after its own content, which is left untouched, never
+parsed and written again (pypdf's merge_page did that for every page, the largest part of a
+re-publish). Then the contents' links, the outline, the metadata and language, one font per face
+(reports/pdf_fonts.py), and one object for each set of identical ones.
 """
 
 import io
@@ -13,7 +14,7 @@ import io
 from reports import pdf_fonts
 
 PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
-STAMP_NAME = "/TidtamPageNumber"
+STAMP_PREFIX = "/TidtamStamp"  # before the names of a page-number stamp's resources among the page's
 
 
 class CannotSplit(Exception):
@@ -35,9 +36,9 @@ def join(segments, stamps, pages, links, fonts=None):
                       import_outline=False)
     if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
         raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")
-    before, after = _stamp_wrappers(writer)
+    drawing = _Stamps(writer)
     for page, (source, index) in zip(writer.pages, stamps, strict=True):
-        _draw_over(writer, page, readers.get(source).pages[index], before, after)
+        drawing.draw(page, readers.get(source).pages[index], (id(readers.get(source)), index))
 
     def top(page_index, y):
         return (pages[page_index]["height"] - y) * PX_TO_PT
@@ -70,6 +71,7 @@ def join(segments, stamps, pages, links, fonts=None):
     if "/Lang" in root:
         writer._root_object[NameObject("/Lang")] = root["/Lang"]
     pdf_fonts.share_fonts(writer, fonts)
+    _drop_duplicates(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -94,49 +96,133 @@ class _Readers:
 
 
 def _stamp_wrappers(writer):
-    """Two content streams every page shares: one saving the graphics state before the page's own
-    content, one restoring it and drawing the page-number stamp (STAMP_NAME) over it."""
+    """The content stream every page starts with: it saves the graphics state before the page's own
+    content (each page's stamp, drawn after it, restores it first)."""
     from pypdf.generic import DecodedStreamObject
 
-    wrappers = []
-    for data in (b"q\n", f"\nQ\nq {STAMP_NAME} Do Q\n".encode()):
+    stream = DecodedStreamObject()
+    stream.set_data(b"q\n")
+    return writer._add_object(stream)
+
+
+# The operators of a stamp that name a resource: (which operand, the resources' category).
+_NAMED = {b"Tf": (0, "/Font"), b"gs": (0, "/ExtGState"), b"Do": (0, "/XObject"), b"sh": (0, "/Shading"),
+          b"cs": (0, "/ColorSpace"), b"CS": (0, "/ColorSpace"), b"scn": (-1, "/Pattern"), b"SCN": (-1, "/Pattern"),
+          b"BDC": (1, "/Properties"), b"DP": (1, "/Properties")}
+_CATEGORIES = {category for _at, category in _NAMED.values()}
+_NOT_RESOURCES = {"/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern"}  # colour spaces named by cs/CS
+
+
+class _Stamps:
+    """Each page's number drawn over it, after the page's own content, which is left untouched: not
+    parsed and written again as pypdf's merge_page does (the same drawing: the page's content in a saved
+    graphics state, then the stamp's).
+
+    The stamp page's few operators become a small content stream at the end of the page's contents, the
+    names of their resources prefixed with STAMP_PREFIX so they sit beside the page's own without a clash.
+    A stamp document's pages share one resources dictionary, so every page of a piece gets the same
+    resources (one object), and a page number's stream is made once: nothing is copied per page."""
+
+    def __init__(self, writer):
+        self.writer, self.streams, self.renamed, self.merged = writer, {}, {}, {}
+        self.before = _stamp_wrappers(writer)
+
+    def draw(self, page, stamp, key):
+        """Draw `stamp` (a page of a stamp document; `key` tells it from the others) over `page`."""
+        from pypdf.generic import ArrayObject, NameObject
+
+        if key not in self.streams:
+            self.streams[key] = self._stream(stamp)
+        page[NameObject("/Resources")] = self._merge(page.get("/Resources"), self._renamed(stamp.get("/Resources")))
+        contents = page.raw_get("/Contents") if "/Contents" in page else None
+        if contents is None:
+            contents = []
+        elif isinstance(contents.get_object(), ArrayObject):
+            contents = list(contents.get_object())
+        else:
+            contents = [contents]
+        page[NameObject("/Contents")] = ArrayObject([self.before, *contents, self.streams[key]])
+
+    def _stream(self, stamp):
+        """The stamp's content with its resources renamed, after a Q that ends the page's own."""
+        from pypdf.generic import ContentStream, DecodedStreamObject, NameObject
+
+        operations = ContentStream(stamp.get_contents(), stamp.pdf).operations if "/Contents" in stamp else []
+        renamed = []
+        for operands, operator in operations:
+            if operator == b"INLINE IMAGE":  # WeasyPrint writes none; its colour space would need renaming
+                raise CannotSplit("a page-number stamp holds an inline image")
+            if operator in _NAMED:
+                at, category = _NAMED[operator]
+                operands = list(operands)
+                name = operands[at] if -len(operands) <= at < len(operands) else None
+                if isinstance(name, NameObject) and not (category == "/ColorSpace" and name in _NOT_RESOURCES):
+                    operands[at] = NameObject(STAMP_PREFIX + name[1:])
+            renamed.append((operands, operator))
+        content = ContentStream(None, None)
+        content.operations = renamed
         stream = DecodedStreamObject()
-        stream.set_data(data)
-        wrappers.append(writer._add_object(stream))
-    return wrappers
+        stream.set_data(b"\nQ\nq\n" + content.get_data() + b"\nQ\n")
+        return self.writer._add_object(stream.flate_encode())
+
+    def _renamed(self, resources):
+        """The stamp document's resources under the names _stream gives them ({category: {name: value}}),
+        copied into the booklet once per stamp document."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        if id(resources) not in self.renamed:
+            renamed = {}
+            for category, entries in resources.items():
+                entries = entries.get_object()
+                if category in _CATEGORIES and isinstance(entries, DictionaryObject):
+                    entries = entries.clone(self.writer)
+                    renamed[category] = {NameObject(STAMP_PREFIX + name[1:]): value for name, value in entries.items()}
+            self.renamed[id(resources)] = (resources, renamed)  # the resources kept alive: their id stays theirs
+        return self.renamed[id(resources)][1]
+
+    def _merge(self, resources, stamp):
+        """The page's resources with the stamp's beside them, as one object for every page with the same
+        (a piece's pages)."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        key = (_identity(resources),
+               tuple((category, tuple((name, _identity(value)) for name, value in entries.items()))
+                     for category, entries in stamp.items()))
+        if key not in self.merged:
+            own = DictionaryObject()
+            for category, value in resources.items():
+                own[NameObject(category)] = _shared(self.writer, value)
+            for category, entries in stamp.items():
+                combined = DictionaryObject(own[category].get_object() if category in own else {})
+                combined.update(entries)
+                own[NameObject(category)] = _shared(self.writer, combined)
+            self.merged[key] = self.writer._add_object(own)
+        return self.merged[key]
 
 
-def _draw_over(writer, page, stamp, before, after):
-    """Draw the page `stamp` (of a stamp document) over `page` (of `writer`) as a form XObject: the
-    page's content is left as it is, not parsed and written again as pypdf's merge_page does, and the
-    stamp's own resources stay with it. The same drawing as merge_page: the page's content in a saved
-    graphics state, then the stamp's."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+def _drop_duplicates(writer):
+    """One object for each set of identical ones (pypdf's compress_identical_objects), again until none is
+    left: objects that differed only by which of two identical objects they named are identical once those
+    are one (a piece's dotted borders: each a pattern and its form, with resources naming them)."""
+    while True:
+        live = sum(obj is not None for obj in writer._objects)
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=False)
+        if sum(obj is not None for obj in writer._objects) == live:
+            return
 
-    form = DecodedStreamObject()
-    form.set_data(stamp.get_contents().get_data() if "/Contents" in stamp else b"")
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(stamp.mediabox),
-        NameObject("/Resources"): _shared(writer, stamp.get("/Resources", DictionaryObject()).clone(writer)),
-    })
-    resources = page.get("/Resources")
-    own = DictionaryObject()  # this page's resources: the same ones, and the stamp
-    for name, value in (resources.items() if resources is not None else ()):
-        own[name] = value if name == "/XObject" else _shared(writer, value)
-    xobjects = own.get("/XObject")
-    own[NameObject("/XObject")] = xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
-    xobjects[NameObject(STAMP_NAME)] = writer._add_object(form.flate_encode())
-    page[NameObject("/Resources")] = own
-    contents = page.raw_get("/Contents") if "/Contents" in page else None
-    if contents is None:
-        contents = []
-    elif isinstance(contents.get_object(), ArrayObject):
-        contents = list(contents.get_object())
-    else:
-        contents = [contents]
-    page[NameObject("/Contents")] = ArrayObject([before, *contents, after])
+
+def _identity(value):
+    """What a resources dictionary or entry is, for telling them apart: the object it refers to, or its
+    own value (a direct dictionary by what it holds)."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    if isinstance(value, IndirectObject):
+        return ("ref", id(value.pdf), value.idnum)
+    if isinstance(value, DictionaryObject):
+        return ("dict", tuple((name, _identity(entry)) for name, entry in value.items()))
+    return ("value", repr(value))
 
 
 def _shared(writer, value):

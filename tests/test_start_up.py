@@ -1,6 +1,6 @@
 """What a process of the portal loads at start-up: the web process (Django set up, every URL's view
-imported) leaves out Celery, pypdf and pillow_heif, about 30 MB of every process (the booklet benchmark's
-peak memory, issue #10); each is loaded where it is used, and works there."""
+imported) leaves out Celery, pypdf, pillow_heif and ctypes, about 30 MB of every process (the booklet
+benchmark's peak memory, issue #10); each is loaded where it is used, and works there."""
 
 import json
 import os
@@ -13,7 +13,7 @@ import pytest
 from tests.evidence import samples
 
 ROOT = Path(__file__).resolve().parent.parent
-LEFT_OUT = ["celery", "kombu", "billiard", "pypdf", "pillow_heif", "fontTools", "weasyprint"]
+LEFT_OUT = ["celery", "kombu", "billiard", "pypdf", "pillow_heif", "fontTools", "weasyprint", "ctypes"]
 
 
 def run(code, tmp_path):

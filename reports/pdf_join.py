@@ -10,6 +10,7 @@ re-publish). Then the contents' links, the outline, the metadata and language, o
 """
 
 import io
+import re
 
 from reports import pdf_fonts
 
@@ -105,12 +106,10 @@ def _stamp_wrappers(writer):
     return writer._add_object(stream)
 
 
-# The operators of a stamp that name a resource: (which operand, the resources' category).
-_NAMED = {b"Tf": (0, "/Font"), b"gs": (0, "/ExtGState"), b"Do": (0, "/XObject"), b"sh": (0, "/Shading"),
-          b"cs": (0, "/ColorSpace"), b"CS": (0, "/ColorSpace"), b"scn": (-1, "/Pattern"), b"SCN": (-1, "/Pattern"),
-          b"BDC": (1, "/Properties"), b"DP": (1, "/Properties")}
-_CATEGORIES = {category for _at, category in _NAMED.values()}
-_NOT_RESOURCES = {"/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern"}  # colour spaces named by cs/CS
+# What a page-number stamp's content may name: its resources of these kinds (renamed beside the page's).
+_CATEGORIES = {"/Font", "/ExtGState", "/XObject", "/Shading", "/ColorSpace", "/Pattern", "/Properties"}
+_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*")  # a name, in a content stream without literal strings
+_INLINE_IMAGE = re.compile(rb"(?<![^\s])BI(?![^\s])")
 
 
 class _Stamps:
@@ -131,9 +130,10 @@ class _Stamps:
         """Draw `stamp` (a page of a stamp document; `key` tells it from the others) over `page`."""
         from pypdf.generic import ArrayObject, NameObject
 
+        renamed, names = self._renamed(stamp.get("/Resources"))
         if key not in self.streams:
-            self.streams[key] = self._stream(stamp)
-        page[NameObject("/Resources")] = self._merge(page.get("/Resources"), self._renamed(stamp.get("/Resources")))
+            self.streams[key] = self._stream(stamp, names)
+        page[NameObject("/Resources")] = self._merge(page.get("/Resources"), renamed)
         contents = page.raw_get("/Contents") if "/Contents" in page else None
         if contents is None:
             contents = []
@@ -143,43 +143,39 @@ class _Stamps:
             contents = [contents]
         page[NameObject("/Contents")] = ArrayObject([self.before, *contents, self.streams[key]])
 
-    def _stream(self, stamp):
-        """The stamp's content with its resources renamed, after a Q that ends the page's own."""
-        from pypdf.generic import ContentStream, DecodedStreamObject, NameObject
+    def _stream(self, stamp, names):
+        """The stamp's content with the names of its resources (`names`) renamed, after a Q that ends the
+        page's own."""
+        from pypdf.generic import DecodedStreamObject
 
-        operations = ContentStream(stamp.get_contents(), stamp.pdf).operations if "/Contents" in stamp else []
-        renamed = []
-        for operands, operator in operations:
-            if operator == b"INLINE IMAGE":  # WeasyPrint writes none; its colour space would need renaming
-                raise CannotSplit("a page-number stamp holds an inline image")
-            if operator in _NAMED:
-                at, category = _NAMED[operator]
-                operands = list(operands)
-                name = operands[at] if -len(operands) <= at < len(operands) else None
-                if isinstance(name, NameObject) and not (category == "/ColorSpace" and name in _NOT_RESOURCES):
-                    operands[at] = NameObject(STAMP_PREFIX + name[1:])
-            renamed.append((operands, operator))
-        content = ContentStream(None, None)
-        content.operations = renamed
+        content = stamp.get_contents().get_data() if "/Contents" in stamp else b""
+        # WeasyPrint writes its text as hex strings and no inline image, so every / starts a name. A literal
+        # string (where a / may be text) or an inline image (with a colour space to rename) is not renamed:
+        # the booklet is laid out in one process instead.
+        if b"(" in content or _INLINE_IMAGE.search(content):
+            raise CannotSplit("a page-number stamp holds a literal string or an inline image")
+        content = _NAME.sub(lambda name: STAMP_PREFIX.encode() + name[0][1:] if name[0] in names else name[0], content)
         stream = DecodedStreamObject()
-        stream.set_data(b"\nQ\nq\n" + content.get_data() + b"\nQ\n")
+        stream.set_data(b"\nQ\nq\n" + content + b"\nQ\n")
         return self.writer._add_object(stream.flate_encode())
 
     def _renamed(self, resources):
         """The stamp document's resources under the names _stream gives them ({category: {name: value}}),
-        copied into the booklet once per stamp document."""
+        copied into the booklet once per stamp document, and their names as they were (bytes, with the /)."""
         from pypdf.generic import DictionaryObject, NameObject
 
         resources = resources.get_object() if resources is not None else DictionaryObject()
         if id(resources) not in self.renamed:
-            renamed = {}
+            renamed, names = {}, set()
             for category, entries in resources.items():
                 entries = entries.get_object()
                 if category in _CATEGORIES and isinstance(entries, DictionaryObject):
                     entries = entries.clone(self.writer)
                     renamed[category] = {NameObject(STAMP_PREFIX + name[1:]): value for name, value in entries.items()}
-            self.renamed[id(resources)] = (resources, renamed)  # the resources kept alive: their id stays theirs
-        return self.renamed[id(resources)][1]
+                    names.update(name.encode() for name in entries)
+            # the resources kept alive with them, so that their id stays theirs
+            self.renamed[id(resources)] = (resources, renamed, names)
+        return self.renamed[id(resources)][1:]
 
     def _merge(self, resources, stamp):
         """The page's resources with the stamp's beside them, as one object for every page with the same

@@ -199,14 +199,61 @@ class _Stamps:
 
 
 def _drop_duplicates(writer):
-    """One object for each set of identical ones (pypdf's compress_identical_objects), again until none is
-    left: objects that differed only by which of two identical objects they named are identical once those
-    are one (a piece's dotted borders: each a pattern and its form, with resources naming them)."""
-    while True:
-        live = sum(obj is not None for obj in writer._objects)
-        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=False)
-        if sum(obj is not None for obj in writer._objects) == live:
-            return
+    """One object for each set of identical ones, in one walk: an object's key holds, for each object it
+    refers to, that object's first identical one, so objects that differed only by which of two identical
+    objects they named are found identical too (a piece's dotted borders: a pattern, its form and their
+    resources, repeated). pypdf's compress_identical_objects needed a pass per level, six for a booklet.
+    Pages, the page tree, annotations and outline items are never merged (nor walked through: their
+    chains are long); what they hold is."""
+    from pypdf.generic import IndirectObject
+
+    objects, first, settled = writer._objects, {}, {}
+
+    def settle(index):
+        """The index of the first object identical to objects[index] (its own if none)."""
+        if index not in settled:
+            settled[index] = index  # while its key is made: a cycle back to it names itself
+            obj = objects[index]
+            if obj is not None and not _kept_apart(obj):
+                settled[index] = first.setdefault(key(obj), index)
+        return settled[index]
+
+    def key(value):
+        if isinstance(value, IndirectObject):
+            return ("R", settle(value.idnum - 1)) if value.pdf is writer else ("R?", id(value.pdf), value.idnum)
+        if isinstance(value, dict):
+            return (type(value).__name__, tuple((name, key(item)) for name, item in value.items()),
+                    getattr(value, "_data", None))
+        if isinstance(value, list):
+            return ("A", tuple(key(item) for item in value))
+        return (type(value).__name__, value if isinstance(value, (str, bytes, int, float)) else repr(value))
+
+    for index in range(len(objects)):
+        settle(index)
+    moved = {index + 1: target + 1 for index, target in settled.items() if target != index}
+    if not moved:
+        return
+
+    def point(value):
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for name, item in list(items):
+            if isinstance(item, IndirectObject):
+                if item.pdf is writer and item.idnum in moved:
+                    value[name] = IndirectObject(moved[item.idnum], 0, writer)
+            else:
+                point(item)
+
+    for number, obj in enumerate(objects, 1):
+        if number in moved:
+            objects[number - 1] = None
+        elif obj is not None:
+            point(obj)
+
+
+def _kept_apart(obj):
+    """Objects never merged with an identical one (a page is a page of its own)."""
+    return isinstance(obj, dict) and ("/Parent" in obj or obj.get("/Type") in ("/Page", "/Pages", "/Catalog",
+                                                                              "/Annot", "/Outlines"))
 
 
 def _identity(value):

@@ -270,7 +270,7 @@ def _identity(value):
 
 def _shared(writer, value):
     """A dictionary or array of resources as an object of its own, so that the copies every page of a
-    piece carries become one (pypdf's compress_identical_objects, after the fonts are merged)."""
+    piece carries become one (_drop_duplicates, after the fonts are merged)."""
     from pypdf.generic import ArrayObject, DictionaryObject
 
     if isinstance(value, (DictionaryObject, ArrayObject)) and value:

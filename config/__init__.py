@@ -1,4 +1,3 @@
-# The Celery app is loaded with Django so that @shared_task uses it (the Django way).
-from config.celery import app as celery_app
-
-__all__ = ["celery_app"]
+# The Celery app (config/celery.py) is not loaded with Django: Celery costs every process about 16 MB.
+# `celery -A config` finds it as config.celery; the code that queues a task imports its app's tasks module,
+# which imports config.celery first, so @shared_task tasks are queued through this app's settings.

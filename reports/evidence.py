@@ -15,8 +15,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.urls import reverse
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
 
 from projects.evidence import storage
 from projects.evidence.models import Attachment, AttachmentKind
@@ -110,6 +108,9 @@ def append_documents(pdf: bytes, context) -> bytes:
     documents = appended_documents(context)
     if not documents:
         return pdf
+    from pypdf import PdfReader, PdfWriter  # only where a PDF is made: not in every web process
+    from pypdf.generic import NameObject
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     appendix = None
     for row, block, doc in documents:

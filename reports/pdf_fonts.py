@@ -70,8 +70,7 @@ def share_fonts(writer, remembered=None):
         if base in merged:
             fonts[NameObject(name)] = merged[base]
     if merged:
-        _drop_unreachable(writer)
-        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=False)
+        _drop_unreachable(writer)  # the copies that are identical: reports/pdf_join.py
 
 
 def _drop_unreachable(writer):
@@ -100,7 +99,8 @@ def _drop_unreachable(writer):
 
 
 def _font_resources(resources, seen=None):
-    """The /Font dictionaries of `resources` and of the form XObjects it draws, recursively."""
+    """The /Font dictionaries of `resources` and of the form XObjects and tiling patterns it draws,
+    recursively."""
     seen = set() if seen is None else seen
     if resources is None:
         return
@@ -114,6 +114,10 @@ def _font_resources(resources, seen=None):
         xobject = xobject.get_object()
         if xobject.get("/Subtype") == "/Form":
             yield from _font_resources(xobject.get("/Resources"), seen)
+    for pattern in (resources.get("/Pattern") or {}).values():
+        pattern = pattern.get_object()
+        if pattern.get("/PatternType") == 1:
+            yield from _font_resources(pattern.get("/Resources"), seen)
 
 
 def _mergeable(font):

@@ -3,17 +3,19 @@ page numbers, contents and outline; this joins them).
 
 pypdf copies each piece's pages as they are and draws each page's number over it: the page-number
 stamp (a page of a stamp document, laid out by WeasyPrint with the booklet's own @page rules) becomes
-a form XObject that the page draws after its own content, which is left untouched, never parsed and
-written again (pypdf's merge_page did that for every page, the largest part of a re-publish). Then the
-contents' links, the outline, the metadata and language, and one font per face (reports/pdf_fonts.py).
+a small content stream that the page draws after its own content, which is left untouched, never
+parsed and written again (pypdf's merge_page did that for every page, the largest part of a
+re-publish). Then the contents' links, the outline, the metadata and language, one font per face
+(reports/pdf_fonts.py), and one object for each set of identical ones.
 """
 
 import io
+import re
 
 from reports import pdf_fonts
 
 PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels (1/96 in), PDF in points (1/72 in)
-STAMP_NAME = "/TidtamPageNumber"
+STAMP_PREFIX = "/TidtamStamp"  # before the names of a page-number stamp's resources among the page's
 
 
 class CannotSplit(Exception):
@@ -35,9 +37,9 @@ def join(segments, stamps, pages, links, fonts=None):
                       import_outline=False)
     if len(stamps) != len(writer.pages) or len(writer.pages) != len(pages):
         raise CannotSplit(f"{len(writer.pages)} pages but {len(stamps)} page numbers")
-    before, after = _stamp_wrappers(writer)
+    drawing = _Stamps(writer)
     for page, (source, index) in zip(writer.pages, stamps, strict=True):
-        _draw_over(writer, page, readers.get(source).pages[index], before, after)
+        drawing.draw(page, readers.get(source).pages[index], (id(readers.get(source)), index))
 
     def top(page_index, y):
         return (pages[page_index]["height"] - y) * PX_TO_PT
@@ -70,6 +72,7 @@ def join(segments, stamps, pages, links, fonts=None):
     if "/Lang" in root:
         writer._root_object[NameObject("/Lang")] = root["/Lang"]
     pdf_fonts.share_fonts(writer, fonts)
+    _drop_duplicates(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -94,54 +97,180 @@ class _Readers:
 
 
 def _stamp_wrappers(writer):
-    """Two content streams every page shares: one saving the graphics state before the page's own
-    content, one restoring it and drawing the page-number stamp (STAMP_NAME) over it."""
+    """The content stream every page starts with: it saves the graphics state before the page's own
+    content (each page's stamp, drawn after it, restores it first)."""
     from pypdf.generic import DecodedStreamObject
 
-    wrappers = []
-    for data in (b"q\n", f"\nQ\nq {STAMP_NAME} Do Q\n".encode()):
+    stream = DecodedStreamObject()
+    stream.set_data(b"q\n")
+    return writer._add_object(stream)
+
+
+# What a page-number stamp's content may name: its resources of these kinds (renamed beside the page's).
+_CATEGORIES = {"/Font", "/ExtGState", "/XObject", "/Shading", "/ColorSpace", "/Pattern", "/Properties"}
+_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*")  # a name, in a content stream without literal strings
+_INLINE_IMAGE = re.compile(rb"(?<![^\s])BI(?![^\s])")
+
+
+class _Stamps:
+    """Each page's number drawn over it, after the page's own content, which is left untouched: not
+    parsed and written again as pypdf's merge_page does (the same drawing: the page's content in a saved
+    graphics state, then the stamp's).
+
+    The stamp page's few operators become a small content stream at the end of the page's contents, the
+    names of their resources prefixed with STAMP_PREFIX so they sit beside the page's own without a clash.
+    A stamp document's pages share one resources dictionary, so every page of a piece gets the same
+    resources (one object), and a page number's stream is made once: nothing is copied per page."""
+
+    def __init__(self, writer):
+        self.writer, self.streams, self.renamed, self.merged = writer, {}, {}, {}
+        self.before = _stamp_wrappers(writer)
+
+    def draw(self, page, stamp, key):
+        """Draw `stamp` (a page of a stamp document; `key` tells it from the others) over `page`."""
+        from pypdf.generic import ArrayObject, NameObject
+
+        renamed, names = self._renamed(stamp.get("/Resources"))
+        if key not in self.streams:
+            self.streams[key] = self._stream(stamp, names)
+        page[NameObject("/Resources")] = self._merge(page.get("/Resources"), renamed)
+        contents = page.raw_get("/Contents") if "/Contents" in page else None
+        if contents is None:
+            contents = []
+        elif isinstance(contents.get_object(), ArrayObject):
+            contents = list(contents.get_object())
+        else:
+            contents = [contents]
+        page[NameObject("/Contents")] = ArrayObject([self.before, *contents, self.streams[key]])
+
+    def _stream(self, stamp, names):
+        """The stamp's content with the names of its resources (`names`) renamed, after a Q that ends the
+        page's own."""
+        from pypdf.generic import DecodedStreamObject
+
+        content = stamp.get_contents().get_data() if "/Contents" in stamp else b""
+        # WeasyPrint writes its text as hex strings and no inline image, so every / starts a name. A literal
+        # string (where a / may be text) or an inline image (with a colour space to rename) is not renamed:
+        # the booklet is laid out in one process instead.
+        if b"(" in content or _INLINE_IMAGE.search(content):
+            raise CannotSplit("a page-number stamp holds a literal string or an inline image")
+        content = _NAME.sub(lambda name: STAMP_PREFIX.encode() + name[0][1:] if name[0] in names else name[0], content)
         stream = DecodedStreamObject()
-        stream.set_data(data)
-        wrappers.append(writer._add_object(stream))
-    return wrappers
+        stream.set_data(b"\nQ\nq\n" + content + b"\nQ\n")
+        return self.writer._add_object(stream.flate_encode())
+
+    def _renamed(self, resources):
+        """The stamp document's resources under the names _stream gives them ({category: {name: value}}),
+        copied into the booklet once per stamp document, and their names as they were (bytes, with the /)."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        if id(resources) not in self.renamed:
+            renamed, names = {}, set()
+            for category, entries in resources.items():
+                entries = entries.get_object()
+                if category in _CATEGORIES and isinstance(entries, DictionaryObject):
+                    entries = entries.clone(self.writer)
+                    renamed[category] = {NameObject(STAMP_PREFIX + name[1:]): value for name, value in entries.items()}
+                    names.update(name.encode() for name in entries)
+            # the resources kept alive with them, so that their id stays theirs
+            self.renamed[id(resources)] = (resources, renamed, names)
+        return self.renamed[id(resources)][1:]
+
+    def _merge(self, resources, stamp):
+        """The page's resources with the stamp's beside them, as one object for every page with the same
+        (a piece's pages)."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        key = (_identity(resources),
+               tuple((category, tuple((name, _identity(value)) for name, value in entries.items()))
+                     for category, entries in stamp.items()))
+        if key not in self.merged:
+            own = DictionaryObject()
+            for category, value in resources.items():
+                own[NameObject(category)] = _shared(self.writer, value)
+            for category, entries in stamp.items():
+                combined = DictionaryObject(own[category].get_object() if category in own else {})
+                combined.update(entries)
+                own[NameObject(category)] = _shared(self.writer, combined)
+            self.merged[key] = self.writer._add_object(own)
+        return self.merged[key]
 
 
-def _draw_over(writer, page, stamp, before, after):
-    """Draw the page `stamp` (of a stamp document) over `page` (of `writer`) as a form XObject: the
-    page's content is left as it is, not parsed and written again as pypdf's merge_page does, and the
-    stamp's own resources stay with it. The same drawing as merge_page: the page's content in a saved
-    graphics state, then the stamp's."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+def _drop_duplicates(writer):
+    """One object for each set of identical ones, in one walk: an object's key holds, for each object it
+    refers to, that object's first identical one, so objects that differed only by which of two identical
+    objects they named are found identical too (a piece's dotted borders: a pattern, its form and their
+    resources, repeated). pypdf's compress_identical_objects needed a pass per level, six for a booklet.
+    Pages, the page tree, annotations and outline items are never merged (nor walked through: their
+    chains are long); what they hold is."""
+    from pypdf.generic import IndirectObject
 
-    form = DecodedStreamObject()
-    form.set_data(stamp.get_contents().get_data() if "/Contents" in stamp else b"")
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(stamp.mediabox),
-        NameObject("/Resources"): _shared(writer, stamp.get("/Resources", DictionaryObject()).clone(writer)),
-    })
-    resources = page.get("/Resources")
-    own = DictionaryObject()  # this page's resources: the same ones, and the stamp
-    for name, value in (resources.items() if resources is not None else ()):
-        own[name] = value if name == "/XObject" else _shared(writer, value)
-    xobjects = own.get("/XObject")
-    own[NameObject("/XObject")] = xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
-    xobjects[NameObject(STAMP_NAME)] = writer._add_object(form.flate_encode())
-    page[NameObject("/Resources")] = own
-    contents = page.raw_get("/Contents") if "/Contents" in page else None
-    if contents is None:
-        contents = []
-    elif isinstance(contents.get_object(), ArrayObject):
-        contents = list(contents.get_object())
-    else:
-        contents = [contents]
-    page[NameObject("/Contents")] = ArrayObject([before, *contents, after])
+    objects, first, settled = writer._objects, {}, {}
+
+    def settle(index):
+        """The index of the first object identical to objects[index] (its own if none)."""
+        if index not in settled:
+            settled[index] = index  # while its key is made: a cycle back to it names itself
+            obj = objects[index]
+            if obj is not None and not _kept_apart(obj):
+                settled[index] = first.setdefault(key(obj), index)
+        return settled[index]
+
+    def key(value):
+        if isinstance(value, IndirectObject):
+            return ("R", settle(value.idnum - 1)) if value.pdf is writer else ("R?", id(value.pdf), value.idnum)
+        if isinstance(value, dict):
+            return (type(value).__name__, tuple((name, key(item)) for name, item in value.items()),
+                    getattr(value, "_data", None))
+        if isinstance(value, list):
+            return ("A", tuple(key(item) for item in value))
+        return (type(value).__name__, value if isinstance(value, (str, bytes, int, float)) else repr(value))
+
+    for index in range(len(objects)):
+        settle(index)
+    moved = {index + 1: target + 1 for index, target in settled.items() if target != index}
+    if not moved:
+        return
+
+    def point(value):
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for name, item in list(items):
+            if isinstance(item, IndirectObject):
+                if item.pdf is writer and item.idnum in moved:
+                    value[name] = IndirectObject(moved[item.idnum], 0, writer)
+            else:
+                point(item)
+
+    for number, obj in enumerate(objects, 1):
+        if number in moved:
+            objects[number - 1] = None
+        elif obj is not None:
+            point(obj)
+
+
+def _kept_apart(obj):
+    """Objects never merged with an identical one (a page is a page of its own)."""
+    return isinstance(obj, dict) and ("/Parent" in obj or obj.get("/Type") in ("/Page", "/Pages", "/Catalog",
+                                                                              "/Annot", "/Outlines"))
+
+
+def _identity(value):
+    """What a resources dictionary or entry is, for telling them apart: the object it refers to, or its
+    own value (a direct dictionary by what it holds)."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    if isinstance(value, IndirectObject):
+        return ("ref", id(value.pdf), value.idnum)
+    if isinstance(value, DictionaryObject):
+        return ("dict", tuple((name, _identity(entry)) for name, entry in value.items()))
+    return ("value", repr(value))
 
 
 def _shared(writer, value):
     """A dictionary or array of resources as an object of its own, so that the copies every page of a
-    piece carries become one (pypdf's compress_identical_objects, after the fonts are merged)."""
+    piece carries become one (_drop_duplicates, after the fonts are merged)."""
     from pypdf.generic import ArrayObject, DictionaryObject
 
     if isinstance(value, (DictionaryObject, ArrayObject)) and value:

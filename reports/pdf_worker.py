@@ -5,8 +5,6 @@ ones, so it imports nothing from Django: a worker only needs WeasyPrint and the 
 """
 
 import contextlib
-import ctypes
-import ctypes.util
 import functools
 import gc
 import hashlib
@@ -218,7 +216,11 @@ def release_memory():
 
 @functools.cache
 def _malloc_trim():
-    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS). ctypes is loaded here, in
+    the PDF processes that give memory back, not in every web process that imports this module (3 MB)."""
+    import ctypes
+    import ctypes.util
+
     try:
         return ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
     except (OSError, AttributeError, TypeError):

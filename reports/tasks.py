@@ -8,13 +8,34 @@ from pathlib import Path
 
 from celery import shared_task
 
+import config.celery  # noqa: F401  (the app the tasks are queued through)
 from plans.models import ActionPlan
 from reports.jobs.models import MAX_TRIES
-from reports.jobs.services import RETRY_AFTER_S, document_job
+from reports.jobs.services import RETRY_AFTER_S, RetryLater, run_job
 from reports.pdf import render_booklet_pdf
 from reports.selectors import booklet_params_for
 
-__all__ = ["document_job", "office_booklet"]
+__all__ = ["booklet_job", "document_job", "office_booklet"]
+
+
+def _attempt(task, job_id):
+    try:
+        run_job(job_id)
+    except RetryLater as error:
+        raise task.retry(countdown=RETRY_AFTER_S, exc=error) from error
+
+
+@shared_task(bind=True, name="reports.document_job", max_retries=MAX_TRIES)
+def document_job(self, job_id):
+    """One attempt at a document job; acknowledged late, so a killed worker's job is redelivered."""
+    _attempt(self, job_id)
+
+
+@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
+def booklet_job(self, job_id):
+    """The task's name before every document became a job: what the previous release queued (same job ids,
+    same table) still runs after an upgrade instead of waiting in Redis for a task nobody knows."""
+    _attempt(self, job_id)
 
 
 @shared_task(bind=True, name="reports.office_booklet", ignore_result=False, max_retries=MAX_TRIES - 1,

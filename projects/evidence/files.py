@@ -8,19 +8,16 @@ Documents (PDF, DOCX, XLSX) are checked and stored as they came; a PDF is only p
 encryption), never rendered or run.
 """
 
+import functools
 import io
 import warnings
 import zipfile
 from dataclasses import dataclass, field
 
-import pillow_heif
 from django.conf import settings
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
-pillow_heif.register_heif_opener()
 # The decompression-bomb limit: Pillow refuses (and we explain) above this many pixels.
 Image.MAX_IMAGE_PIXELS = settings.EVIDENCE_MAX_PIXELS
 
@@ -87,8 +84,18 @@ def _too_large_image(name):
         "n": name, "m": f"{Image.MAX_IMAGE_PIXELS / 1_000_000:,.0f}"})
 
 
+@functools.cache
+def _read_heic():
+    """Pillow opens HEIC photos from now on. Loaded with the first photo, not at start-up: the library
+    (about 5 MB) stays out of every process that never opens one (pypdf below, likewise)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
 def _open_image(data, name):
     """The decoded image, upright; the pixel limit is checked before any pixel is decoded."""
+    _read_heic()
     broken = BadFile(_("เปิดภาพ “%(n)s” ไม่ได้ ไฟล์อาจเสียหรือส่งไม่ครบ กรุณาถ่ายหรือเลือกภาพใหม่") % {"n": name})
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that: refuse there too.
@@ -140,6 +147,9 @@ def _photo(data, name):
 
 
 def _pdf(data, name):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:

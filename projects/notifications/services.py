@@ -1,14 +1,14 @@
 """Mail as tasks: compose now (absolute links from TIDTAM_SITE_URL), send in a Celery worker.
 
 `queue_mail` writes the Mail row and hands it to the worker once the caller's transaction commits;
-`send` (the task's body) sends it, retries a failing server, and after MAX_TRIES marks it failed and
-logs it. Nothing here raises into the page that caused the mail: a broken mail server or broker
-leaves a row marked "not sent" that the planner sees (projects/notifications/views.py).
+`send` (the body of the task in projects/tasks.py) sends it, retries a failing server, and after
+MAX_TRIES marks it failed and logs it. Nothing here raises into the page that caused the mail: a
+broken mail server or broker leaves a row marked "not sent" that the planner sees
+(projects/notifications/views.py).
 """
 
 import logging
 
-from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -57,6 +57,8 @@ def queue_mail(*, office, kind, recipients, template, context, report=None, wind
 
 
 def enqueue(mail_id):
+    from projects.tasks import send_mail_task  # Celery is loaded by the first process that queues a task
+
     try:
         send_mail_task.delay(mail_id)
     except Exception as error:  # the broker is down: the page goes on, the planner sees "not sent"
@@ -166,12 +168,3 @@ def mail_overdue_reminder(*, owner, window, items, deadline):
     return queue_mail(office=window.action_plan.office, kind=MailKind.REMINDER, recipients=[owner.email],
                       template="overdue_reminder", window=window,
                       context={"owner": owner, "window": window, "items": items, "deadline": deadline})
-
-
-@shared_task(bind=True, name="projects.send_mail", max_retries=MAX_TRIES)
-def send_mail_task(self, mail_id):
-    try:
-        send(mail_id)
-    except SendLater as error:
-        delay = RETRY_AFTER_S[min(self.request.retries, len(RETRY_AFTER_S) - 1)]
-        raise self.retry(countdown=delay, exc=error) from error

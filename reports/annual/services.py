@@ -4,7 +4,6 @@ import hashlib
 import io
 
 from django.db import transaction
-from pypdf import PdfReader
 
 from plans.concurrency import save_if_unchanged
 from reports.annual.context import title
@@ -32,6 +31,8 @@ def annual_report_publish(*, report, user):
 
 @transaction.atomic
 def annual_publication_create(*, report, user, pdf):
+    from pypdf import PdfReader  # only where a PDF is made: not in every web process
+
     return AnnualPublication.objects.create(
         report=report, document_number=report.document_number, title=title(report), pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf), pages=len(PdfReader(io.BytesIO(pdf)).pages),

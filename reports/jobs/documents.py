@@ -10,7 +10,6 @@ import io
 from urllib.parse import quote
 
 from django.urls import reverse
-from pypdf import PdfReader
 
 from reports import pdf
 from reports.annual import document as annual_document
@@ -27,6 +26,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def page_count(content):
+    from pypdf import PdfReader  # only where a PDF is made: not in every web process
+
     return len(PdfReader(io.BytesIO(content)).pages)
 
 

@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import logging
 
-from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -79,6 +78,8 @@ def _active(target, kind):
 
 def enqueue(job):
     """Hand the job to Celery (eager without a broker: it runs now); a broker that is down fails it."""
+    from reports.tasks import document_job  # Celery is loaded by the first process that queues a task
+
     try:
         document_job.delay(job.pk)
     except Exception:
@@ -164,23 +165,3 @@ def _finish(job, content):
         locked.pages, locked.projects, locked.finished_at = job.pages, job.projects, timezone.now()
         locked.updated_at = locked.finished_at
         locked.save()
-
-
-def _attempt(task, job_id):
-    try:
-        run_job(job_id)
-    except RetryLater as error:
-        raise task.retry(countdown=RETRY_AFTER_S, exc=error) from error
-
-
-@shared_task(bind=True, name="reports.document_job", max_retries=MAX_TRIES)
-def document_job(self, job_id):
-    """One attempt at a document job; acknowledged late, so a killed worker's job is redelivered."""
-    _attempt(self, job_id)
-
-
-@shared_task(bind=True, name="reports.booklet_job", max_retries=MAX_TRIES)
-def booklet_job(self, job_id):
-    """The task's name before every document became a job: what the previous release queued (same job ids,
-    same table) still runs after an upgrade instead of waiting in Redis for a task nobody knows."""
-    _attempt(self, job_id)

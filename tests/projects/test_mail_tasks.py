@@ -121,7 +121,7 @@ def test_a_mail_refused_once_is_sent_on_the_next_try(mail_setup, settings, djang
 
 def test_a_broker_that_is_down_marks_the_mail_not_sent_and_the_report_is_sent(
         mail_setup, monkeypatch, django_capture_on_commit_callbacks):
-    from projects.notifications import services as tasks
+    from projects import tasks
 
     def down(*args, **kwargs):
         raise ConnectionRefusedError("redis down")

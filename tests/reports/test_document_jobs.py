@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from config.celery import app
 from reports import pdf as booklet_pdf
-from reports import pdf_worker
+from reports import pdf_worker, tasks
 from reports.annual.models import AnnualPublication, AnnualReport
 from reports.jobs import services
 from reports.jobs.models import DocumentJob
@@ -68,7 +68,7 @@ def renders(monkeypatch):
 @pytest.mark.parametrize("document", list(DOCUMENTS))
 def test_the_request_only_queues_the_job_and_the_task_makes_the_file(world, client, monkeypatch, renders, document):
     queued = []
-    monkeypatch.setattr(services.document_job, "delay", queued.append)  # a broker that holds the task
+    monkeypatch.setattr(tasks.document_job, "delay", queued.append)  # a broker that holds the task
     response = ask(client, world, document)
     job = DocumentJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("reports:job", args=[job.pk])
@@ -79,7 +79,7 @@ def test_the_request_only_queues_the_job_and_the_task_makes_the_file(world, clie
     status = client.get(reverse("reports:job_status", args=[job.pk])).json()
     assert status["active"] and status["state"] == "queued"
 
-    services.document_job.apply(args=[job.pk])  # what the worker does
+    tasks.document_job.apply(args=[job.pk])  # what the worker does
     job.refresh_from_db()
     assert (job.state, job.step, job.attempts, job.error) == ("done", 4, 1, "") and job.pages >= 1
     assert renders  # laid out in the task (the booklet's layout passes through both guarded functions)
@@ -99,7 +99,7 @@ def test_the_request_only_queues_the_job_and_the_task_makes_the_file(world, clie
 
 def test_a_job_queued_under_the_previous_releases_task_name_still_runs(world, client, monkeypatch):
     """An upgrade with booklet jobs still in Redis: their messages name "reports.booklet_job"."""
-    monkeypatch.setattr(services.document_job, "delay", lambda job_id: None)
+    monkeypatch.setattr(tasks.document_job, "delay", lambda job_id: None)
     ask(client, world, "booklet publish")
     job = DocumentJob.objects.get()
     app.tasks["reports.booklet_job"].apply(args=[job.pk])
@@ -118,7 +118,7 @@ def test_the_annual_draft_downloads_under_its_thai_name(world, client, renders):
 
 
 def test_the_booklet_list_shows_the_annual_reports_and_the_plans_jobs(world, client, monkeypatch):
-    monkeypatch.setattr(services.document_job, "delay", lambda pk: None)  # stays queued
+    monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)  # stays queued
     ask(client, world, "annual publish")
     ask(client, world, "year results")  # asked by owner A: every member sees the plan's files
     client.force_login(world.planner)
@@ -137,7 +137,7 @@ def test_the_booklet_list_shows_the_annual_reports_and_the_plans_jobs(world, cli
 
 @pytest.mark.parametrize("document", ["annual publish", "plan document", "year results"])
 def test_a_second_click_joins_the_running_job(world, client, monkeypatch, renders, document):
-    monkeypatch.setattr(services.document_job, "delay", lambda pk: None)
+    monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)
     first = ask(client, world, document)
     second = ask(client, world, document, follow=True)
     job = DocumentJob.objects.get()
@@ -146,7 +146,7 @@ def test_a_second_click_joins_the_running_job(world, client, monkeypatch, render
 
 
 def test_another_year_of_results_is_another_job(world, client, monkeypatch):
-    monkeypatch.setattr(services.document_job, "delay", lambda pk: None)
+    monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)
     plan = world.plan.development_plan
     services.job_start(kind="results", user=world.director, development_plan=plan, be_year=YEAR)
     services.job_start(kind="results", user=world.director, development_plan=plan, be_year=YEAR + 1)

@@ -136,7 +136,7 @@ def test_a_job_whose_worker_vanished_three_times_is_failed(world):
 
 
 def test_a_broker_that_is_down_fails_the_job_with_a_thai_message_not_a_500(world, client, monkeypatch):
-    from reports.jobs import services as tasks
+    from reports import tasks
 
     def down(*args, **kwargs):
         raise ConnectionRefusedError("redis down")

@@ -3,11 +3,15 @@ Bootstrap widget classes, errors, help text), built in Python instead of through
 templates. For fields repeated many times on one page (the report form has one status and one text
 per activity and three fields per indicator): about half the cost of each field. Only optional fields
 without help text with one of the widgets below are built here; every other field goes to crispy itself.
-tests/plans/test_quick_fields.py compares the two."""
+tests/plans/test_quick_fields.py compares the two. Either way the field goes through `form_digits` with the
+page's `digits`, as `{{ field|as_crispy_field|form_digits:digits }}` does: its label and errors in the
+interface's digits, what people typed as typed."""
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms, template
 from django.utils.html import format_html, format_html_join
+
+from plans.templatetags.thai import form_digits
 
 register = template.Library()
 
@@ -18,8 +22,12 @@ WIDGET_CLASSES = {
 }
 
 
-@register.simple_tag
-def quick_field(bound):
+@register.simple_tag(takes_context=True)
+def quick_field(context, bound):
+    return form_digits(_field(bound), context.get("digits"))
+
+
+def _field(bound):
     css = WIDGET_CLASSES.get(type(bound.field.widget))
     if css is None or bound.is_hidden or bound.field.required or bound.help_text:
         return as_crispy_field(bound)

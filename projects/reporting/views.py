@@ -35,8 +35,11 @@ def report(request, pk, quarter):
     writing = request.method == "POST"
     project = load_project(request.user, pk, for_write=writing, queryset=projects_for_report_page())
     current = report_of(project, quarter)
+    digits = digits_for_user(request.user)
     refusal = services.refusal_to_write(request.user, project, quarter, current) \
         if can_edit_project(request.user, project) else None
+    if refusal:
+        refusal = shown_message(digits, refusal)
     forms = conflict = taken = None
     if writing:
         if refusal:
@@ -55,7 +58,7 @@ def report(request, pk, quarter):
                     current, forms = kept
                 forms.add_service_errors(error)
                 forms.focus_first_error()
-                count = shown(digits_for_user(request.user), len(forms.error_links()))
+                count = shown(digits, len(forms.error_links()))
                 if kept is not None:
                     messages.error(request, _("ยังส่งรายงานไม่ได้ บันทึกทุกอย่างที่กรอกไว้เป็นฉบับร่างแล้ว "
                                               "กรุณาแก้ไข %(n)s รายการด้านล่าง แล้วกดส่งรายงานอีกครั้ง") % {"n": count})
@@ -73,7 +76,7 @@ def report(request, pk, quarter):
                 messages.error(request, _("มีผู้อื่นบันทึกรายงานนี้หลังจากที่คุณเปิดหน้านี้ ข้อมูลของคุณยังไม่ถูกบันทึก "
                                           "ตรวจสอบแล้วกดบันทึกอีกครั้ง"))
             except services.ReportRefused as refused:
-                messages.error(request, str(refused))
+                messages.error(request, shown_message(digits, str(refused)))
                 return redirect(request.path)
             else:
                 messages.success(request, _("ส่งรายงานแล้ว รอกลุ่มนโยบายและแผนตรวจ") if submit
@@ -82,7 +85,7 @@ def report(request, pk, quarter):
         else:
             forms.focus_first_error()
             messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง จึงยังไม่ได้บันทึก (สิ่งที่กรอกยังอยู่ในหน้านี้) "
-                                      "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {"n": len(forms.error_links())})
+                                      "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {"n": shown(digits, len(forms.error_links()))})
     may_edit = can_edit_project(request.user, project) and refusal is None
     planner = is_planner(request.user, project.action_plan.office)
     # A planner opening a sent report is there to review it: show it read-only unless they ask to edit.

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from plans.access import is_planner, load_in_office, require_role
 from plans.concurrency import StaleEdit, describe
 from plans.form_bounds import posted_int
+from plans.interface_digits import digits_for_user, shown_message
+from plans.interface_digits import shown as in_digits
 from plans.models import ActionPlan, Role
 from plans.thai_formats import percent_of
 from projects.access import can_edit_project, load_project
@@ -43,7 +45,10 @@ def report(request, pk):
     project = load_project(request.user, pk, for_write=writing, queryset=selectors.projects_for_year_end_page())
     current = selectors.year_end_of(project)
     editor = can_edit_project(request.user, project)
+    digits = digits_for_user(request.user)
     refusal = services.refusal_to_write(request.user, project, current) if editor else None
+    if refusal:
+        refusal = shown_message(digits, refusal)
     planner = is_planner(request.user, project.action_plan.office)
     forms = None
     if writing:
@@ -58,7 +63,8 @@ def report(request, pk):
             current = selectors.year_end_of(project)
         else:
             messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง จึงยังไม่ได้บันทึก (สิ่งที่กรอกยังอยู่ในหน้านี้) "
-                                      "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {"n": len(forms.error_links()) or 1})
+                                      "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {
+                                      "n": in_digits(digits, len(forms.error_links()) or 1)})
     may_edit = editor and refusal is None
     reviewing = planner and current is not None and current.state == ReportState.SUBMITTED \
         and request.GET.get("edit") != "1" and forms is None
@@ -91,12 +97,13 @@ def _save(request, project, forms):
     try:
         save(project=project, user=request.user, data=forms.to_input(), expected_version=forms.expected_version)
     except ValidationError as error:
+        digits = digits_for_user(request.user)
         forms.add_service_errors(error)
         kept = ""
         if submit:
             kept = _keep_as_draft(request, project, forms)
         messages.error(request, _("ยังส่งรายงานไม่ได้%(kept)s กรุณาแก้ไข %(n)s รายการด้านล่าง") % {
-            "kept": kept, "n": len(forms.error_links()) or 1})
+            "kept": kept, "n": in_digits(digits, len(forms.error_links()) or 1)})
         return forms, False
     except StaleEdit as stale:
         latest = selectors.year_end_of(project)
@@ -109,7 +116,7 @@ def _save(request, project, forms):
                                   "(ยังอยู่ในแบบฟอร์ม) %(c)s ตรวจสอบแล้วกดบันทึกอีกครั้ง") % {"c": changed})
         return forms, False
     except services.YearEndRefused as refused:
-        messages.error(request, str(refused))
+        messages.error(request, shown_message(digits_for_user(request.user), str(refused)))
         return forms, True
     messages.success(request, _("ส่งรายงานแล้ว รอกลุ่มนโยบายและแผนตรวจ") if submit else _("บันทึกฉบับร่างแล้ว"))
     return forms, True

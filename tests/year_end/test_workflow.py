@@ -74,8 +74,9 @@ def test_owner_drafts_sends_planner_returns_then_accepts(client, world, project)
     page = response.content.decode()
     assert response.status_code == 200
     assert "กรุณาเลือกว่าโครงการบรรลุหรือไม่บรรลุเป้าหมาย" in page
-    assert "กรุณาเลือกว่าวัตถุประสงค์ข้อ 1 บรรลุหรือไม่" in page
-    assert "งบประมาณคงเหลือ (คงเหลือ 1,000.00 บาท)" in page
+    # In the office's digits (Thai), as the rest of the page.
+    assert "กรุณาเลือกว่าวัตถุประสงค์ข้อ ๑ บรรลุหรือไม่" in page
+    assert "งบประมาณคงเหลือ (คงเหลือ ๑,๐๐๐.๐๐ บาท)" in page
     assert YearEndReport.objects.get(project=project).state == ReportState.DRAFT
 
     response = client.post(url(project), _form_data(client, project, action="submit", **COMPLETE))

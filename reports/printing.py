@@ -5,6 +5,8 @@ project section, so a printed page reads as that project's page of the booklet w
 """
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
 
 from budget.models import BudgetSource
 from projects.models import ActivityProgress, IndicatorResult, Project, QuarterlyReport
@@ -53,3 +55,22 @@ def report_print_context(project, quarter):
     block = figures.blocks[0] if figures.blocks else None
     return {"r": figures, "rnd": rnd, "n": 1, "d": "thai", "project": loaded, "report_block": block,
             "report": block.report if block else None, "quarter": quarter}
+
+
+def print_page(project, quarter=None, *, screen, request=None):
+    """The print page of the project (quarter None) or of one quarter's report, as HTML: on screen with
+    its toolbar (reports/print_views.py), or bare for the PDF (laid out by a document job)."""
+    if quarter is None:
+        template, context = "reports/print/project.html", project_print_context(project)
+        back_url = reverse("projects:detail", kwargs={"pk": project.pk})
+    else:
+        template, context = "reports/print/report.html", report_print_context(project, quarter)
+        back_url = reverse("reporting:report", kwargs={"pk": project.pk, "quarter": quarter})
+    context = {**context, "back_url": back_url, "screen": screen,
+               "toolbar": [{"url": "?format=pdf", "label": "ดาวน์โหลด PDF"}, {"url": back_url, "label": "กลับ"}]}
+    return render_to_string(template, context, request=request), context["d"]
+
+
+def print_file_name(project, quarter=None):
+    """The PDF's (Thai) file name."""
+    return f"โครงการ-{project.code}.pdf" if quarter is None else f"รายงาน-{project.code}-ไตรมาส{quarter}.pdf"

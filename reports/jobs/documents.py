@@ -19,6 +19,7 @@ from reports.context import booklet_context
 from reports.devplan import document as devplan_document
 from reports.excel import booklet_workbook
 from reports.jobs.models import JobKind, JobPhase
+from reports.printing import print_file_name, print_page
 from reports.services import publication_create
 
 PDF = "application/pdf"
@@ -128,7 +129,35 @@ class DevelopmentPlan:
         return f"development-plan-{plan.first_be_year}-{plan.last_be_year}-{plan.pk}.pdf", None
 
 
-RECIPES = {"booklet": Booklet(), "annual_report": AnnualReport(), "development_plan": DevelopmentPlan()}
+class ProjectPrint:
+    """The print view's PDF: one project, or one quarter's report (reports/print_views.py)."""
+
+    steps = {JobKind.PROJECT_PRINT: 4, JobKind.REPORT_PRINT: 4}
+
+    def back(self, job):
+        if job.kind == JobKind.REPORT_PRINT:
+            return reverse("reports:print_report", args=[job.project_id, job.quarter]), "← กลับไปหน้าพิมพ์รายงาน"
+        return reverse("reports:print_project", args=[job.project_id]), "← กลับไปหน้าพิมพ์โครงการ"
+
+    def make(self, job, progress):
+        progress(JobPhase.HTML, 1, projects=1)
+        html, digits = print_page(job.project, job.quarter, screen=False)
+        return _pdf_in_steps(progress, lambda: html,
+                             lambda html: pdf.booklet_pdf_from_html(html, digits=digits, workers=1), projects=1)
+
+    def publish(self, job, content):
+        raise ValueError("a print view's PDF is not published")
+
+    def publication_url(self, job):
+        return None
+
+    def filename(self, job):
+        ascii_name = f"project-{job.project_id}" + (f"-q{job.quarter}" if job.quarter else "") + ".pdf"
+        return ascii_name, print_file_name(job.project, job.quarter)
+
+
+RECIPES = {"booklet": Booklet(), "annual_report": AnnualReport(), "development_plan": DevelopmentPlan(),
+           "project": ProjectPrint()}
 
 
 def recipe(job):

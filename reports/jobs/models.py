@@ -1,7 +1,8 @@
 """A document job: a file that a Celery worker makes, so that no web process lays out a PDF.
 
 The documents: a booklet (draft PDF, publication, Excel tables), an annual report (draft PDF,
-publication) and a development plan (the plan document, one year's indicator results). A job names
+publication), a development plan (the plan document, one year's indicator results) and a project's
+print view (the project, or one quarter's report). A job names
 its document by exactly one foreign key (a check constraint says so); reports/jobs/documents.py
 says how each document is made. The row is the job's whole state (the web process reads it for the
 progress page; Celery's result store is not needed): what was asked, where it is, how far, what went
@@ -24,6 +25,8 @@ class JobKind(models.TextChoices):
     EXCEL = "excel", _("ตาราง Excel")
     PLAN = "plan", _("PDF เอกสารแผน")
     RESULTS = "results", _("PDF ผลตามตัวชี้วัด")
+    PROJECT_PRINT = "project", _("PDF โครงการ")
+    REPORT_PRINT = "report", _("PDF รายงานรายไตรมาส")
 
 
 # Which kinds of job each document has (one foreign key of DocumentJob per document).
@@ -31,6 +34,8 @@ KINDS_OF = {
     "booklet": [JobKind.PREVIEW, JobKind.PUBLISH, JobKind.EXCEL],
     "annual_report": [JobKind.PREVIEW, JobKind.PUBLISH],
     "development_plan": [JobKind.PLAN, JobKind.RESULTS],
+    # The print views' PDF (reports/print_views.py): one project, or one quarter's report of it.
+    "project": [JobKind.PROJECT_PRINT, JobKind.REPORT_PRINT],
 }
 # Draft PDFs and publishing are the planners'; every member of the office makes the other files.
 PLANNERS_ONLY = [JobKind.PREVIEW, JobKind.PUBLISH]
@@ -79,6 +84,9 @@ class DocumentJob(models.Model):
     development_plan = models.ForeignKey("plans.DevelopmentPlan", on_delete=models.CASCADE, related_name="+",
                                          null=True, blank=True, verbose_name=_("แผนพัฒนา"))
     be_year = models.PositiveSmallIntegerField(_("ปี พ.ศ. ของรายงานผล"), null=True, blank=True)
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+",
+                                null=True, blank=True, verbose_name=_("โครงการ"))
+    quarter = models.PositiveSmallIntegerField(_("ไตรมาส"), null=True, blank=True)
     kind = models.CharField(_("งาน"), max_length=10, choices=JobKind.choices)
     state = models.CharField(_("สถานะ"), max_length=10, choices=JobState.choices, default=JobState.QUEUED)
     phase = models.CharField(_("ขั้นตอน"), max_length=10, choices=JobPhase.choices, default=JobPhase.QUEUED)
@@ -118,15 +126,26 @@ class DocumentJob(models.Model):
                                     name="one_running_plan_document_job"),
             models.UniqueConstraint(fields=["development_plan", "be_year"], condition=_active(kind="results"),
                                     name="one_running_results_job_per_year"),
+            # quarter is empty for the project's print: two indexes, as for the development plan.
+            models.UniqueConstraint(fields=["project"], condition=_active(kind="project"),
+                                    name="one_running_project_print_job"),
+            models.UniqueConstraint(fields=["project", "quarter"], condition=_active(kind="report"),
+                                    name="one_running_report_print_job_per_quarter"),
             models.CheckConstraint(condition=Q(step__lte=models.F("steps")), name="job_step_within_steps"),
             models.CheckConstraint(
                 condition=(_only("booklet") & _kind_in("booklet"))
                 | (_only("annual_report") & _kind_in("annual_report"))
-                | (_only("development_plan") & _kind_in("development_plan")),
+                | (_only("development_plan") & _kind_in("development_plan"))
+                | (_only("project") & _kind_in("project")),
                 name="job_of_exactly_one_document_of_its_kind"),
             models.CheckConstraint(condition=Q(kind="results", be_year__isnull=False)
                                    | (~Q(kind="results") & Q(be_year__isnull=True)),
                                    name="job_year_only_for_results"),
+            # (isnull=False said: a CHECK whose comparison with NULL is unknown would let NULL through.)
+            models.CheckConstraint(condition=Q(kind="report", quarter__isnull=False, quarter__gte=1,
+                                               quarter__lte=4)
+                                   | (~Q(kind="report") & Q(quarter__isnull=True)),
+                                   name="job_quarter_only_for_report_print"),
         ]
 
     def __str__(self):
@@ -135,9 +154,11 @@ class DocumentJob(models.Model):
     @property
     def target(self):
         """The job's document as keyword arguments: {"booklet": b}, {"annual_report": a} or
-        {"development_plan": p, "be_year": y}; what job_start takes and what a retry starts again."""
+        {"development_plan": p, "be_year": y} or {"project": p, "quarter": q}; what job_start takes and
+        what a retry starts again."""
         name = self.document_name
-        return {name: getattr(self, name), **({"be_year": self.be_year} if name == "development_plan" else {})}
+        extra = {"development_plan": {"be_year": self.be_year}, "project": {"quarter": self.quarter}}
+        return {name: getattr(self, name), **extra.get(name, {})}
 
     @property
     def document_name(self):

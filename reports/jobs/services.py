@@ -1,6 +1,6 @@
-"""Document jobs (a booklet's, an annual report's, a development plan's files): started (or joined)
-by the web process, run by a Celery worker (reports/tasks.py); reports/jobs/documents.py says how each
-document's file is made. The web process never lays out a PDF.
+"""Document jobs (a booklet's, an annual report's, a development plan's files, a project's print PDF):
+started (or joined) by the web process, run by a Celery worker (reports/tasks.py);
+reports/jobs/documents.py says how each document's file is made. The web process never lays out a PDF.
 
 One job per document and kind runs at a time: partial unique indexes on the table refuse a second
 active row, and `job_start` locks and re-reads so that a second click joins the running job.
@@ -46,11 +46,14 @@ class RetryLater(Exception):
 
 def job_start(*, kind, user, **target):
     """(job, joined): the running job of this document and kind, or a new one queued now. `target`
-    names the document: booklet=..., annual_report=..., or development_plan=... with be_year=... (a
-    year's results; None for the plan document). A job that stopped moving (its task lost with the
+    names the document: booklet=..., annual_report=..., development_plan=... with be_year=... (a
+    year's results; None for the plan document), or project=... with quarter=... (a quarter's report
+    print; None for the project's). A job that stopped moving (its task lost with the
     broker, say) is failed with a reason and replaced."""
     if "development_plan" in target:
         target.setdefault("be_year", None)
+    if "project" in target:
+        target.setdefault("quarter", None)
     with transaction.atomic():
         running = _active(target, kind)
         if running is not None and not _is_stale(running):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
@@ -14,7 +15,7 @@ from plans.interface_digits import digits_for_user
 from plans.models import Role
 from plans.thai_formats import format_number
 from reports.jobs import documents
-from reports.jobs.models import PLANNERS_ONLY, DocumentJob, JobState
+from reports.jobs.models import KINDS_OF, PLANNERS_ONLY, DocumentJob, JobState
 from reports.jobs.services import job_retry, job_start
 
 # The progress page asks for the job's state this often while it is queued or running.
@@ -23,15 +24,16 @@ POLL_S = 2
 
 def load_job(user, pk, *, with_result=False):
     """A job of a document of the user's office (404 otherwise); draft PDF and publish jobs are the
-    planners' (403); every member sees the Excel tables and the development plan's files."""
+    planners' (403); every member sees the Excel tables, the development plan's files and a project's
+    print PDF (as every member opens its print page: projects.access.load_project)."""
     office = member_or_404(user).office_id
     jobs = DocumentJob.objects.select_related(
         "booklet__action_plan__fiscal_year", "booklet__action_plan__office",
         "annual_report__action_plan__fiscal_year", "annual_report__action_plan__office",
-        "development_plan__office", "requested_by")
+        "development_plan__office", "project__action_plan__office", "requested_by")
     job = (jobs if with_result else jobs.defer("result")).filter(
         Q(booklet__action_plan__office_id=office) | Q(annual_report__action_plan__office_id=office)
-        | Q(development_plan__office_id=office), pk=pk).first()
+        | Q(development_plan__office_id=office) | Q(project__action_plan__office_id=office), pk=pk).first()
     if job is None:
         raise Http404("ไม่พบงานนี้")
     if job.kind in PLANNERS_ONLY:
@@ -39,10 +41,13 @@ def load_job(user, pk, *, with_result=False):
     return job
 
 
-def start_and_show(request, kind, **target):
+def start_and_show(request, kind, *, hand_over=False, **target):
     """Start the job of the document in `target` (or join the running one) and send the user to its
-    progress page: the web process never renders the file itself."""
+    progress page: the web process never renders the file itself. With `hand_over`, a job already done
+    when it comes back (a short PDF, a task run eagerly) sends the file itself."""
     job, joined = job_start(kind=kind, user=request.user, **target)
+    if hand_over and job.state == JobState.DONE:
+        return redirect("reports:job_file", pk=job.pk)
     if joined:
         who = job.requested_by.get_full_name() or job.requested_by.username
         messages.info(request, f"งานนี้กำลังทำอยู่แล้ว (เริ่มโดย {who}) จึงแสดงความคืบหน้าของงานเดิม ไม่เริ่มซ้ำ")
@@ -73,6 +78,9 @@ def job_status(request, pk):
         "percent": job.percent,
         "percent_text": f"{format_number(job.percent, digits=digits)}%",
         "step_text": render_to_string("reports/_job_step.html", {"job": job, "digits": digits}).strip(),
+        # A print view's PDF (a second or two) is handed over as soon as it is made.
+        "file_url": (reverse("reports:job_file", args=[job.pk])
+                     if job.state == JobState.DONE and job.kind in KINDS_OF["project"] else None),
     })
 
 

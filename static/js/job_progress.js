@@ -21,6 +21,11 @@
     fetch(job.dataset.statusUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (status) {
+        if (status && status.file_url) {  // a print view's PDF: the file at once, then the page shows it done
+          window.location.assign(status.file_url);
+          window.setTimeout(function () { window.location.reload(); }, every);
+          return;
+        }
         if (status && !status.active) { window.location.reload(); return; }
         if (status) show(status);
         window.setTimeout(poll, every);

@@ -1,12 +1,14 @@
-"""The annual report's and the development plan's PDFs are made by document jobs, as the booklet's are
+"""The annual report's, the development plan's and the print views' PDFs are made by document jobs, as the booklet's are
 (issue #13 point 7: no web request lays out a PDF). Tasks run eagerly here; tests/integration/ runs a
 real worker on Redis. The booklet's own job tests are in test_jobs.py."""
 
 import io
+from urllib.parse import quote
 
 import pytest
 from celery import current_task
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -17,6 +19,8 @@ from reports.annual.models import AnnualPublication, AnnualReport
 from reports.jobs import services
 from reports.jobs.models import DocumentJob
 from reports.models import Booklet, Publication
+from reports.printing import project_print_context, report_print_context
+from tests import factories
 
 YEAR = 2567
 
@@ -37,14 +41,18 @@ DOCUMENTS = {
     "year results": ("owner_a", "results",
                      lambda w: ("reports:devplan_results_pdf", [w.plan.development_plan_id, YEAR], "get")),
     "booklet publish": ("planner", "publish", lambda w: ("reports:booklet_publish", [booklet_of(w).pk], "post")),
+    # The print views' "ดาวน์โหลด PDF" (?format=pdf): asked by the owner of another project of the office,
+    # who may open the print page (every member may).
+    "project print": ("owner_b", "project", lambda w: ("reports:print_project", [w.project_a.pk], "get", "pdf")),
+    "report print": ("owner_b", "report", lambda w: ("reports:print_report", [w.project_a.pk, 2], "get", "pdf")),
 }
 
 
 def ask(client, world, document, **kwargs):
     user, _, where = DOCUMENTS[document]
-    name, args, method = where(world)
+    name, args, method, *query = where(world)
     client.force_login(getattr(world, user))
-    return getattr(client, method)(reverse(name, args=args), **kwargs)
+    return getattr(client, method)(reverse(name, args=args) + (f"?format={query[0]}" if query else ""), **kwargs)
 
 
 @pytest.fixture
@@ -135,7 +143,8 @@ def test_the_booklet_list_shows_the_annual_reports_and_the_plans_jobs(world, cli
     assert reverse("reports:job", args=[results_job.pk]) not in client.get(reverse("reports:booklets")).content.decode()
 
 
-@pytest.mark.parametrize("document", ["annual publish", "plan document", "year results"])
+@pytest.mark.parametrize("document", ["annual publish", "plan document", "year results", "project print",
+                                      "report print"])
 def test_a_second_click_joins_the_running_job(world, client, monkeypatch, renders, document):
     monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)
     first = ask(client, world, document)
@@ -203,11 +212,19 @@ def test_a_publication_that_fails_while_saving_leaves_nothing_published(world, m
     {"kind": "plan", "booklet": True},  # a booklet has no plan document
     {"kind": "results", "development_plan": True},  # a year's results without its year
     {"kind": "plan", "development_plan": True, "be_year": YEAR},  # the plan document has no year
+    {"kind": "report", "project": True},  # a report's print without its quarter
+    {"kind": "report", "project": True, "quarter": 5},  # a quarter that is none
+    {"kind": "project", "project": True, "quarter": 2},  # the project's print has no quarter
+    {"kind": "project", "booklet": True},  # a booklet has no project print
+    {"kind": "pdf", "project": True},  # a project has no draft booklet
+    {"kind": "project", "project": True, "booklet": True},  # two documents
 ])
 def test_the_database_refuses_a_job_that_does_not_name_one_document_of_its_kind(world, fields):
     documents = {"booklet": lambda: Booklet.objects.create(action_plan=world.plan, months=6),
-                 "annual_report": lambda: annual_of(world), "development_plan": lambda: world.plan.development_plan}
-    row = {"kind": fields.get("kind", "pdf"), "requested_by": world.planner, "be_year": fields.get("be_year")}
+                 "annual_report": lambda: annual_of(world), "development_plan": lambda: world.plan.development_plan,
+                 "project": lambda: world.project_a}
+    row = {"kind": fields.get("kind", "pdf"), "requested_by": world.planner, "be_year": fields.get("be_year"),
+           "quarter": fields.get("quarter")}
     row.update({name: make() for name, make in documents.items() if fields.get(name)})
     with pytest.raises(IntegrityError), transaction.atomic():
         DocumentJob.objects.create(**row)
@@ -226,11 +243,25 @@ def test_the_database_refuses_two_running_jobs_of_one_plan_document(world):
     DocumentJob.objects.create(annual_report=annual, kind="publish", requested_by=world.planner)
     with pytest.raises(IntegrityError), transaction.atomic():
         DocumentJob.objects.create(annual_report=annual, kind="publish", requested_by=world.planner)
+    # The project's print has no quarter (NULL) either; a quarter's report print is one job per quarter.
+    project = world.project_a
+    DocumentJob.objects.create(project=project, kind="project", requested_by=world.owner_a)
+    DocumentJob.objects.create(project=project, kind="report", quarter=2, requested_by=world.owner_a)
+    DocumentJob.objects.create(project=project, kind="report", quarter=3, requested_by=world.owner_a)
+    DocumentJob.objects.create(project=world.project_b, kind="project", requested_by=world.owner_b)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentJob.objects.create(project=project, kind="project", requested_by=world.owner_b)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentJob.objects.create(project=project, kind="report", quarter=2, requested_by=world.owner_b)
 
 
 def _job_of(world, kind):
-    target = ({"annual_report": annual_of(world)} if kind in ("pdf", "publish")
-              else {"development_plan": world.plan.development_plan, "be_year": YEAR if kind == "results" else None})
+    if kind in ("project", "report"):
+        target = {"project": world.project_a, "quarter": 2 if kind == "report" else None}
+    elif kind in ("pdf", "publish"):
+        target = {"annual_report": annual_of(world)}
+    else:
+        target = {"development_plan": world.plan.development_plan, "be_year": YEAR if kind == "results" else None}
     return DocumentJob.objects.create(kind=kind, state="done", requested_by=world.planner, result=b"%PDF-1.7 x",
                                       **target)
 
@@ -241,11 +272,15 @@ MEMBERS = {"planner": 200, "director_planner": 200, "director": 200, "owner_a": 
            "other_planner": 404}
 
 
+PRINT = {**MEMBERS, "owner_b": 200}  # the owner of another project of the office opens its print page too
+
+
 @pytest.mark.parametrize(("kind", "expect"), [("pdf", PLANNERS), ("publish", PLANNERS), ("plan", MEMBERS),
-                                              ("results", MEMBERS)])
+                                              ("results", MEMBERS), ("project", PRINT), ("report", PRINT)])
 def test_who_sees_a_job_is_who_may_ask_for_its_file(world, client, kind, expect):
     """tests/permission_rules/ checks the job URLs with a booklet's job (one rule per URL); an annual
-    report's jobs are the planners', the development plan's every member's; another office gets 404."""
+    report's jobs are the planners', the development plan's and a project's print every member's (as its
+    print page is); another office gets 404."""
     job = _job_of(world, kind)
     for user, code in expect.items():
         client.force_login(getattr(world, user))
@@ -261,3 +296,77 @@ def test_a_year_outside_the_plan_starts_no_job(world, client):
     client.force_login(world.director)
     url = reverse("reports:devplan_results_pdf", args=[world.plan.development_plan_id, 2400])
     assert client.get(url).status_code == 404 and not DocumentJob.objects.exists()
+
+
+# The print views' PDF (one project, one quarter's report): a job too; the old ?format=pdf link starts it.
+
+def _text(content):
+    pages = PdfReader(io.BytesIO(content)).pages
+    return len(pages), [page.extract_text() for page in pages]
+
+
+@pytest.mark.parametrize("document", ["project print", "report print"])
+def test_a_print_pdf_is_made_by_its_job_and_handed_over_as_the_page_made_it_before(world, client, monkeypatch,
+                                                                                   renders, document):
+    project = world.project_a
+    factories.QuarterlyReportFactory(project=project, quarter=2, state="submitted")
+    response = ask(client, world, document)  # no broker: the task runs now, in its own eager task
+    job = DocumentJob.objects.get()
+    assert (job.project, job.kind, job.state) == (project, DOCUMENTS[document][1], "done") and renders
+    assert response["Location"] == reverse("reports:job_file", args=[job.pk])  # the file at once
+    file = client.get(response["Location"])
+    assert file["Content-Type"] == "application/pdf"
+    thai_name = f"โครงการ-{project.code}.pdf" if document == "project print" else f"รายงาน-{project.code}-ไตรมาส2.pdf"
+    assert file["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(thai_name)}")  # the name as before
+
+    # What the print view laid out in the request before: the same page, the same text.
+    monkeypatch.undo()  # the layout outside a job, here in the test only
+    if document == "project print":
+        template, context = "reports/print/project.html", project_print_context(project)
+    else:
+        template, context = "reports/print/report.html", report_print_context(project, 2)
+    html = render_to_string(template, {**context, "screen": False, "back_url": "/", "toolbar": []})
+    pages, text = _text(file.content)
+    assert (pages, text) == _text(booklet_pdf.booklet_pdf_from_html(html, digits=context["d"], workers=1))
+    assert project.title in "".join(text) and job.pages == pages
+
+    status = client.get(reverse("reports:job_status", args=[job.pk])).json()
+    assert status["file_url"] == reverse("reports:job_file", args=[job.pk])  # the progress page hands it over
+
+
+def test_a_queued_print_pdf_shows_its_progress_and_the_html_page_queues_nothing(world, client, monkeypatch, renders):
+    monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)  # a broker that holds the task
+    client.force_login(world.owner_b)
+    page = client.get(reverse("reports:print_project", args=[world.project_a.pk]))
+    assert page.status_code == 200 and "?format=pdf" in page.content.decode() and not DocumentJob.objects.exists()
+    response = ask(client, world, "project print")
+    job = DocumentJob.objects.get()
+    assert response["Location"] == reverse("reports:job", args=[job.pk]) and renders == []
+    assert client.get(reverse("reports:job_status", args=[job.pk])).json()["file_url"] is None
+
+
+def test_another_offices_print_pdf_is_404_and_starts_no_job(world, client):
+    client.force_login(world.other_planner)
+    for url in (reverse("reports:print_project", args=[world.project_a.pk]),
+                reverse("reports:print_report", args=[world.project_a.pk, 2])):
+        assert client.get(url, {"format": "pdf"}).status_code == 404
+    assert not DocumentJob.objects.exists()
+
+
+def test_a_failing_print_pdf_says_why_in_thai_and_can_be_retried(world, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("ฟอนต์ Laksaman หายไป")
+
+    monkeypatch.setattr(booklet_pdf, "booklet_pdf_from_html", broken)
+    response = ask(client, world, "report print", follow=True)
+    job = DocumentJob.objects.get()
+    assert (job.state, job.attempts) == ("failed", 3) and response.redirect_chain[-1][0] == reverse(
+        "reports:job", args=[job.pk])
+    page = response.content.decode()
+    assert "จัดทำไฟล์ไม่สำเร็จ" in page and "ฟอนต์ Laksaman หายไป" in page and "ลองอีกครั้ง" in page
+
+    monkeypatch.undo()
+    retried = client.post(reverse("reports:job_retry", args=[job.pk]))
+    new_job = DocumentJob.objects.exclude(pk=job.pk).get()
+    assert retried["Location"] == reverse("reports:job", args=[new_job.pk])
+    assert (new_job.state, new_job.kind, new_job.project, new_job.quarter) == ("done", "report", job.project, 2)

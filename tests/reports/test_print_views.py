@@ -45,9 +45,11 @@ def test_it_prints_one_report_whatever_its_state(client, world, reported):
 
 
 def test_it_gives_the_report_as_an_a4_pdf(client, world, reported):
+    """?format=pdf starts the PDF's document job (issue #13 point 7); without a broker it runs at once and
+    the link ends on the file (tests/reports/test_document_jobs.py checks the job itself)."""
     client.force_login(world.planner)
     response = client.get(reverse("reports:print_report", kwargs={"pk": world.project_a.pk, "quarter": 2}),
-                          {"format": "pdf"})
+                          {"format": "pdf"}, follow=True)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert "attachment" in response["Content-Disposition"]

@@ -70,7 +70,7 @@ def job_status(request, pk):
     """What the progress page's script shows, read again every POLL_S seconds (static/js/job_progress.js)."""
     job = load_job(request.user, pk)
     digits = digits_for_user(request.user)
-    return JsonResponse({
+    status = {
         "active": job.is_active,
         "state": job.state,
         "state_label": job.get_state_display(),
@@ -78,10 +78,11 @@ def job_status(request, pk):
         "percent": job.percent,
         "percent_text": f"{format_number(job.percent, digits=digits)}%",
         "step_text": render_to_string("reports/_job_step.html", {"job": job, "digits": digits}).strip(),
-        # A print view's PDF (a second or two) is handed over as soon as it is made.
-        "file_url": (reverse("reports:job_file", args=[job.pk])
-                     if job.state == JobState.DONE and job.kind in KINDS_OF["project"] else None),
-    })
+    }
+    if job.state == JobState.DONE and job.kind in KINDS_OF["project"]:
+        # A print view's PDF (a second or two) is handed over as soon as it is made (job_progress.js).
+        status["file_url"] = reverse("reports:job_file", args=[job.pk])
+    return JsonResponse(status)
 
 
 @login_required

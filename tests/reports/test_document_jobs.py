@@ -342,15 +342,23 @@ def test_a_queued_print_pdf_shows_its_progress_and_the_html_page_queues_nothing(
     response = ask(client, world, "project print")
     job = DocumentJob.objects.get()
     assert response["Location"] == reverse("reports:job", args=[job.pk]) and renders == []
-    assert client.get(reverse("reports:job_status", args=[job.pk])).json()["file_url"] is None
+    assert "file_url" not in client.get(reverse("reports:job_status", args=[job.pk])).json()
 
 
-def test_another_offices_print_pdf_is_404_and_starts_no_job(world, client):
+@pytest.mark.parametrize("name", ["reports:print_project", "reports:print_report"])
+def test_who_may_open_the_print_page_gets_its_pdf_and_another_office_404_with_no_job(world, client, monkeypatch,
+                                                                                     name):
+    """As the print page itself (tests/permission_rules/reports.py): every member of the office, another
+    office 404; a member's ?format=pdf is a redirect into the job."""
+    monkeypatch.setattr(tasks.document_job, "delay", lambda pk: None)
+    url = reverse(name, args=[world.project_a.pk] + ([2] if name.endswith("report") else []))
+    for user, code in PRINT.items():
+        client.force_login(getattr(world, user))
+        assert client.get(url).status_code == code, user
+        assert client.get(url, {"format": "pdf"}).status_code == (302 if code == 200 else code), user
     client.force_login(world.other_planner)
-    for url in (reverse("reports:print_project", args=[world.project_a.pk]),
-                reverse("reports:print_report", args=[world.project_a.pk, 2])):
-        assert client.get(url, {"format": "pdf"}).status_code == 404
-    assert not DocumentJob.objects.exists()
+    assert client.get(url, {"format": "pdf"}).status_code == 404
+    assert DocumentJob.objects.count() == 1  # every member joined the one job; another office started none
 
 
 def test_a_failing_print_pdf_says_why_in_thai_and_can_be_retried(world, client, monkeypatch):

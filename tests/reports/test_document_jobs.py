@@ -343,6 +343,10 @@ def test_a_queued_print_pdf_shows_its_progress_and_the_html_page_queues_nothing(
     job = DocumentJob.objects.get()
     assert response["Location"] == reverse("reports:job", args=[job.pk]) and renders == []
     assert "file_url" not in client.get(reverse("reports:job_status", args=[job.pk])).json()
+    # The progress page says the file will come by itself, not that it can be found on the booklet list
+    # (print jobs are not listed there).
+    progress = client.get(response["Location"]).content.decode()
+    assert "ไฟล์จะดาวน์โหลดให้เองเมื่อเสร็จ" in progress and "รายการเล่มรายงาน" not in progress
 
 
 @pytest.mark.parametrize("name", ["reports:print_project", "reports:print_report"])

@@ -15,8 +15,7 @@ from django.views.decorators.http import require_POST
 from plans.access import is_planner, load_in_office, require_role
 from plans.concurrency import StaleEdit, describe
 from plans.form_bounds import posted_int
-from plans.interface_digits import digits_for_user, shown_message
-from plans.interface_digits import shown as in_digits
+from plans.interface_digits import digits_for_user, shown, shown_message
 from plans.models import ActionPlan, Role
 from plans.thai_formats import percent_of
 from projects.access import can_edit_project, load_project
@@ -57,14 +56,14 @@ def report(request, pk):
             return redirect(request.path)
         forms = _forms(project, current, data=request.POST)
         if forms.is_valid():
-            forms, done = _save(request, project, forms)
+            forms, done = _save(request, project, forms, digits)
             if done:
                 return redirect(request.path)
             current = selectors.year_end_of(project)
         else:
             messages.error(request, _("ข้อมูลบางช่องไม่ถูกต้อง จึงยังไม่ได้บันทึก (สิ่งที่กรอกยังอยู่ในหน้านี้) "
                                       "กรุณาแก้ไข %(n)s รายการด้านล่าง") % {
-                                      "n": in_digits(digits, len(forms.error_links()) or 1)})
+                                      "n": shown(digits, len(forms.error_links()) or 1)})
     may_edit = editor and refusal is None
     reviewing = planner and current is not None and current.state == ReportState.SUBMITTED \
         and request.GET.get("edit") != "1" and forms is None
@@ -74,15 +73,16 @@ def report(request, pk):
     money = selectors.remaining_money(project)
     lines = selectors.indicator_lines(project, current)
     statuses = selectors.activity_statuses(project)
-    shown = forms if may_edit else None
+    editing = forms if may_edit else None
     return render(request, "year_end/report.html", {
-        "project": project, "report": current, "forms": shown,
+        "project": project, "report": current, "forms": editing,
         "reviewing": reviewing, "refusal": refusal, "planner": planner, "may_edit": may_edit,
         "money": money, "used_percent": percent_of(money.disbursed_total, money.allocated),
         "lines": lines,
-        "indicator_rows": [(i, f, IndicatorLine(i, None, shown_verdict(i, f))) for i, f in shown.indicators]
-        if shown else [],
-        "step_rows": [(f, statuses.get(posted_int(f["activity_id"].value()))) for f in shown.steps] if shown else [],
+        "indicator_rows": [(i, f, IndicatorLine(i, None, shown_verdict(i, f))) for i, f in editing.indicators]
+        if editing else [],
+        "step_rows": [(f, statuses.get(posted_int(f["activity_id"].value()))) for f in editing.steps]
+        if editing else [],
         "source": selectors.latest_report(project) if current is None else None,
         "review_form": ReviewForm(initial={"version": current.version}) if planner and current else None,
         "reopen_form": ReopenForm(initial={"version": current.version}) if planner and current else None,
@@ -90,20 +90,19 @@ def report(request, pk):
     })
 
 
-def _save(request, project, forms):
+def _save(request, project, forms, digits):
     """(forms to show again, done): save or send what the owner typed; Thai messages either way."""
     submit = request.POST.get("action") == "submit"
     save = services.year_end_submit if submit else services.year_end_save_draft
     try:
         save(project=project, user=request.user, data=forms.to_input(), expected_version=forms.expected_version)
     except ValidationError as error:
-        digits = digits_for_user(request.user)
         forms.add_service_errors(error)
         kept = ""
         if submit:
             kept = _keep_as_draft(request, project, forms)
         messages.error(request, _("ยังส่งรายงานไม่ได้%(kept)s กรุณาแก้ไข %(n)s รายการด้านล่าง") % {
-            "kept": kept, "n": in_digits(digits, len(forms.error_links()) or 1)})
+            "kept": kept, "n": shown(digits, len(forms.error_links()) or 1)})
         return forms, False
     except StaleEdit as stale:
         latest = selectors.year_end_of(project)
@@ -116,7 +115,7 @@ def _save(request, project, forms):
                                   "(ยังอยู่ในแบบฟอร์ม) %(c)s ตรวจสอบแล้วกดบันทึกอีกครั้ง") % {"c": changed})
         return forms, False
     except services.YearEndRefused as refused:
-        messages.error(request, shown_message(digits_for_user(request.user), str(refused)))
+        messages.error(request, shown_message(digits, str(refused)))
         return forms, True
     messages.success(request, _("ส่งรายงานแล้ว รอกลุ่มนโยบายและแผนตรวจ") if submit else _("บันทึกฉบับร่างแล้ว"))
     return forms, True

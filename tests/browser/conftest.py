@@ -31,8 +31,9 @@ def login(live_server):
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        # Wait for the answer's page: a load state alone can be read before the click's navigation starts.
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         return page
 
     return _login

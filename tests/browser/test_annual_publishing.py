@@ -15,8 +15,8 @@ def test_a_planner_publishes_the_annual_report_and_a_director_downloads_it(world
     AnnualReport.objects.create(action_plan=world.plan, parts=["registers"], document_number="7/2567")
     login(page, "planner1")
     page.goto(f"{live_server.url}/booklets/")
-    page.locator("#annual-reports form button", has_text="เผยแพร่").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("#annual-reports form button", has_text="เผยแพร่").click()
     assert "/booklets/jobs/" in page.url
     assert page.locator("#job-state").inner_text() == "เสร็จแล้ว"
     assert page.locator("#job").get_attribute("data-status-url") is None  # done: no more polling
@@ -25,10 +25,10 @@ def test_a_planner_publishes_the_annual_report_and_a_director_downloads_it(world
 
     page.goto(f"{live_server.url}/booklets/")
     assert "เสร็จแล้ว" in page.locator("#annual-reports").inner_text()
-    page.locator("#annual-reports a", has_text="ตัวอย่าง").click()
-    page.wait_for_load_state("networkidle")
-    page.click("text=ดาวน์โหลด PDF (ฉบับร่าง)")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("#annual-reports a", has_text="ตัวอย่าง").click()
+    with page.expect_navigation():
+        page.click("text=ดาวน์โหลด PDF (ฉบับร่าง)")
     with page.expect_download() as download:
         page.click("#job-download")
     assert download.value.suggested_filename == "รายงานผลการดำเนินงาน-2567-ฉบับร่าง.pdf"

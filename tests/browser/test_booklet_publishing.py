@@ -18,13 +18,13 @@ def test_it_takes_a_booklet_from_setup_to_the_directors_dashboard(world, page, l
     page.goto(f"{live_server.url}/booklets/new/")
     page.select_option("#id_months", "6")
     page.fill("#id_document_number", "1/2567")
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     assert "/preview/" in page.url
     assert page.locator(".booklet-toolbar").is_visible()
     assert page.get_by_text("เอกสารลำดับที่ ๑/๒๕๖๗").is_visible()
-    page.click("text=เผยแพร่ฉบับนี้")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("text=เผยแพร่ฉบับนี้")
     # No broker in tests: the job ran in the request, and its page shows it done.
     assert "/booklets/jobs/" in page.url
     assert page.locator("#job-state").inner_text() == "เสร็จแล้ว"

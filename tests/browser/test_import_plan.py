@@ -4,6 +4,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from projects.models import Project
 from projects.workbooks import plan_workbook as layout
@@ -30,7 +31,7 @@ def test_it_shows_thai_errors_then_imports_the_fixed_file(page, live_server, log
     page.set_input_files("input[type=file]", str(_plan_file(world, tmp_path / "แผน.xlsx", "12,5OO")))
     page.get_by_role("button", name="ตรวจสอบไฟล์").click()
     errors = page.locator("#import-errors tbody tr")
-    assert errors.count() == 1, errors.all_inner_texts()
+    expect(errors).to_have_count(1)  # waits for the answer's page; count() alone raced the navigation
     row = errors.first.inner_text()
     assert "งบประมาณ" in row and "จำนวนเงิน (บาท)" in row and "12,5OO" in row
     assert "ตัวอักษร O ไม่ใช่เลขศูนย์" in row
@@ -83,7 +84,7 @@ def test_a_planner_changes_an_indicators_kind_and_criterion_in_excel(browser, li
     page.set_input_files("input[type=file]", str(bad))
     page.get_by_role("button", name="ตรวจสอบไฟล์").click()
     errors = page.locator("#import-errors tbody tr")
-    assert errors.count() == 1, errors.all_inner_texts()
+    expect(errors).to_have_count(1)  # waits for the answer's page; count() alone raced the navigation
     row = errors.first.inner_text()
     assert "ตัวชี้วัด" in row and "ค่าเป้าหมาย (ตัวเลข)" in row and "ต้องมีค่าเป้าหมายเป็นตัวเลข" in row
     if shots:

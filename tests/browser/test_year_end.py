@@ -46,8 +46,8 @@ def test_owner_sends_on_a_phone_and_the_planner_accepts_on_a_desktop(browser, li
     assert not _violations(page)
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     _shot(page, "owner-form-390-empty")
-    page.click("button[value=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("button[value=submit]")
     assert "ยังส่งรายงานไม่ได้" in page.content()
     assert "ไม่บรรลุค่าเป้าหมาย กรุณาระบุสาเหตุ" in page.content()  # 75 < 80: the computed miss
     _shot(page, "owner-form-390-errors")
@@ -60,8 +60,8 @@ def test_owner_sends_on_a_phone_and_the_planner_accepts_on_a_desktop(browser, li
     page.fill("#id_step-0-started_on", "12/1/2567")
     page.fill("#id_step-0-finished_on", "13/1/2567")
     page.check("input[name=disposition][value=returned]")
-    page.click("button[value=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("button[value=submit]")
     assert "ส่งรายงานแล้ว" in page.content()
     assert YearEndReport.objects.get(project=project).state == "submitted"
     phone.close()
@@ -73,8 +73,8 @@ def test_owner_sends_on_a_phone_and_the_planner_accepts_on_a_desktop(browser, li
     assert "ผล ๗๕.๐๐ ไม่ผ่านเกณฑ์ ≥ เป้าหมาย ๘๐.๐๐" in content and "ครูบางส่วนย้ายสถานศึกษาระหว่างปี" in content
     assert not _violations(page)
     _shot(page, "planner-review-1366")
-    page.click("#review button[value=accept]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("#review button[value=accept]")
     assert YearEndReport.objects.get(project=project).state == "accepted"
     assert "ไม่มีรายงานสิ้นสุดโครงการที่รอตรวจ" in page.content()
     _shot(page, "planner-queue-1366")

@@ -37,9 +37,15 @@ def load_project(user, pk, *, for_write=False, queryset=None):
 
 def load_report(user, pk, *, for_write=False):
     """A quarterly report of the user's office; for writing, only its project's planner or owners."""
+    return load_project_report(QuarterlyReport, user, pk, for_write=for_write)
+
+
+def load_project_report(model, user, pk, *, for_write=False):
+    """A report of a project (`model`: quarterly or year-end) of the user's office (404 otherwise); for
+    writing, only its project's planner or owners (403)."""
     membership = member_or_404(user)
     report = (
-        QuarterlyReport.objects.select_related("project__action_plan__office", "project__action_plan__fiscal_year")
+        model.objects.select_related("project__action_plan__office", "project__action_plan__fiscal_year")
         .prefetch_related("project__owners")
         .filter(pk=pk, project__action_plan__office_id=membership.office_id)
         .first()

@@ -1,15 +1,13 @@
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, picked_plan, require_role
 from plans.concurrency import StaleEdit
+from plans.downloads import PDF, file_response
 from plans.models import Role
 from reports import dashboard as dashboard_data
 from reports.annual.selectors import annual_list_context, annual_publications_of
@@ -21,8 +19,6 @@ from reports.models import Publication
 from reports.office_history import office_history as office_history_of
 from reports.selectors import booklets_of, load_booklet, load_publication, publications_of
 from reports.services import booklet_create, booklet_update
-
-PDF = "application/pdf"
 
 
 @login_required
@@ -124,13 +120,8 @@ def booklet_publish_view(request, pk):
 @login_required
 def publication_pdf(request, pk):
     publication = load_publication(request.user, pk)
-    response = HttpResponse(bytes(publication.pdf), content_type=PDF)
-    # RFC 6266/5987: the Thai name for browsers, an ASCII one for anything older.
-    response["Content-Disposition"] = (
-        f'inline; filename="booklet-{publication.pk}.pdf"; filename*=UTF-8\'\'{quote(publication.filename)}'
-    )
-    response["ETag"] = f'"{publication.sha256}"'
-    return response
+    return file_response(publication.pdf, PDF, publication.filename, ascii_name=f"booklet-{publication.pk}.pdf",
+                         inline=True, etag=publication.sha256)
 
 
 @login_required

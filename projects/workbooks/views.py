@@ -1,17 +1,17 @@
 """Excel in and out: the plan template and export, uploads with a preview, and quarter results sheets."""
 
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.access import NOT_YOURS, is_planner, member_or_404, plan_or_404, require_role
+from plans.downloads import XLSX, file_response
 from plans.interface_digits import digits_for_user, number, phrase
 from plans.models import Role
 from projects.models import ImportKind, ImportUpload
@@ -35,13 +35,9 @@ from projects.workbooks.results_workbook import (
 )
 from projects.workbooks.uploads import import_upload_create, import_upload_mark_applied
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _xlsx(data, file_name):
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(file_name)}"
-    return response
+    return file_response(data, XLSX, file_name)
 
 
 def _require_results_access(user, plan, quarter):

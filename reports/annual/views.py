@@ -2,8 +2,6 @@
 was published and the Excel tables. The draft PDF and the publication are made by a job
 (reports/jobs/): these pages start it and show its progress, they never lay out the PDF."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
 from plans.concurrency import StaleEdit
+from plans.downloads import PDF, XLSX, file_response
 from plans.models import Role
 from reports.annual.document import render_annual_html
 from reports.annual.excel import annual_workbook
@@ -23,18 +22,9 @@ from reports.figures.annual import annual_figures
 from reports.jobs.models import JobKind
 from reports.jobs.views import start_and_show
 
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _data(form):
     return {name: value for name, value in form.cleaned_data.items() if name not in ("version", "action_plan")}
-
-
-def _attachment(response, filename, fallback):
-    # RFC 6266/5987: the Thai name for browsers, an ASCII one for anything older.
-    response["Content-Disposition"] = f'attachment; filename="{fallback}"; filename*=UTF-8\'\'{quote(filename)}'
-    return response
 
 
 @login_required
@@ -96,8 +86,8 @@ def annual_pdf(request, pk):
 @login_required
 def annual_excel(request, pk):
     report = load_annual_report(request.user, pk)
-    response = HttpResponse(annual_workbook(report), content_type=XLSX)
-    return _attachment(response, f"รายงานผลการดำเนินงาน-{report.be_year}-ตาราง.xlsx", f"annual-{report.pk}.xlsx")
+    return file_response(annual_workbook(report), XLSX, f"รายงานผลการดำเนินงาน-{report.be_year}-ตาราง.xlsx",
+                         ascii_name=f"annual-{report.pk}.xlsx")
 
 
 @login_required
@@ -111,8 +101,5 @@ def annual_publish(request, pk):
 @login_required
 def annual_publication_pdf(request, pk):
     publication = load_annual_publication(request.user, pk)
-    response = HttpResponse(bytes(publication.pdf), content_type=PDF)
-    response["Content-Disposition"] = (
-        f'inline; filename="annual-report-{publication.pk}.pdf"; filename*=UTF-8\'\'{quote(publication.filename)}')
-    response["ETag"] = f'"{publication.sha256}"'
-    return response
+    return file_response(publication.pdf, PDF, publication.filename, ascii_name=f"annual-report-{publication.pk}.pdf",
+                         inline=True, etag=publication.sha256)

@@ -7,10 +7,10 @@ what the progress page and the download say. reports/jobs/services.py runs them 
 """
 
 import io
-from urllib.parse import quote
 
 from django.urls import reverse
 
+from plans.downloads import PDF, XLSX
 from reports import pdf
 from reports.annual import document as annual_document
 from reports.annual.context import annual_context
@@ -21,9 +21,6 @@ from reports.excel import booklet_workbook
 from reports.jobs.models import JobKind, JobPhase
 from reports.printing import print_file_name, print_page
 from reports.services import publication_create
-
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def page_count(content):
@@ -167,13 +164,6 @@ def recipe(job):
 def steps(kind, target):
     """How many steps a new job of this kind has, for the document named in `target`."""
     return next(RECIPES[name] for name in RECIPES if name in target).steps[kind]
-
-
-def content_disposition(job):
-    """attachment; the ASCII name for anything old and (RFC 6266/5987) the Thai one for browsers."""
-    ascii_name, thai_name = recipe(job).filename(job)
-    header = f'attachment; filename="{ascii_name}"'
-    return f"{header}; filename*=UTF-8''{quote(thai_name)}" if thai_name else header
 
 
 def content_type(job):

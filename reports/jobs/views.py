@@ -4,13 +4,14 @@ pages (booklet, annual report, development plan) start a job with `start_and_sho
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.access import member_or_404, require_role
+from plans.downloads import file_response
 from plans.interface_digits import digits_for_user
 from plans.models import Role
 from plans.thai_formats import format_number
@@ -90,9 +91,8 @@ def job_file(request, pk):
     job = load_job(request.user, pk, with_result=True)
     if job.state != JobState.DONE or job.result is None:
         raise Http404("ไฟล์ยังไม่พร้อม")
-    response = HttpResponse(bytes(job.result), content_type=documents.content_type(job))
-    response["Content-Disposition"] = documents.content_disposition(job)
-    return response
+    ascii_name, thai_name = documents.recipe(job).filename(job)
+    return file_response(job.result, documents.content_type(job), thai_name or "", ascii_name=ascii_name)
 
 
 @login_required

@@ -104,7 +104,7 @@ def test_djangos_own_messages_are_thai():
             forms.IntegerField(min_value=1, max_value=9),
             forms.ChoiceField(choices=[("a", "a")]),
             forms.DateField(),
-            forms.URLField(),
+            forms.URLField(assume_scheme="https"),
             forms.EmailField(),
         ]
         bad = ["1234567890123456.5", "abcdefgh", "99", "z", "x", "not a url", "no"]

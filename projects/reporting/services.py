@@ -55,9 +55,6 @@ class ReportInput:
     indicators: dict = field(default_factory=dict)  # indicator id -> {"value", "text", "achieved"}
 
 
-def open_window(action_plan, quarter):
-    windows = ReportingWindow.objects.filter(action_plan=action_plan, quarter=quarter, closed_at__isnull=True)
-    return windows.first()
 
 
 def refusal_to_write(user, project, quarter, report=None):
@@ -73,8 +70,12 @@ def refusal_to_write(user, project, quarter, report=None):
     if report is not None and report.state == ReportState.RETURNED:
         # Sent back by the planner: the owner may fix it even after the window has closed.
         return None
-    if open_window(project.action_plan, quarter) is None:
-        return _("ยังไม่เปิดรอบการรายงานไตรมาสที่ %(q)s หรือปิดรอบไปแล้ว จึงยังบันทึกรายงานไม่ได้") % {"q": quarter}
+    window = ReportingWindow.objects.filter(action_plan=project.action_plan, quarter=quarter).first()
+    if window is None:
+        return _("ยังไม่เปิดรอบการรายงานไตรมาสที่ %(q)s จึงยังบันทึกรายงานไม่ได้") % {"q": quarter}
+    if not window.is_open:
+        return _("ปิดรับรายงานไตรมาสที่ %(q)s แล้ว จึงบันทึกรายงานไม่ได้ หากต้องส่งหรือแก้ไขรายงาน "
+                 "กรุณาติดต่อกลุ่มนโยบายและแผน") % {"q": quarter}
     return None
 
 

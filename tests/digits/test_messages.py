@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.models import Office, ReportingWindow
 from projects.models import ProgressStatus
@@ -22,9 +23,14 @@ def _digits(world, digits):
     Office.objects.filter(pk=world.office.pk).update(interface_digits=digits)
 
 
-@pytest.mark.parametrize(("digits", "says"), [("thai", "ไตรมาสที่ ๒ หรือปิดรอบไปแล้ว"),
-                                              ("arabic", "ไตรมาสที่ 2 หรือปิดรอบไปแล้ว")])
-def test_the_closed_window_refusal_follows_the_digits(client, world, digits, says):
+@pytest.mark.parametrize(("digits", "closed", "says"), [
+    ("thai", False, "ยังไม่เปิดรอบการรายงานไตรมาสที่ ๒ จึง"), ("arabic", False, "ยังไม่เปิดรอบการรายงานไตรมาสที่ 2 จึง"),
+    ("thai", True, "ปิดรับรายงานไตรมาสที่ ๒ แล้ว"), ("arabic", True, "ปิดรับรายงานไตรมาสที่ 2 แล้ว")])
+def test_the_window_refusal_follows_the_digits(client, world, digits, closed, says):
+    """No window yet, or one closed: each says which, in the office's digits."""
+    if closed:
+        ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2024, 4, 10),
+                                       closed_at=timezone.now())
     _digits(world, digits)
     client.force_login(world.owner_a)
     assert says in client.get(url(world.project_a)).content.decode()

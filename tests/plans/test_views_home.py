@@ -59,3 +59,27 @@ def test_it_marks_a_report_past_its_deadline_as_overdue_on_my_projects(client, w
     page = client.get(reverse("plans:my_projects")).content.decode()
     assert "ยังไม่มีรายงาน" in page
     assert "เลยกำหนด" in page
+
+
+def _report_link(page):
+    start = page.index('report-link"')
+    return page[page.rindex("<a ", 0, start):page.index("</a>", start)]
+
+
+@pytest.mark.parametrize(("closed", "report", "button", "says"), [
+    (False, False, "btn-primary", "เริ่มรายงาน"),
+    (True, False, "btn-outline-secondary", "ดูหน้ารายงาน"),  # nothing to start: the window is closed
+    (True, True, "btn-primary", "เปิดรายงาน"),
+])
+def test_a_closed_quarter_is_not_offered_to_be_started(client, world, closed, report, button, says):
+    """The owner's home offers to start a report only while its quarter takes reports."""
+    from django.utils import timezone
+
+    ReportingWindow.objects.create(action_plan=world.plan, quarter=2, deadline=datetime.date(2000, 4, 15),
+                                   closed_at=timezone.now() if closed else None)
+    if report:
+        factories.QuarterlyReportFactory(project=world.project_a, quarter=2, state=ReportState.DRAFT)
+    client.force_login(world.owner_a)
+    link = _report_link(client.get(reverse("plans:my_projects")).content.decode())
+    assert button in link and link.endswith(says)
+    assert ("ปิดรับรายงานแล้ว" in client.get(reverse("plans:my_projects")).content.decode()) is closed

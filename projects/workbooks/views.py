@@ -1,6 +1,5 @@
 """Excel in and out: the plan template and export, uploads with a preview, and quarter results sheets."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

@@ -118,8 +118,13 @@ WSGI_APPLICATION = "config.wsgi.application"
 # No DATABASE_URL: a SQLite file inside the project (the embedded default).
 # postgres://user@host:port/name: PostgreSQL through psycopg2.
 DATABASE_URL = env_str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Each gunicorn worker (one thread) keeps its connection for a minute, checked before reuse. Under
+# DEBUG none is kept: runserver starts a thread per request, and each thread's kept connection stayed
+# open until PostgreSQL refused more ("too many clients", after about a hundred pages).
+db_conn_max_age = env_int("TIDTAM_DB_CONN_MAX_AGE", default=0 if DEBUG else 60, minimum=0)
 try:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=db_conn_max_age,
+                                                  conn_health_checks=db_conn_max_age > 0)}
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL cannot be read ({exc}): use sqlite:///path or postgres://...") from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

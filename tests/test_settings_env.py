@@ -79,3 +79,25 @@ def test_it_reads_booleans_and_lists(monkeypatch):
 def test_it_speaks_thai_in_bangkok(settings):
     assert settings.LANGUAGE_CODE == "th"
     assert settings.TIME_ZONE == "Asia/Bangkok"
+
+
+def _connection_settings(**env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "TIDTAM_DB"))}
+    full_env.update(DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything", **env)
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup(); " \
+           "from django.conf import settings; d = settings.DATABASES['default']; " \
+           "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_connections_are_kept_by_the_production_server_only():
+    """runserver (DEBUG) starts a thread per request: a kept connection per thread ran PostgreSQL out of
+    connections after about a hundred pages. gunicorn's workers keep theirs, checked before reuse."""
+    assert _connection_settings() == ["0", "False"]
+    production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_ALLOWED_HOSTS": "x"}
+    assert _connection_settings(**production) == ["60", "True"]
+    assert _connection_settings(**production, TIDTAM_DB_CONN_MAX_AGE="0") == ["0", "False"]
+    assert _connection_settings(TIDTAM_DB_CONN_MAX_AGE="30") == ["30", "True"]

@@ -94,7 +94,17 @@ class AnnualReport:
         return f"annual-{report.pk}-draft.pdf", f"รายงานผลการดำเนินงาน-{report.be_year}-ฉบับร่าง.pdf"
 
 
-class DevelopmentPlan:
+class Unpublished:
+    """A document whose file is handed over, never kept as a publication."""
+
+    def publish(self, job, content):
+        raise ValueError(f"{type(self).__name__}: this document is not published by a job")
+
+    def publication_url(self, job):
+        return None
+
+
+class DevelopmentPlan(Unpublished):
     steps = {JobKind.PLAN: 4, JobKind.RESULTS: 4}
 
     def back(self, job):
@@ -113,12 +123,6 @@ class DevelopmentPlan:
             return devplan_document.render_results_html(plan, job.be_year)
         return devplan_document.render_plan_html(plan)
 
-    def publish(self, job, content):
-        raise ValueError("a development plan is not published by a job")
-
-    def publication_url(self, job):
-        return None
-
     def filename(self, job):
         plan = job.development_plan
         if job.kind == JobKind.RESULTS:
@@ -126,7 +130,7 @@ class DevelopmentPlan:
         return f"development-plan-{plan.first_be_year}-{plan.last_be_year}-{plan.pk}.pdf", None
 
 
-class ProjectPrint:
+class ProjectPrint(Unpublished):
     """The print view's PDF: one project, or one quarter's report (reports/print_views.py)."""
 
     steps = {JobKind.PROJECT_PRINT: 4, JobKind.REPORT_PRINT: 4}
@@ -141,12 +145,6 @@ class ProjectPrint:
         html, digits = print_page(job.project, job.quarter, screen=False)
         return _pdf_in_steps(progress, lambda: html,
                              lambda html: pdf.booklet_pdf_from_html(html, digits=digits, workers=1), projects=1)
-
-    def publish(self, job, content):
-        raise ValueError("a print view's PDF is not published")
-
-    def publication_url(self, job):
-        return None
 
     def filename(self, job):
         ascii_name = f"project-{job.project_id}" + (f"-q{job.quarter}" if job.quarter else "") + ".pdf"
